@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of every subcommand. */
+enum {
+  VERA_CHECK_EXIT_OK = 0,
+  VERA_CHECK_EXIT_INPUT = 1,   /* bad input: unreadable file, invalid project, network failure */
+  VERA_CHECK_EXIT_USAGE = 2,   /* bad command line */
+};
+
+/* Each subcommand lives in its own file, vera-check-<name>.c, and gets argv with argv[0] set to
+ * "vera-check <name>". It prints a one-line reason on stderr before returning non-zero. */
+typedef int (*VeraCheckCommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char *name;
+  VeraCheckCommandFunc func;
+  const char *summary;   /* translatable (N_) one-line summary for `vera-check --help` */
+} VeraCheckCommand;
+
+/* Prints "vera-check: MESSAGE" on stderr. */
+void vera_check_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* Parses a GOptionContext for a subcommand; on error prints it and returns FALSE. */
+gboolean vera_check_parse_options (GOptionContext *context,
+                                   int            *argc,
+                                   char         ***argv);
+
+/* The table, in vera-check.c. Add an entry (and a declaration below) for each subcommand. */
+extern const VeraCheckCommand vera_check_commands[];
+
+int vera_check_analyze   (int argc, char **argv);
+int vera_check_export    (int argc, char **argv);
+int vera_check_info      (int argc, char **argv);
+
+G_END_DECLS
