@@ -18,6 +18,10 @@ UI_MARKER = re.compile(r'translatable\s*=\s*"(?:yes|true)"')
 DATA_PATTERNS = ['*.desktop.in', '*.desktop.in.in', '*.metainfo.xml.in', '*.metainfo.xml.in.in',
                  '*.gschema.xml', '*.mime.xml']
 TEXT_SUFFIXES = ('.c', '.h', '.ui', '.xml', '.in', '.blp')
+# A translatable string glued to a format macro: xgettext cuts the msgid at the macro, so the
+# lookup at run time never finds the translation. Use %zu, %u or %lu with a cast instead.
+MACRO_IN_MSGID = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_)\s*\((?:\s*"(?:[^"\\]|\\.)*")+\s*'
+                            r'(G_[A-Z0-9_]*FORMAT|G_[A-Z0-9_]*MODIFIER|PRI[diouxX]\w*)')
 
 
 def read_list(path):
@@ -82,6 +86,21 @@ def main():
                       '(LC_ALL=C sort)' % names[first])
     if len(set(names)) != len(names):
         errors.append('po/POTFILES.in lists a file twice')
+
+    for dirpath, dirnames, filenames in os.walk(os.path.join(root, 'src')):
+        for name in sorted(filenames):
+            if not name.endswith(('.c', '.h')):
+                continue
+            path = os.path.join(dirpath, name)
+            with open(path, encoding='utf-8', errors='replace') as f:
+                text = f.read()
+            for m in MACRO_IN_MSGID.finditer(text):
+                if m.group(1).startswith('PRI'):
+                    continue  # xgettext understands the <inttypes.h> macros
+                line = text.count('\n', 0, m.start()) + 1
+                errors.append('%s:%d: a translatable string is joined with %s; xgettext cuts the '
+                              'msgid there and the translation is never found (use %%zu, %%u or '
+                              '%%lu with a cast)' % (os.path.relpath(path, root), line, m.group(1)))
 
     for top in ('src', 'data'):
         for dirpath, dirnames, filenames in os.walk(os.path.join(root, top)):
