@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+from vera_validate import read_linguas, report
+
 
 def run(exe, localedir, language):
     env = dict(os.environ, LC_ALL='C.UTF-8', VERA_LOCALEDIR=localedir)
@@ -27,8 +29,7 @@ def main():
         print(__doc__, file=sys.stderr)
         return 2
     exe, localedir, linguas = sys.argv[1:]
-    with open(linguas, encoding='utf-8') as f:
-        langs = [w for line in f if not line.lstrip().startswith('#') for w in line.split()]
+    langs = read_linguas(linguas)
     status, english = run(exe, localedir, None)
     if status != 0 or not english:
         print('vera-check --help failed (exit %d)' % status, file=sys.stderr)
@@ -57,9 +58,7 @@ def main():
             errors.append('%s: no line of vera-check --help is in the catalog' % lang)
         else:
             print('%s: %d lines of vera-check --help translated' % (lang, checked))
-    for e in errors:
-        print(e, file=sys.stderr)
-    return 1 if errors else 0
+    return report(errors, 'vera-check speaks %s' % ', '.join(langs))
 
 
 if __name__ == '__main__':

@@ -17,6 +17,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+from vera_validate import read_linguas, report
+
 XML_LANG = '{http://www.w3.org/XML/1998/namespace}lang'
 MIME_NS = '{http://www.freedesktop.org/standards/shared-mime-info}'
 SVG_NS = '{http://www.w3.org/2000/svg}'
@@ -45,11 +47,6 @@ errors = []
 
 def fail(what, msg):
     errors.append('%s: %s' % (os.path.basename(what), msg))
-
-
-def read_linguas(path):
-    with open(path, encoding='utf-8') as f:
-        return [w for line in f if not line.lstrip().startswith('#') for w in line.split()]
 
 
 def check_desktop(path, app_id, langs):
@@ -230,12 +227,8 @@ def main():
     check_schema(a.schema, a.base_id)
     check_icon(a.icon, 128, False)
     check_icon(a.symbolic_icon, 16, True)
-    for e in errors:
-        print(e, file=sys.stderr)
-    if not errors:
-        print('desktop file, metainfo, MIME type, D-Bus service, schema and icons agree (%s)'
-              % ', '.join(langs))
-    return 1 if errors else 0
+    return report(errors, 'desktop file, metainfo, MIME type, D-Bus service, schema and icons '
+                  'agree (%s)' % ', '.join(langs))
 
 
 if __name__ == '__main__':

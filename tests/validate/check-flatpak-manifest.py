@@ -11,6 +11,8 @@ import json
 import os
 import sys
 
+from vera_validate import report
+
 ALLOWED_FINISH_ARGS = [
     '--share=network',
     '--share=ipc',
@@ -137,11 +139,7 @@ def main():
     versions = {m.get('runtime-version') for m in manifests}
     if len(versions) > 1:
         errors.append('the manifests use different runtime versions: %s' % ', '.join(sorted(map(str, versions))))
-    for e in errors:
-        print(e, file=sys.stderr)
-    if not errors:
-        print('%d manifest(s) OK' % len(manifests))
-    return 1 if errors else 0
+    return report(errors, '%d manifest(s) OK' % len(manifests))
 
 
 if __name__ == '__main__':

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 
+from vera_validate import read_linguas, report
+
 
 def rel(prefix, d):
     return os.path.relpath(d, prefix) if os.path.isabs(d) else d
@@ -26,8 +28,7 @@ def main():
         ap.add_argument('--' + a, required=True)
     a = ap.parse_args()
     build_app = a.build_app.lower() in ('true', '1', 'yes')
-    with open(a.linguas, encoding='utf-8') as f:
-        langs = [w for line in f if not line.lstrip().startswith('#') for w in line.split()]
+    langs = read_linguas(a.linguas)
 
     bindir = rel(a.prefix, a.bindir)
     datadir = rel(a.prefix, a.datadir)
@@ -91,13 +92,9 @@ def main():
             if r.returncode != 0:
                 errors.append('the installed schemas do not compile: %s' % r.stderr.strip())
 
-        for e in errors:
-            print(e, file=sys.stderr)
-        if not errors:
-            print('installed %d files under %s, as expected:' % (len(installed), a.prefix))
-            for p in sorted(installed):
-                print('  ' + p)
-    return 1 if errors else 0
+        listing = '\n'.join('  ' + p for p in sorted(installed))
+        return report(errors, 'installed %d files under %s, as expected:\n%s'
+                      % (len(installed), a.prefix, listing))
 
 
 if __name__ == '__main__':

@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+from vera_validate import read_linguas, report
+
 # Plural forms as the GNU gettext manual and the CLDR give them.
 NPLURALS = {'zh_CN': 1, 'zh_TW': 1, 'ja': 1, 'ko': 1, 'de': 2, 'en_GB': 2, 'es': 2, 'fr': 2,
             'it': 2, 'nl': 2, 'pt_BR': 2, 'ru': 3, 'uk': 3, 'pl': 3, 'cs': 3}
@@ -35,8 +37,7 @@ XGETTEXT_ARGS = [
 
 
 def linguas(root):
-    with open(os.path.join(root, 'po', 'LINGUAS'), encoding='utf-8') as f:
-        return [w for line in f if not line.lstrip().startswith('#') for w in line.split()]
+    return read_linguas(os.path.join(root, 'po', 'LINGUAS'))
 
 
 def header(po):
@@ -131,9 +132,7 @@ def main():
             print('%s not found (install gettext)' % tool, file=sys.stderr)
             return 1
     errors = check_complete(args[0]) if complete else check_files(args[0])
-    for e in errors:
-        print(e, file=sys.stderr)
-    return 1 if errors else 0
+    return report(errors, 'translations OK')
 
 
 if __name__ == '__main__':

@@ -11,6 +11,8 @@ import os
 import re
 import sys
 
+from vera_validate import report
+
 # Gettext calls in C (GTK style puts a space before the parenthesis) and marked strings in .ui.
 C_MARKER = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|Q_|g_dngettext|ngettext)\s*\(')
 UI_MARKER = re.compile(r'translatable\s*=\s*"(?:yes|true)"')
@@ -114,11 +116,8 @@ def main():
                     errors.append('%s has translatable strings (%s) but is not in po/POTFILES.in'
                                   % (rel, why))
 
-    for e in errors:
-        print(e, file=sys.stderr)
-    if not errors:
-        print('po/POTFILES.in lists all %d files with translatable strings' % len(entries))
-    return 1 if errors else 0
+    return report(errors, 'po/POTFILES.in lists all %d files with translatable strings'
+                  % len(entries))
 
 
 if __name__ == '__main__':
