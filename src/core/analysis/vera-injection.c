@@ -38,6 +38,11 @@ char_at (const Detector *self,
   gunichar c;
 
   g_assert (pos < limit && limit <= self->len);
+  if ((guchar) self->text[pos] < 0x80)
+    {
+      *next = pos + 1;
+      return (guchar) self->text[pos];
+    }
   c = g_utf8_get_char_validated (self->text + pos, (gssize) MIN (limit - pos, 6));
   if (c == (gunichar) -1 || c == (gunichar) -2)
     {

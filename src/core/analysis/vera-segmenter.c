@@ -142,6 +142,11 @@ char_at (const Segmenter *seg,
   gsize avail;
 
   g_assert (pos < limit && limit <= seg->len);
+  if ((guchar) seg->text[pos] < 0x80)
+    {
+      *next = pos + 1;
+      return (guchar) seg->text[pos];
+    }
   avail = MIN (limit - pos, 6);
   c = g_utf8_get_char_validated (seg->text + pos, (gssize) avail);
   if (c == (gunichar) -1 || c == (gunichar) -2)
