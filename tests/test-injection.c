@@ -122,6 +122,28 @@ test_runs (void)
 }
 
 static void
+test_random (void)
+{
+  static const char * const pieces[] = {
+    " ", "\n", "a", "Bc ", "上海", "论坛", "419", "(", "“", "，", "\xe3\x80", "\xff", "Газ", "ー",
+    "\xcc\x81", ": ", "KTV", ".",
+  };
+  GRand *rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *got = NULL;
+      guint n = (guint) g_rand_int_range (rand, 0, 30);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      got = injections_of (text->str, text->len);
+    }
+  g_rand_free (rand);
+}
+
+static void
 test_describe (void)
 {
   g_autofree char *start = vera_injection_describe (G_UNICODE_SCRIPT_HAN, G_UNICODE_SCRIPT_LATIN,
@@ -270,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/vera/injection/no-false-positives", test_no_false_positives);
   g_test_add_func ("/vera/injection/spam", test_spam);
   g_test_add_func ("/vera/injection/runs", test_runs);
+  g_test_add_func ("/vera/injection/random", test_random);
   g_test_add_func ("/vera/injection/describe", test_describe);
   g_test_add_func ("/vera/injection/sentences-skip", test_sentences_skip_injections);
   g_test_add_func ("/vera/injection/seeds", test_seeds);

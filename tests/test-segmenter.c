@@ -316,6 +316,61 @@ test_hostile (void)
     }
 }
 
+/* Random mixes of marks, letters, spaces, multi-byte and broken sequences: spans stay sorted,
+ * inside the text and out of the skipped spans. */
+static void
+test_random (void)
+{
+  static const char * const pieces[] = {
+    ".", "?", "!", " ", "\n", "\n\n", "a", "B", "Mr", "U.S.", "1", "2.", "•", "“", "”", "\"",
+    "(", ")", "。", "…", "上海", "\xe3\x80", "\xff", "\xef\xbc", "e.g.", " . . ", "- ", "'s",
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) skip = vera_text_span_array_new ();
+      g_autoptr(GArray) spans = NULL;
+      guint n = (guint) g_rand_int_range (rand, 0, 40);
+      gsize last = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          if (g_rand_int_range (rand, 0, 10) == 0)
+            {
+              VeraTextSpan span = { text->len, text->len + strlen (piece), VERA_SPAN_INJECTED };
+
+              if (span.start >= last)
+                {
+                  g_array_append_val (skip, span);
+                  last = span.end;
+                }
+            }
+          g_string_append (text, piece);
+        }
+      spans = vera_segment_sentences (text->str, text->len, skip);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          const VeraTextSpan *span = &g_array_index (spans, VeraTextSpan, i);
+
+          g_assert_cmpuint (span->start, <, span->end);
+          g_assert_cmpuint (span->end, <=, text->len);
+          if (i > 0)
+            g_assert_cmpuint (g_array_index (spans, VeraTextSpan, i - 1).end, <=, span->start);
+          for (guint k = 0; k < skip->len; k++)
+            {
+              const VeraTextSpan *j = &g_array_index (skip, VeraTextSpan, k);
+
+              g_assert_true (j->start == j->end || span->end <= j->start || span->start >= j->end);
+            }
+        }
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_chars (void)
 {
@@ -351,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/vera/segmenter/cjk", test_cjk);
   g_test_add_func ("/vera/segmenter/skip", test_skip);
   g_test_add_func ("/vera/segmenter/hostile", test_hostile);
+  g_test_add_func ("/vera/segmenter/random", test_random);
   g_test_add_func ("/vera/segmenter/chars", test_chars);
 
   return g_test_run ();

@@ -892,8 +892,10 @@ split_units (Segmenter    *seg,
       /* Skip spans that end before here are already passed (or overlap what was passed). */
       while (skip != NULL && k < skip->len && g_array_index (skip, VeraTextSpan, k).end <= pos)
         k++;
+      /* A skipped span cuts the line; one that starts on the line break swallows it. */
       if (skip != NULL && k < skip->len &&
-          g_array_index (skip, VeraTextSpan, k).start < line_end)
+          (g_array_index (skip, VeraTextSpan, k).start < line_end ||
+           (g_array_index (skip, VeraTextSpan, k).start == line_end && nl != NULL)))
         {
           const VeraTextSpan *span = &g_array_index (skip, VeraTextSpan, k);
           gsize cut = MAX (span->start, pos);
