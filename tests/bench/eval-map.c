@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,7 +21,8 @@ static double
 score_cb (const char *sentence,
           gpointer    user_data)
 {
-  return vera_scorer_score (user_data, sentence);
+  /* Rounded as `vera-check score` prints it, so that ties count as they will there. */
+  return round (vera_scorer_score (user_data, sentence) * 1e6) / 1e6;
 }
 
 static void
@@ -33,6 +35,25 @@ drop_skipped (GPtrArray   *debates,
 
       if (g_strv_contains ((const char * const *) skip, debate->name))
         g_ptr_array_remove_index (debates, i - 1);
+    }
+}
+
+static void
+dump_scores (GPtrArray  *debates,
+             VeraScorer *scorer)
+{
+  for (guint d = 0; d < debates->len; d++)
+    {
+      VeraScorerDebate *debate = g_ptr_array_index (debates, d);
+
+      for (guint i = 0; i < debate->sentences->len; i++)
+        {
+          const char *sentence = g_ptr_array_index (debate->sentences, i);
+
+          printf ("%s\t%d\t%.6f\t%s\n", debate->name,
+                  g_array_index (debate->labels, gboolean, i),
+                  vera_scorer_score (scorer, sentence), sentence);
+        }
     }
 }
 
@@ -50,6 +71,7 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_auto(GStrv) skip = NULL;
   gboolean per_debate = FALSE;
+  gboolean dump = FALSE;
   double model_map, digit_map;
   GOptionEntry entries[] = {
     { "weights", 'w', 0, G_OPTION_ARG_FILENAME, &weights, "Weights file (default: built in)",
@@ -57,6 +79,7 @@ main (int   argc,
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Folder of the CLEF 2019 debates", "DIR" },
     { "skip", 's', 0, G_OPTION_ARG_STRING_ARRAY, &skip, "Leave a debate out", "NAME" },
     { "per-debate", 'p', 0, G_OPTION_ARG_NONE, &per_debate, "Print each debate's AP", NULL },
+    { "dump", 0, 0, G_OPTION_ARG_NONE, &dump, "Print debate, label, score, sentence", NULL },
     { NULL }
   };
 
@@ -97,6 +120,8 @@ main (int   argc,
       return 1;
     }
   drop_skipped (debates, skip);
+  if (dump)
+    dump_scores (debates, scorer);
 
   model_map = vera_scorer_eval_map (debates, score_cb, scorer, model_ap);
   digit_map = vera_scorer_eval_map (debates, vera_scorer_eval_digit_baseline, NULL, digit_ap);

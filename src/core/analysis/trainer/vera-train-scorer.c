@@ -19,10 +19,11 @@
 
 #define DEFAULT_FILES "kfold_30ncs.json,train.json,test.json,2020_debate.tsv"
 #define DEFAULT_HASH_BITS 18
-#define DEFAULT_L2 1e-4
+#define DEFAULT_L2 3e-5
 #define DEFAULT_MIN_COUNT 2
 #define DEFAULT_ITERATIONS 300
 #define DEFAULT_POSITIVE_WEIGHT 1.0
+#define DEFAULT_MIN_WEIGHT 0.1
 #define HISTORY 10
 
 typedef struct
@@ -214,14 +215,14 @@ evaluate (const Problem *problem,
 
       for (guint k = 0; k < ex->n; k++)
         if (problem->columns[ex->first + k] != G_MAXUINT)
-          z += w[problem->columns[ex->first + k]];
+          z += w[problem->columns[ex->first + k]] * g_array_index (data->raw, VeraScorerFeature, ex->first + k).value;
       loss += weight * softplus (ex->label ? -z : z);
       p = 1.0 / (1.0 + exp (-z));
       p = weight * (p - ex->label);
       gradient[bias] += p;
       for (guint k = 0; k < ex->n; k++)
         if (problem->columns[ex->first + k] != G_MAXUINT)
-          gradient[problem->columns[ex->first + k]] += p;
+          gradient[problem->columns[ex->first + k]] += p * g_array_index (data->raw, VeraScorerFeature, ex->first + k).value;
     }
   for (guint j = 0; j < bias; j++)
     {
@@ -365,8 +366,8 @@ write_weights (const Problem  *problem,
       n_kept++;
   fprintf (out, "# Vera check-worthiness model: logistic regression over hashed features.\n");
   fprintf (out, "# Written by vera-train-scorer from the ClaimBuster data set (Arslan et al. 2020,\n"
-                "# CC BY 4.0, doi:10.5281/zenodo.3609356): %s. Do not edit; see SCORER.md.\n",
-           files);
+                "# CC BY 4.0, doi:10.5281/zenodo.3609356). Do not edit; see SCORER.md.\n"
+                "# Files: %s\n", files);
   fprintf (out, "vera-scorer-weights 1\n");
   fprintf (out, "features-version %d\n", VERA_SCORER_FEATURES_VERSION);
   fprintf (out, "hash-bits %u\n", data->hash_bits);
@@ -395,7 +396,7 @@ main (int   argc,
   int iterations = DEFAULT_ITERATIONS;
   double l2 = DEFAULT_L2;
   double positive_weight = DEFAULT_POSITIVE_WEIGHT;
-  double min_weight = 0.0;
+  double min_weight = DEFAULT_MIN_WEIGHT;
   gboolean verbose = FALSE;
   Problem problem = { 0 };
   Data data;
