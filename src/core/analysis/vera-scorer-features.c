@@ -546,6 +546,13 @@ vera_scorer_features_extract (const char             *sentence,
   g_return_if_fail (features != NULL);
   g_return_if_fail (g_array_get_element_size (features) == sizeof (VeraScorerFeature));
 
+  if (length > VERA_SCORER_MAX_SENTENCE_BYTES)
+    {
+      /* Cut before a UTF-8 continuation byte, never inside a character. */
+      length = VERA_SCORER_MAX_SENTENCE_BYTES;
+      while (length > 0 && ((guchar) sentence[length] & 0xC0) == 0x80)
+        length--;
+    }
   g_array_set_size (features, 0);
   ctx.text = g_string_sized_new (length + 16);
   ctx.tokens = g_array_new (FALSE, FALSE, sizeof (Token));

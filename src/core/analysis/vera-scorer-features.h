@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 #define VERA_SCORER_MIN_HASH_BITS 10
 #define VERA_SCORER_MAX_HASH_BITS 24
 
+/* Only the first this many bytes of a sentence count: longer "sentences" are runs of text
+ * without punctuation, and the cap bounds the time and memory one line can take. */
+#define VERA_SCORER_MAX_SENTENCE_BYTES 65536
+
 typedef struct
 {
   guint32 index;
