@@ -554,8 +554,7 @@ find_scopes (Ctx *ctx)
             j++;
           if (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), relative))
             j++;
-          if (is_count_word (ctx, j) && !is_year (ctx, j) && is_duration_unit (ctx, j + 1) &&
-              j > i + 1 - (is_word (ctx, i + 1, "the") ? 0 : 0))
+          if (is_count_word (ctx, j) && !is_year (ctx, j) && is_duration_unit (ctx, j + 1))
             {
               add_scope (ctx, i, j + 1);
               i = j + 1;
@@ -843,7 +842,8 @@ counted_noun (Ctx   *ctx,
         }
       if (t->kind != VERA_TOKEN_WORD || vera_token_in (ctx->text, t, np_stops))
         break;
-      if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
+      if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(t->flags & VERA_TOKEN_UPPER) &&
+          !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
         break;
       if (k > i && vera_token_in (ctx->text, t, plural_verbs) &&
           vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s"))
@@ -864,6 +864,10 @@ counted_noun (Ctx   *ctx,
          (vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") ||
           vera_token_has_suffix (ctx->text, tok (ctx, last), "ed")) && last > i)
     last--;
+  /* "one representing", "two working": a verb, not a counted noun. */
+  if (last == i && last < ctx->n && vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") &&
+      !strchr (ctx->text + tok (ctx, last)->start, '-'))
+    return i - 1;
   return last;
 }
 
@@ -1138,11 +1142,9 @@ try_figure (Ctx    *ctx,
             unit = word_unit;
           else
             {
+              /* The compound is an adjective: "a 2,500-word report" counts words. */
               unit = "count";
-              noun_first = j + 1;
-              noun_last = counted_noun (ctx, j + 1);
-              if (noun_last == G_MAXUINT || noun_last < j + 1)
-                noun_last = j + 1;
+              noun_first = noun_last = j + 1;
             }
         }
       else if (j < ctx->n && (word_unit = lookup_unit (ctx, j, &n_tok)) != NULL &&

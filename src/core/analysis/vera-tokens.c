@@ -211,3 +211,76 @@ vera_token_is_quote (const VeraToken *token)
       return FALSE;
     }
 }
+
+gboolean
+vera_token_is_speech_verb (const char      *text,
+                           const VeraToken *token)
+{
+  static const char * const stems[] = {
+    "say", "said", "tell", "told", "note", "observe", "explain", "add", "argue", "claim",
+    "stated", "reported", "pointed", "announce", "declare", "insist", "warn", "boast", "remark", "comment", "write",
+    "wrote", "admit", "acknowledge", "according", "predict", "estimate", "recall",
+    "quip", "stress", "emphasise", "emphasize", "confirm", "reveal", "assert",
+    "concede", "conclude", "suggest", "reply", "replie", "respond", "contend", "tweet",
+    "posted", "ask", "exclaim", "muse", "caution", "believe", "reckon", "agree", "affirm",
+    "proclaim", "highlight", "describe", NULL
+  };
+  static const char * const endings[] = { "", "s", "es", "d", "ed", "ing", NULL };
+  gsize len;
+  const char *w;
+
+  if (token->kind != VERA_TOKEN_WORD)
+    return FALSE;
+  len = token->end - token->start;
+  w = text + token->start;
+  for (guint i = 0; stems[i] != NULL; i++)
+    {
+      gsize n = strlen (stems[i]);
+
+      if (len < n || g_ascii_strncasecmp (w, stems[i], n) != 0)
+        continue;
+      for (guint e = 0; endings[e] != NULL; e++)
+        if (len == n + strlen (endings[e]) &&
+            g_ascii_strncasecmp (w + n, endings[e], len - n) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+vera_token_is_function_word (const char      *text,
+                             const VeraToken *token)
+{
+  static const char * const words[] = {
+    "a", "an", "the", "in", "on", "at", "as", "by", "for", "from", "with", "of", "to", "and",
+    "or", "but", "if", "when", "while", "after", "before", "since", "until", "because", "this",
+    "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
+    "their", "our", "my", "your", "there", "here", "what", "which", "who", "how", "why",
+    "where", "according", "among", "despite", "meanwhile", "however", "indeed", "also", "yet",
+    "still", "then", "now", "today", "beyond", "unlike", "like", "behind", "between", "during",
+    "over", "under", "once", "all", "some", "many", "most", "more", "each", "every", "both",
+    "no", "not", "even", "just", "only", "so", "such", "than", "though", "although", "whether",
+    "with", "without", "within", "into", "upon", "about", "around", "across", "against",
+    "recent", "recently", "last", "next", "new", "more", "mr", "ms", "mrs", "dr", "prof", NULL
+  };
+
+  return vera_token_in (text, token, words);
+}
+
+guint
+vera_tokens_find_byte (const GArray *tokens,
+                       gsize         offset)
+{
+  guint lo = 0, hi = tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (tokens, VeraToken, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}

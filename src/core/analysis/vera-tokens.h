@@ -54,6 +54,18 @@ gboolean  vera_token_has_suffix   (const char      *text,
 /* TRUE when the token is a quotation mark (straight, curly, guillemets or corner brackets). */
 gboolean  vera_token_is_quote     (const VeraToken *token);
 
+/* Shared English lexicons of the claim analysis. */
+/* A verb of speech or attribution: "said", "notes", "explains", "told", "according". */
+gboolean  vera_token_is_speech_verb (const char      *text,
+                                     const VeraToken *token);
+/* A word that opens no proper name even when capitalised at the start of a sentence: "The",
+ * "In", "As", "According", … */
+gboolean  vera_token_is_function_word (const char      *text,
+                                       const VeraToken *token);
+/* The index of the token that holds byte @offset, or the first token after it. */
+guint     vera_tokens_find_byte (const GArray *tokens,
+                                 gsize         offset);
+
 #define vera_tokens_get(arr, i) (&g_array_index ((arr), VeraToken, (i)))
 
 G_END_DECLS
