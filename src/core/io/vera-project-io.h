@@ -30,6 +30,10 @@ GQuark       vera_project_error_quark  (void);
 JsonNode    *vera_project_to_json      (VeraProject   *project);
 char        *vera_project_to_data      (VeraProject   *project,
                                         gsize         *length);
+/* Streams the project JSON to @stream (standard output, a socket) without building it in memory. */
+gboolean     vera_project_write_to_stream (VeraProject   *project,
+                                           GOutputStream *stream,
+                                           GError       **error);
 VeraProject *vera_project_from_json    (JsonNode      *root,
                                         GError       **error);
 VeraProject *vera_project_from_data    (const char    *data,
