@@ -76,7 +76,7 @@ write_claim (VeraJsonWriter *w,
              VeraClaim      *claim)
 {
   g_auto(GStrv) kinds = vera_claim_kinds_to_strv (vera_claim_get_kinds (claim));
-  GListModel *refs = vera_claim_get_references (claim);
+  guint n_refs = vera_claim_get_n_references (claim);
   GPtrArray *quantities = vera_claim_get_quantities (claim);
   GPtrArray *people = vera_claim_get_people (claim);
 
@@ -114,9 +114,9 @@ write_claim (VeraJsonWriter *w,
 
   vera_json_writer_key (w, "references");
   vera_json_writer_begin_array (w);
-  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
+  for (guint i = 0; i < n_refs; i++)
     {
-      g_autoptr(VeraReference) ref = g_list_model_get_item (refs, i);
+      g_autoptr(VeraReference) ref = g_list_model_get_item (vera_claim_get_references (claim), i);
       write_reference (w, ref);
     }
   vera_json_writer_end_array (w);
