@@ -109,6 +109,8 @@ test_runs (void)
     { "The city grew.\n广告 2025 was a good year for it.", "广告" },
     { "The city grew.\n“广告” is a word.\n广告, the word, is common.", "" },
     { "The city grew.\n北京 (Beijing) too.", "" },
+    { "The city grew.\n广告-论坛·88 The council met.", "广告-论坛·88" },
+    { "The city grew.\n广告- The council met.", "广告" },
     { "", "" },
     { "\xff\xfe\n\xe4\xb8", "" },
   };

@@ -48,7 +48,15 @@ is_foreign_letter (const Detector *self,
   return family != self->article;
 }
 
-/* A run of foreign letters and digits glued to them, from @pos. Returns its end. */
+static gboolean
+is_joiner (gunichar c)
+{
+  return c == '-' || c == '_' || c == '.' || c == '/' || c == '|' || c == '~' || c == 0x00B7 ||
+         c == 0x30FB || c == 0x2014 || c == 0xFF5E;
+}
+
+/* A run of foreign letters, the digits glued to them and the hyphens, dots or slashes between
+ * them ("广告-论坛"), from @pos. Returns its end. */
 static gsize
 scan_foreign (const Detector *self,
               gsize           pos,
@@ -68,9 +76,19 @@ scan_foreign (const Detector *self,
           if (counts)
             (*letters)++;
         }
+      else if (is_joiner (c) && end == pos && next < limit)
+        {
+          gsize after;
+          gunichar d = vera_text_get_char (self->text, next, limit, &after);
+
+          if (!(is_foreign_letter (self, d, &counts) && counts) && !g_unichar_isdigit (d))
+            break;
+        }
       else if (!g_unichar_isdigit (c))
         break;
-      pos = end = next;
+      pos = next;
+      if (!is_joiner (c))
+        end = pos;
     }
   return end;
 }
