@@ -141,7 +141,7 @@ starts_upper (const Detector *self,
 }
 
 /* Whether what follows a run shows it to be legitimate: a gloss in brackets, a closing quote,
- * or punctuation that carries a foreign phrase or a speaker label on. */
+ * or punctuation that ends or carries on a foreign sentence or a speaker label ("李明："). */
 static gboolean
 followed_by_context (const Detector *self,
                      gsize           pos,
@@ -156,6 +156,7 @@ followed_by_context (const Detector *self,
     {
     case '(': case '[': case 0xFF08: case 0x3010: case 0x3014:
     case ',': case ';': case ':': case '"': case '\'': case 0x201D: case 0x2019:
+    case '.': case '!': case '?': case 0x2026:
     case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
     case 0x300D: case 0x300F: case 0x00BB:
       return TRUE;
