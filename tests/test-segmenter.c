@@ -270,6 +270,37 @@ test_cjk (void)
   assert_sentences ("「行こう。」と彼は言った。", "「行こう。」|と彼は言った。");
 }
 
+/* A whole article against its expected sentences, one a line, each led by its flags
+ * (H heading, L list item) and a bar. */
+static void
+test_article (void)
+{
+  g_autofree char *text_path = vera_test_fixture_path ("analysis/segment/article-en.txt");
+  g_autofree char *want_path = vera_test_fixture_path ("analysis/segment/article-en.sentences");
+  g_autofree char *text = NULL;
+  g_autofree char *want = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  g_file_get_contents (text_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (want_path, &want, NULL, &error);
+  g_assert_no_error (error);
+
+  spans = vera_segment_sentences (text, strlen (text), NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const VeraTextSpan *span = &g_array_index (spans, VeraTextSpan, i);
+
+      g_string_append_printf (got, "%s%s|%.*s\n",
+                              span->flags & VERA_SPAN_HEADING ? "H" : "",
+                              span->flags & VERA_SPAN_LIST_ITEM ? "L" : "",
+                              (int) (span->end - span->start), text + span->start);
+    }
+  g_assert_cmpstr (got->str, ==, want);
+}
+
 static void
 test_skip (void)
 {
@@ -404,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/vera/segmenter/lists", test_lists);
   g_test_add_func ("/vera/segmenter/glued", test_glued);
   g_test_add_func ("/vera/segmenter/cjk", test_cjk);
+  g_test_add_func ("/vera/segmenter/article", test_article);
   g_test_add_func ("/vera/segmenter/skip", test_skip);
   g_test_add_func ("/vera/segmenter/hostile", test_hostile);
   g_test_add_func ("/vera/segmenter/random", test_random);
