@@ -231,6 +231,30 @@ test_headings (void)
 }
 
 static void
+test_wrapped (void)
+{
+  assert_sentences ("Wrapped Release\n"
+                    "\n"
+                    "The ministry said on Friday that exports of electric cars rose by\n"
+                    "a third in the first quarter, according to figures published by\n"
+                    "Customs officials in Brussels. Imports fell for a second quarter,\n"
+                    "while prices held steady across most of the member states, it said.\n"
+                    "\n"
+                    "Analysts expect the trend to continue into the second half of the\n"
+                    "year, when new tariffs take effect.\n",
+                    "Wrapped Release|"
+                    "The ministry said on Friday that exports of electric cars rose by a third in the "
+                    "first quarter, according to figures published by Customs officials in Brussels.|"
+                    "Imports fell for a second quarter, while prices held steady across most of the "
+                    "member states, it said.|"
+                    "Analysts expect the trend to continue into the second half of the year, when new "
+                    "tariffs take effect.");
+  /* Short lines without punctuation stay apart even when there are many. */
+  assert_sentences ("Contents\nIntroduction\nThe Startup Ecosystem\nThe Talent Magnet\nOutlook\n",
+                    "Contents|Introduction|The Startup Ecosystem|The Talent Magnet|Outlook");
+}
+
+static void
 test_lists (void)
 {
   g_autoptr(GArray) spans = NULL;
@@ -432,6 +456,7 @@ main (int   argc,
   g_test_add_func ("/vera/segmenter/ellipses", test_ellipses);
   g_test_add_func ("/vera/segmenter/quotes-brackets", test_quotes_brackets);
   g_test_add_func ("/vera/segmenter/headings", test_headings);
+  g_test_add_func ("/vera/segmenter/wrapped", test_wrapped);
   g_test_add_func ("/vera/segmenter/lists", test_lists);
   g_test_add_func ("/vera/segmenter/glued", test_glued);
   g_test_add_func ("/vera/segmenter/cjk", test_cjk);

@@ -10,9 +10,9 @@
 /* Sentence segmentation for news text in one linear pass.
  *
  * The text is cut into units at line breaks and at skipped (injected) spans. Units join into a
- * block when a line without end punctuation is continued by a line that starts in lower case and
- * the chain of such lines ends with end punctuation (a wrapped line); every other line break
- * ends a block. Each block is then split at end punctuation, weighing the word before the mark
+ * block when a line without end punctuation is continued by a line that starts in lower case (or
+ * any full line, in text wrapped at a fixed width) and the chain of such lines ends with end
+ * punctuation; every other line break ends a block. Each block is then split at end punctuation, weighing the word before the mark
  * (abbreviation, title, initial, number) and the word after it (lower case, a usual sentence
  * opener). Every decision looks at a bounded window around the mark, so the work is linear. */
 
@@ -836,6 +836,44 @@ split_units (Segmenter    *seg,
   return units;
 }
 
+#define WRAP_MIN_LINE 40     /* bytes: a line broken by wrapping is at least this long */
+#define WRAP_MAX_LINE 120    /* bytes: longer lines are paragraphs, not wrapped text */
+
+/* Text wrapped at a fixed width (mail, plain-text releases) breaks most of its lines inside a
+ * sentence; text with a paragraph a line ends most lines with punctuation. */
+static gboolean
+is_hard_wrapped (const GArray *units)
+{
+  guint lines = 0, open = 0, long_lines = 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const Unit *u = &g_array_index (units, Unit, i);
+
+      if (u->blank)
+        continue;
+      lines++;
+      if (u->end - u->start > WRAP_MAX_LINE)
+        long_lines++;
+      if (!u->ends_terminal && u->end - u->start >= WRAP_MIN_LINE && i + 1 < units->len &&
+          !g_array_index (units, Unit, i + 1).blank)
+        open++;
+    }
+  return lines >= 4 && open * 2 >= lines && long_lines * 10 <= lines;
+}
+
+/* Whether the line @v carries on the sentence of the line @u before it: it starts in lower
+ * case, or the text is wrapped and @u is a full line. */
+static gboolean
+continues (const Unit *u,
+           const Unit *v,
+           gboolean    wrapped)
+{
+  if (v == NULL || v->blank || v->hard_before || v->has_marker)
+    return FALSE;
+  return v->starts_lower || (wrapped && u->end - u->start >= WRAP_MIN_LINE);
+}
+
 /**
  * vera_segment_sentences:
  * @text: UTF-8 text
@@ -857,6 +895,7 @@ vera_segment_sentences (const char   *text,
   Segmenter seg = { text, len, NULL };
   g_autoptr(GArray) units = NULL;
   g_autofree gboolean *chain = NULL;
+  gboolean wrapped;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
   g_return_val_if_fail (skip == NULL ||
@@ -867,18 +906,16 @@ vera_segment_sentences (const char   *text,
     return seg.out;
 
   units = split_units (&seg, skip);
+  wrapped = is_hard_wrapped (units);
 
-  /* chain[i]: the unit, continued by wrapped lines, reaches end punctuation. */
+  /* chain[i]: the unit, carried on by the lines after it, reaches end punctuation. */
   chain = g_new0 (gboolean, units->len + 1);
   for (guint i = units->len; i-- > 0;)
     {
       const Unit *u = &g_array_index (units, Unit, i);
       const Unit *v = i + 1 < units->len ? &g_array_index (units, Unit, i + 1) : NULL;
 
-      chain[i] = !u->blank &&
-                 (u->ends_terminal ||
-                  (v != NULL && !v->blank && !v->hard_before && v->starts_lower &&
-                   !v->has_marker && chain[i + 1]));
+      chain[i] = !u->blank && (u->ends_terminal || (continues (u, v, wrapped) && chain[i + 1]));
     }
 
   for (guint i = 0; i < units->len;)
