@@ -37,5 +37,6 @@ int vera_check_analyze   (int argc, char **argv);
 int vera_check_export    (int argc, char **argv);
 int vera_check_info      (int argc, char **argv);
 int vera_check_sentences (int argc, char **argv);
+int vera_check_score     (int argc, char **argv);
 
 G_END_DECLS
