@@ -18,9 +18,11 @@
  *  - it has at least two foreign letters ("π is…" is a formula, not spam);
  *  - when the foreign script is Latin, or the article's script writes no spaces, only a whole
  *    line counts: brand names and acronyms open lines of Chinese or Russian text all the time.
- * The run goes on through digits and through short tokens of the article's script that sit
- * between foreign letters ("爱上海419论坛"); it stops before a word of the article's script that
- * carries on the line ("…论坛Chapter 2: …"), which is where the real text starts. */
+ * The run goes on through digits, hyphens and dots between foreign letters, and through tokens of
+ * the article's script that sit between foreign letters ("爱上海419论坛"). A number, or a short
+ * token glued to it, after the run belongs to it when the line ends there or a capitalised word
+ * follows ("上海龙凤 88 The city…"); otherwise the run stops before the first word of the
+ * article's script ("…论坛Chapter 2: …", "…论坛 2. Corporate…"): the real text starts there. */
 
 typedef struct
 {
