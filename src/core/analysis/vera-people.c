@@ -561,3 +561,15 @@ vera_vague_sources_find (const char *sentence,
   g_array_unref (ctx.tokens);
   return spans;
 }
+
+gboolean
+vera_people_is_role_word (const char *word,
+                          gsize       len)
+{
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  for (guint i = 0; role_nouns[i] != NULL; i++)
+    if (strlen (role_nouns[i]) == len && g_ascii_strncasecmp (role_nouns[i], word, len) == 0)
+      return TRUE;
+  return FALSE;
+}
