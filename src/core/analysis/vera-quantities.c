@@ -669,6 +669,8 @@ is_name_number (Ctx  *ctx,
 
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
       !vera_token_in (ctx->text, prev, number_openers) &&
+      !vera_token_has_suffix (ctx->text, prev, "'s") &&
+      !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
       currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
     return TRUE;
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_GLUED) == 0 &&
