@@ -68,6 +68,14 @@ static const char * const event_words[] = {
 
 static const char * const personal_words[] = { "i", "my", "me", "myself", "mine", NULL };
 
+/* Whether @c is one of the ASCII characters in @set. */
+static gboolean
+is_one_of (gunichar    c,
+           const char *set)
+{
+  return c != 0 && c < 0x80 && strchr (set, (int) c) != NULL;
+}
+
 static gboolean
 match_words (const char   *text,
              const GArray *tokens,
@@ -182,8 +190,7 @@ has_quote (const char   *text,
         {
           const VeraToken *before_close = vera_tokens_get (tokens, i - 1);
           gboolean clause_end = before_close->kind == VERA_TOKEN_PUNCT &&
-                                strchr (",.!?", (int) before_close->ch) != NULL &&
-                                before_close->ch != 0;
+                                is_one_of (before_close->ch, ",.!?");
           gboolean colon = open > 0 && vera_tokens_get (tokens, open - 1)->ch == ':';
 
           if (attributed || clause_end || colon)
@@ -391,7 +398,20 @@ starts_with_furniture (const char   *text,
         if (first + n >= tokens->len)
           return TRUE;
         t = vera_tokens_get (tokens, first + n);
-        if (t->kind == VERA_TOKEN_NUMBER || t->ch == ':' || t->ch == '|' ||
+        if (t->kind == VERA_TOKEN_NUMBER)
+          {
+            /* "Chapter 3", "Chapter 3: Title", "Part 2 - Title", but not "Section 3 of the
+             * law bans night flights." */
+            const VeraToken *next = first + n + 1 < tokens->len ?
+                                    vera_tokens_get (tokens, first + n + 1) : NULL;
+            const VeraToken *end = vera_tokens_get (tokens, tokens->len - 1);
+
+            if (next == NULL || next->ch == ':' || next->ch == '|' || next->ch == '-' ||
+                next->ch == 0x2013 || next->ch == 0x2014 || next->ch == '.' ||
+                !(end->kind == VERA_TOKEN_PUNCT && is_one_of (end->ch, ".!?")))
+              return TRUE;
+          }
+        else if (t->ch == ':' || t->ch == '|' ||
             (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_UPPER) &&
              t->end - t->start <= 2 && first + n + 1 == tokens->len) ||
             (t->kind == VERA_TOKEN_WORD && first + n + 1 >= tokens->len &&
@@ -459,7 +479,7 @@ is_heading (const char   *text,
     }
   if (last->ch == ':' && n_words <= 6)
     return TRUE;
-  if (last->kind == VERA_TOKEN_PUNCT && strchr (".!?\"'", (int) last->ch) != NULL && last->ch != 0)
+  if (last->kind == VERA_TOKEN_PUNCT && is_one_of (last->ch, ".!?\"'"))
     return FALSE;
   if (last->ch == 0x201D || last->ch == 0x2019 || last->ch == 0x3002)
     return FALSE;
