@@ -35,7 +35,7 @@ static const char * const prediction_words[] = {
 
 static const char * const prediction_phrases[] = {
   "going to", "set to", "plans to", "plan to", "aims to", "aim to", "on track to",
-  "ahead of schedule", "next year", "next decade", "over the next", "in the coming", "by 2",
+  "ahead of schedule", "next year", "next decade", "over the next", "in the coming", "by <year>",
   "is due to", "are due to", "intends to", "could reach", "is projected", "are projected", NULL
 };
 
@@ -82,33 +82,7 @@ match_words (const char   *text,
              guint         i,
              const char   *phrase)
 {
-  const char *p = phrase;
-  guint k = i;
-
-  while (*p != '\0')
-    {
-      const char *space = strchr (p, ' ');
-      gsize n = space != NULL ? (gsize) (space - p) : strlen (p);
-      const VeraToken *t;
-
-      if (k >= tokens->len)
-        return FALSE;
-      t = vera_tokens_get (tokens, k);
-      /* "by 2" matches any year of the 2000s: "by 2030". */
-      if (n == 1 && g_ascii_isdigit (*p))
-        {
-          if (t->kind != VERA_TOKEN_NUMBER || text[t->start] != *p || t->end - t->start != 4)
-            return FALSE;
-        }
-      else if (t->kind != VERA_TOKEN_WORD || t->end - t->start != n ||
-               g_ascii_strncasecmp (text + t->start, p, n) != 0)
-        return FALSE;
-      k++;
-      p += n;
-      if (*p == ' ')
-        p++;
-    }
-  return TRUE;
+  return vera_tokens_match_phrase (text, tokens, i, phrase) > 0;
 }
 
 static gboolean

@@ -82,6 +82,8 @@ typedef struct
   int     year_from;   /* G_MININT when open */
   int     year_to;     /* G_MAXINT when open */
   guint   seq;
+  char  **roles;       /* person entries: the role nouns of the role, stemmed */
+  char  **orgs;        /* person entries: its capitalised words */
 } Entry;
 
 typedef struct
@@ -108,6 +110,8 @@ entry_free (Entry *e)
   g_free (e->text);
   g_free (e->noun);
   g_free (e->unit);
+  g_strfreev (e->roles);
+  g_strfreev (e->orgs);
   g_free (e);
 }
 
@@ -549,6 +553,17 @@ add_figure (VeraLinker         *self,
   g_ptr_array_add (b->entries, e);
 }
 
+static void role_words (const char *role,
+                        GPtrArray  *roles,
+                        GPtrArray  *orgs);
+
+static char **
+steal_strv (GPtrArray *array)
+{
+  g_ptr_array_add (array, NULL);
+  return (char **) g_ptr_array_free (array, FALSE);
+}
+
 static void
 add_person (VeraLinker         *self,
             const VeraLinkItem *item,
@@ -566,6 +581,14 @@ add_person (VeraLinker         *self,
   e->claim_id = g_strdup (item->claim_id);
   e->text = g_strdup (p->role);
   e->value = e->value_to = NAN;
+  {
+    GPtrArray *roles = g_ptr_array_new ();
+    GPtrArray *orgs = g_ptr_array_new ();
+
+    role_words (p->role, roles, orgs);
+    e->roles = steal_strv (roles);
+    e->orgs = steal_strv (orgs);
+  }
   e->seq = self->seq++;
   b = ensure_bucket (self, VERA_CONFLICT_KIND_PERSON, g_strdup_printf ("person|%s", name),
                      p->name);
@@ -635,11 +658,11 @@ role_words (const char *role,
 }
 
 static gboolean
-share_any (GPtrArray *a,
-           GPtrArray *b)
+share_any (char * const *a,
+           char * const *b)
 {
-  for (guint i = 0; i < a->len; i++)
-    if (g_ptr_array_find_with_equal_func (b, a->pdata[i], g_str_equal, NULL))
+  for (guint i = 0; a[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) b, a[i]))
       return TRUE;
   return FALSE;
 }
@@ -648,16 +671,9 @@ static gboolean
 roles_disagree (const Entry *a,
                 const Entry *b)
 {
-  g_autoptr(GPtrArray) ra = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rb = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) oa = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) ob = g_ptr_array_new_with_free_func (g_free);
-
-  role_words (a->text, ra, oa);
-  role_words (b->text, rb, ob);
-  if (ra->len > 0 && rb->len > 0 && !share_any (ra, rb))
+  if (a->roles[0] != NULL && b->roles[0] != NULL && !share_any (a->roles, b->roles))
     return TRUE;
-  return oa->len > 0 && ob->len > 0 && !share_any (oa, ob);
+  return a->orgs[0] != NULL && b->orgs[0] != NULL && !share_any (a->orgs, b->orgs);
 }
 
 static VeraLinkMember *

@@ -273,7 +273,6 @@ subject_at (VeraPlausibility *self,
     {
       const VeraToken *last = vera_tokens_get (tokens, i + n - 1);
       gsize end = last->end;
-      g_autofree char *name = NULL;
       g_autofree char *folded = NULL;
       g_autoptr(GString) joined = g_string_new (NULL);
       const char *subject;

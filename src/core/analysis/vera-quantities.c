@@ -237,33 +237,12 @@ is_dash (Ctx  *ctx,
          is_punct (ctx, i, 0x2212);
 }
 
-/* Matches the words of @phrase from token @i on; returns the number of tokens matched. */
 static guint
 match_phrase (Ctx        *ctx,
               guint       i,
               const char *phrase)
 {
-  const char *p = phrase;
-  guint k = i;
-
-  while (*p != '\0')
-    {
-      const char *space = strchr (p, ' ');
-      gsize n = space != NULL ? (gsize) (space - p) : strlen (p);
-      const VeraToken *t;
-
-      if (k >= ctx->n)
-        return 0;
-      t = tok (ctx, k);
-      if (t->kind != VERA_TOKEN_WORD || t->end - t->start != n ||
-          g_ascii_strncasecmp (ctx->text + t->start, p, n) != 0)
-        return 0;
-      k++;
-      p += n;
-      if (*p == ' ')
-        p++;
-    }
-  return k - i;
+  return vera_tokens_match_phrase (ctx->text, ctx->tokens, i, phrase);
 }
 
 static guint

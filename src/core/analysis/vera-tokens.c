@@ -156,15 +156,28 @@ vera_tokens_split (const char *text,
   return tokens;
 }
 
+static inline char
+lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
 gboolean
 vera_token_is (const char      *text,
                const VeraToken *token,
                const char      *word)
 {
-  gsize n = strlen (word);
+  const char *t = text + token->start;
+  gsize n = token->end - token->start;
 
-  return token->kind == VERA_TOKEN_WORD && token->end - token->start == n &&
-         g_ascii_strncasecmp (text + token->start, word, n) == 0;
+  /* Called for every token against every lexicon entry: compare as we go, without strlen, so
+   * that most calls end at the first byte. */
+  if (token->kind != VERA_TOKEN_WORD)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (word[k] == '\0' || lower (t[k]) != lower (word[k]))
+      return FALSE;
+  return word[n] == '\0';
 }
 
 gboolean
@@ -172,11 +185,26 @@ vera_token_in (const char         *text,
                const VeraToken    *token,
                const char * const *words)
 {
+  const char *t = text + token->start;
+  gsize n = token->end - token->start;
+  char first;
+
   if (token->kind != VERA_TOKEN_WORD)
     return FALSE;
+  first = lower (t[0]);
   for (guint i = 0; words[i] != NULL; i++)
-    if (vera_token_is (text, token, words[i]))
-      return TRUE;
+    {
+      const char *w = words[i];
+      gsize k;
+
+      if (w[0] != first)
+        continue;
+      for (k = 1; k < n; k++)
+        if (w[k] == '\0' || lower (t[k]) != w[k])
+          break;
+      if (k == n && w[n] == '\0')
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -235,7 +263,11 @@ vera_token_is_speech_verb (const char      *text,
   w = text + token->start;
   for (guint i = 0; stems[i] != NULL; i++)
     {
-      gsize n = strlen (stems[i]);
+      gsize n;
+
+      if (stems[i][0] != lower (w[0]))
+        continue;
+      n = strlen (stems[i]);
 
       if (len < n || g_ascii_strncasecmp (w, stems[i], n) != 0)
         continue;
@@ -283,4 +315,50 @@ vera_tokens_find_byte (const GArray *tokens,
         hi = mid;
     }
   return lo;
+}
+
+guint
+vera_tokens_match_phrase (const char   *text,
+                          const GArray *tokens,
+                          guint         i,
+                          const char   *phrase)
+{
+  const char *p = phrase;
+  guint k = i;
+
+  while (*p != '\0')
+    {
+      const VeraToken *t;
+      const char *w;
+      gsize n, m;
+
+      if (k >= tokens->len)
+        return 0;
+      t = vera_tokens_get (tokens, k);
+      w = text + t->start;
+      n = t->end - t->start;
+      if (p[0] == '<')
+        {
+          /* "<year>": a four-digit number */
+          if (t->kind != VERA_TOKEN_NUMBER || n != 4)
+            return 0;
+          while (*p != '\0' && *p != ' ')
+            p++;
+        }
+      else
+        {
+          if (t->kind != VERA_TOKEN_WORD)
+            return 0;
+          for (m = 0; m < n; m++)
+            if (p[m] == '\0' || p[m] == ' ' || lower (w[m]) != p[m])
+              return 0;
+          if (p[n] != '\0' && p[n] != ' ')
+            return 0;
+          p += n;
+        }
+      if (*p == ' ')
+        p++;
+      k++;
+    }
+  return k - i;
 }

@@ -62,6 +62,12 @@ gboolean  vera_token_is_speech_verb (const char      *text,
  * "In", "As", "According", … */
 gboolean  vera_token_is_function_word (const char      *text,
                                        const VeraToken *token);
+/* Matches the lower-case words of @phrase ("ahead of schedule"; "<year>" stands for any
+ * four-digit number) against the tokens from @i on; returns the number of tokens matched, or 0. */
+guint     vera_tokens_match_phrase (const char   *text,
+                                    const GArray *tokens,
+                                    guint         i,
+                                    const char   *phrase);
 /* The index of the token that holds byte @offset, or the first token after it. */
 guint     vera_tokens_find_byte (const GArray *tokens,
                                  gsize         offset);
