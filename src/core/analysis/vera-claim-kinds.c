@@ -91,9 +91,16 @@ any_phrase (const char         *text,
             const char * const *phrases)
 {
   for (guint i = 0; i < tokens->len; i++)
-    for (guint p = 0; phrases[p] != NULL; p++)
-      if (match_words (text, tokens, i, phrases[p]))
-        return TRUE;
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      char first = g_ascii_tolower (text[t->start]);
+
+      if (t->kind != VERA_TOKEN_WORD)
+        continue;
+      for (guint p = 0; phrases[p] != NULL; p++)
+        if (phrases[p][0] == first && match_words (text, tokens, i, phrases[p]))
+          return TRUE;
+    }
   return FALSE;
 }
 

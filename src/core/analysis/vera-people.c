@@ -569,7 +569,7 @@ vera_people_is_role_word (const char *word,
   g_return_val_if_fail (word != NULL, FALSE);
 
   for (guint i = 0; role_nouns[i] != NULL; i++)
-    if (strlen (role_nouns[i]) == len && g_ascii_strncasecmp (role_nouns[i], word, len) == 0)
+    if (vera_word_equal (word, len, role_nouns[i]))
       return TRUE;
   return FALSE;
 }

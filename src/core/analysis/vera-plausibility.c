@@ -377,7 +377,7 @@ word_in (const char         *w,
          const char * const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strlen (list[i]) == len && g_ascii_strncasecmp (list[i], w, len) == 0)
+    if (vera_word_equal (w, len, list[i]))
       return TRUE;
   return FALSE;
 }

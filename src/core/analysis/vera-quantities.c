@@ -23,7 +23,7 @@ static const UnitWord unit_words[] = {
   { "percentage points", "percentage-points" }, { "percentage point", "percentage-points" },
   { "basis points", "basis-points" }, { "bps", "basis-points" }, { "pp", "percentage-points" },
   { "per cent", "percent" }, { "percent", "percent" }, { "pct", "percent" },
-  { "us dollars", "USD" }, { "u.s. dollars", "USD" }, { "hong kong dollars", "HKD" },
+  { "us dollars", "USD" }, { "hong kong dollars", "HKD" },
   { "dollars", "USD" }, { "dollar", "USD" }, { "usd", "USD" },
   { "yuan", "CNY" }, { "renminbi", "CNY" }, { "rmb", "CNY" }, { "cny", "CNY" },
   { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
@@ -319,7 +319,7 @@ lookup_number_word (const char       *word,
                     double           *value)
 {
   for (guint k = 0; k < n_table; k++)
-    if (strlen (table[k].word) == n && g_ascii_strncasecmp (word, table[k].word, n) == 0)
+    if (vera_word_equal (word, n, table[k].word))
       {
         *value = table[k].value;
         return TRUE;
@@ -378,8 +378,7 @@ lookup_unit_word (const char *word,
                   gsize       n)
 {
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
-    if (strlen (unit_words[k].phrase) == n &&
-        g_ascii_strncasecmp (unit_words[k].phrase, word, n) == 0)
+    if (vera_word_equal (word, n, unit_words[k].phrase))
       return unit_words[k].unit;
   return NULL;
 }
@@ -687,7 +686,7 @@ is_name_number (Ctx  *ctx,
           gboolean known = FALSE;
 
           for (guint k = 0; k < G_N_ELEMENTS (scales) && !known; k++)
-            known = strlen (scales[k].word) == n && g_ascii_strncasecmp (w, scales[k].word, n) == 0;
+            known = vera_word_equal (w, n, scales[k].word);
           if (!known && lookup_unit_word (w, n) == NULL &&
               !(n == 1 && (*w == 'x' || *w == 'X')))
             return TRUE;
@@ -760,9 +759,9 @@ parse_core (Ctx   *ctx,
 
       for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
         {
-          gboolean single = strlen (scales[k].word) == 1;
+          gboolean single = scales[k].word[1] == '\0';
 
-          if (strlen (scales[k].word) != n || g_ascii_strncasecmp (w, scales[k].word, n) != 0)
+          if (!vera_word_equal (w, n, scales[k].word))
             continue;
           if (single && !is_glued (ctx, j))
             continue;

@@ -53,9 +53,9 @@ vera_tokens_split (const char *text,
     {
       VeraToken tok = { 0, };
       gsize n;
-      gunichar c = read_char (p, end, &n);
+      gunichar c = (guchar) *p < 0x80 ? (n = 1, (gunichar) (guchar) *p) : read_char (p, end, &n);
 
-      if (g_unichar_isspace (c) || c == 0)
+      if ((c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c)) || c == 0)
         {
           p += n;
           cp++;
@@ -97,25 +97,38 @@ vera_tokens_split (const char *text,
                 break;
             }
         }
-      else if (g_unichar_isalpha (c))
+      else if (c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c))
         {
           gboolean all_upper = TRUE;
           guint n_letters = 0;
 
           tok.kind = VERA_TOKEN_WORD;
-          if (g_unichar_isupper (c) || g_unichar_istitle (c))
+          if (c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) || g_unichar_istitle (c)))
             tok.flags |= VERA_TOKEN_CAPITAL;
           while (p < end)
             {
               gsize m;
-              gunichar d = read_char (p, end, &m);
+              gunichar d;
+              gboolean alpha;
 
-              if (g_unichar_isalpha (d) || (g_unichar_isdigit (d) && d < 0x80))
+              if ((guchar) *p < 0x80)
                 {
-                  if (g_unichar_isalpha (d))
+                  d = (guchar) *p;
+                  m = 1;
+                  alpha = g_ascii_isalpha (d);
+                }
+              else
+                {
+                  d = read_char (p, end, &m);
+                  alpha = g_unichar_isalpha (d);
+                }
+
+              if (alpha || (d < 0x80 && g_ascii_isdigit (d)))
+                {
+                  if (alpha)
                     {
                       n_letters++;
-                      if (!g_unichar_isupper (d))
+                      if (d < 0x80 ? !g_ascii_isupper (d) : !g_unichar_isupper (d))
                         all_upper = FALSE;
                     }
                   p += m;
@@ -160,6 +173,17 @@ static inline char
 lower (char c)
 {
   return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+gboolean
+vera_word_equal (const char *word,
+                 gsize       len,
+                 const char *lexeme)
+{
+  for (gsize k = 0; k < len; k++)
+    if (lexeme[k] == '\0' || lower (word[k]) != lower (lexeme[k]))
+      return FALSE;
+  return lexeme[len] == '\0';
 }
 
 gboolean
@@ -263,17 +287,17 @@ vera_token_is_speech_verb (const char      *text,
   w = text + token->start;
   for (guint i = 0; stems[i] != NULL; i++)
     {
-      gsize n;
+      const char *stem = stems[i];
+      gsize n = 0;
 
-      if (stems[i][0] != lower (w[0]))
+      if (stem[0] != lower (w[0]))
         continue;
-      n = strlen (stems[i]);
-
-      if (len < n || g_ascii_strncasecmp (w, stems[i], n) != 0)
+      while (n < len && stem[n] != '\0' && lower (w[n]) == stem[n])
+        n++;
+      if (stem[n] != '\0')
         continue;
       for (guint e = 0; endings[e] != NULL; e++)
-        if (len == n + strlen (endings[e]) &&
-            g_ascii_strncasecmp (w + n, endings[e], len - n) == 0)
+        if (vera_word_equal (w + n, len - n, endings[e]))
           return TRUE;
     }
   return FALSE;

@@ -36,6 +36,10 @@ typedef struct
  * VeraToken. */
 GArray   *vera_tokens_split       (const char      *text,
                                    gsize            len);
+/* TRUE when the @len bytes at @word equal @lexeme, ignoring ASCII case. */
+gboolean  vera_word_equal         (const char      *word,
+                                   gsize            len,
+                                   const char      *lexeme);
 /* TRUE when @token is a word equal to @word, ignoring ASCII case. */
 gboolean  vera_token_is           (const char      *text,
                                    const VeraToken *token,
