@@ -285,7 +285,10 @@ is_year (Ctx  *ctx,
   t = tok (ctx, i);
   if (t->kind != VERA_TOKEN_NUMBER || t->end - t->start != 4)
     return FALSE;
-  v = atoi (ctx->text + t->start);
+  /* The text need not end after the token: read exactly its four digits. */
+  v = 0;
+  for (gsize k = t->start; k < t->end; k++)
+    v = v * 10 + (ctx->text[k] - '0');
   if (v < 1800 || v > 2199)
     return FALSE;
   /* "2000 people" is ambiguous; a year is not followed by a percent sign or a scale. */
@@ -833,7 +836,7 @@ counted_noun (Ctx   *ctx,
         break;
       if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
                     vera_token_has_suffix (ctx->text, t, "ed")) &&
-          !strchr (ctx->text + t->start, '-') &&
+          !memchr (ctx->text + t->start, '-', t->end - t->start) &&
           vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s") &&
           !vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "ss"))
         break;
@@ -846,7 +849,8 @@ counted_noun (Ctx   *ctx,
     last--;
   /* "one representing", "two working": a verb, not a counted noun. */
   if (last == i && last < ctx->n && vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") &&
-      !strchr (ctx->text + tok (ctx, last)->start, '-'))
+      !memchr (ctx->text + tok (ctx, last)->start, '-',
+               tok (ctx, last)->end - tok (ctx, last)->start))
     return i - 1;
   return last;
 }
