@@ -104,17 +104,6 @@ any_phrase (const char         *text,
   return FALSE;
 }
 
-static gboolean
-any_word (const char         *text,
-          const GArray       *tokens,
-          const char * const *words)
-{
-  for (guint i = 0; i < tokens->len; i++)
-    if (vera_token_in (text, vera_tokens_get (tokens, i), words))
-      return TRUE;
-  return FALSE;
-}
-
 static guint
 count_words (const GArray *tokens,
              guint         from,
@@ -275,17 +264,17 @@ classify_tokens (const char      *text,
   for (guint i = 0; people != NULL && i < people->len; i++)
     if (((const VeraPerson *) g_ptr_array_index (people, i))->quoted)
       kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
-  if (any_word (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases))
+  if (vera_tokens_contain (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases))
     kinds |= VERA_CLAIM_KIND_PREDICTION;
   for (guint i = 0; i < tokens->len; i++)
     if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||
         vera_token_has_suffix (text, vera_tokens_get (tokens, i), "\xe2\x80\x99ll"))
       kinds |= VERA_CLAIM_KIND_PREDICTION;
-  if (any_word (text, tokens, causal_words) || any_phrase (text, tokens, causal_phrases))
+  if (vera_tokens_contain (text, tokens, causal_words) || any_phrase (text, tokens, causal_phrases))
     kinds |= VERA_CLAIM_KIND_CAUSAL;
-  if (any_word (text, tokens, rule_words))
+  if (vera_tokens_contain (text, tokens, rule_words))
     kinds |= VERA_CLAIM_KIND_RULE;
-  if (any_word (text, tokens, event_words))
+  if (vera_tokens_contain (text, tokens, event_words))
     kinds |= VERA_CLAIM_KIND_EVENT;
   if (has_personal (text, tokens))
     kinds |= VERA_CLAIM_KIND_PERSONAL;

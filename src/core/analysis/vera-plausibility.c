@@ -416,15 +416,11 @@ static gboolean
 mentions_city (const char   *text,
                const GArray *tokens)
 {
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const VeraToken *t = vera_tokens_get (tokens, i);
+  static const char * const city_words[] = {
+    "city", "city's", "city\xe2\x80\x99s", "municipality", "metropolis", NULL
+  };
 
-      if (vera_token_is (text, t, "city") || vera_token_is (text, t, "city's") ||
-          vera_token_is (text, t, "city\xe2\x80\x99s") || vera_token_is (text, t, "municipality"))
-        return TRUE;
-    }
-  return FALSE;
+  return vera_tokens_contain (text, tokens, city_words);
 }
 
 GPtrArray *

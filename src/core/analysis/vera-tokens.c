@@ -386,3 +386,14 @@ vera_tokens_match_phrase (const char   *text,
     }
   return k - i;
 }
+
+gboolean
+vera_tokens_contain (const char         *text,
+                     const GArray       *tokens,
+                     const char * const *words)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_in (text, vera_tokens_get (tokens, i), words))
+      return TRUE;
+  return FALSE;
+}

@@ -48,6 +48,10 @@ gboolean  vera_token_is           (const char      *text,
 gboolean  vera_token_in           (const char      *text,
                                    const VeraToken *token,
                                    const char * const *words);
+/* TRUE when any token is a word found in the NULL-terminated, lower-case @words. */
+gboolean  vera_tokens_contain     (const char         *text,
+                                   const GArray       *tokens,
+                                   const char * const *words);
 /* A new lower-case copy of the token's text. */
 char     *vera_token_dup_lower    (const char      *text,
                                    const VeraToken *token);
