@@ -60,6 +60,10 @@ static const Case cases[] = {
     "top", NULL },
   { "It is the country's third-largest bank.", "third-largest", 3, 0, "rank", NULL, NULL, NULL },
   { "Prices rose 12% annually.", "12%", 12, 0, "percent", NULL, NULL, "annually" },
+  { "Temperatures hit 41.5°C on the coast.", "41.5°C", 41.5, 0, "degC", NULL, NULL, NULL },
+  { "The year was 1.48C warmer than the baseline.", "1.48C", 1.48, 0, "degC", NULL, NULL, NULL },
+  { "The mill makes 500,000 tonnes a year and employs 3,400 workers.", "3,400 workers", 3400, 0,
+    "count", "workers", NULL, NULL },
   { "At least 15,000 nurses left the service.", "15,000 nurses", 15000, 0, "count", "nurses",
     "at least", NULL },
 };

@@ -39,6 +39,9 @@ static const char * const prediction_phrases[] = {
   "is due to", "are due to", "intends to", "could reach", "is projected", "are projected", NULL
 };
 
+/* Reported speech about the future: "said AI would transform …". */
+static const char * const reported_future[] = { "would", "could", NULL };
+
 static const char * const causal_words[] = {
   "because", "caused", "causes", "cause", "drove", "forced", "therefore", "consequently",
   "triggered", "spurred", "fuelled", "fueled", "thanks", "hence", "owing", NULL
@@ -264,7 +267,8 @@ classify_tokens (const char      *text,
   for (guint i = 0; people != NULL && i < people->len; i++)
     if (((const VeraPerson *) g_ptr_array_index (people, i))->quoted)
       kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
-  if (vera_tokens_contain (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases))
+  if (vera_tokens_contain (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases) ||
+      (attribution && vera_tokens_contain (text, tokens, reported_future)))
     kinds |= VERA_CLAIM_KIND_PREDICTION;
   for (guint i = 0; i < tokens->len; i++)
     if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||

@@ -55,7 +55,7 @@ static const UnitWord unit_words[] = {
   { "gigabytes", "GB" }, { "gb", "GB" }, { "terabytes", "TB" }, { "tb", "TB" },
   { "petabytes", "PB" }, { "pb", "PB" }, { "megabytes", "MB" }, { "mb", "MB" },
   { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
-  { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
+  { "c", "degC" }, { "f", "degF" }, { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
   { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
   { "weeks", "week" }, { "week", "week" }, { "days", "day" }, { "day", "day" },
   { "hours", "hour" }, { "hour", "hour" }, { "minutes", "minute" }, { "seconds", "second" },
@@ -1131,10 +1131,20 @@ try_figure (Ctx    *ctx,
               noun_first = noun_last = j + 1;
             }
         }
+      else if (is_punct (ctx, j, 0xB0) && is_glued (ctx, j) &&
+               (is_word (ctx, j + 1, "C") || is_word (ctx, j + 1, "F")) && is_glued (ctx, j + 1))
+        {
+          /* "21°C" */
+          unit = is_word (ctx, j + 1, "C") ? "degC" : "degF";
+          last = j + 1;
+        }
       else if (j < ctx->n && (word_unit = lookup_unit (ctx, j, &n_tok)) != NULL &&
+               !((is_word (ctx, j, "c") || is_word (ctx, j, "f")) &&
+                 !(is_glued (ctx, j) && g_ascii_isupper (ctx->text[tok (ctx, j)->start]))) &&
                !(is_glued (ctx, j) && tok (ctx, j)->kind == VERA_TOKEN_WORD &&
                  g_ascii_isupper (ctx->text[tok (ctx, j)->start]) &&
-                 tok (ctx, j)->end - tok (ctx, j)->start == 1))
+                 tok (ctx, j)->end - tok (ctx, j)->start == 1 &&
+                 !is_word (ctx, j, "C") && !is_word (ctx, j, "F")))
         {
           unit = word_unit;
           last = j + n_tok - 1;
@@ -1217,7 +1227,9 @@ assign_scopes (Ctx    *ctx,
               best = sc;
               break;
             }
-          if (sc->last < fd->first)
+          /* A scope before the figure counts only when it opens the sentence's figures
+           * ("Last quarter saw 1,200 …"), not when it belongs to an earlier one. */
+          if (sc->last < g_array_index (found, Found, 0).first)
             best = sc;
         }
       if (best != NULL)

@@ -363,8 +363,10 @@ vera_tokens_match_phrase (const char   *text,
       n = t->end - t->start;
       if (p[0] == '<')
         {
-          /* "<year>": a four-digit number */
-          if (t->kind != VERA_TOKEN_NUMBER || n != 4)
+          /* "<year>": a four-digit whole number from 1800 to 2199 */
+          if (t->kind != VERA_TOKEN_NUMBER || n != 4 || !g_ascii_isdigit (w[3]) ||
+              !g_ascii_isdigit (w[1]) || !((w[0] == '1' && w[1] >= '8') || w[0] == '2') ||
+              (w[0] == '2' && w[1] > '1'))
             return 0;
           while (*p != '\0' && *p != ' ')
             p++;
