@@ -154,7 +154,7 @@ is_name_token (Ctx  *ctx,
     return FALSE;
   t = tok (ctx, i);
   if (t->kind != VERA_TOKEN_WORD || !(t->flags & VERA_TOKEN_CAPITAL) ||
-      (t->flags & VERA_TOKEN_UPPER))
+      (t->flags & VERA_TOKEN_UPPER) || t->end - t->start < 2)
     return FALSE;
   for (gsize k = t->start; k < t->end; k++)
     if (g_ascii_isdigit (ctx->text[k]) || ctx->text[k] == '&')
@@ -311,6 +311,8 @@ mark_quoted (Ctx       *ctx,
   VeraPerson *best = NULL;
   guint best_dist = G_MAXUINT;
 
+  if (people->len == 0)
+    return;
   for (guint i = 0; i < ctx->n; i++)
     {
       if (vera_token_is_quote (tok (ctx, i)))

@@ -41,7 +41,8 @@ GArray *
 vera_tokens_split (const char *text,
                    gsize       len)
 {
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (VeraToken));
+  /* About one token in five bytes of prose: size the array once. */
+  GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (VeraToken), (guint) MIN (len / 4 + 4, 4096));
   const char *p = text;
   const char *end = text + len;
   guint cp = 0;
