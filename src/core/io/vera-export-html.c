@@ -124,12 +124,8 @@ static void
 append_lang (GString    *out,
              const char *lang)
 {
-  if (lang == NULL || lang[0] == '\0' || strlen (lang) > 35)
-    return;
-  for (const char *p = lang; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-')
-      return;
-  g_string_append_printf (out, " lang=\"%s\"", lang);
+  if (vera_report_is_language_tag (lang))
+    g_string_append_printf (out, " lang=\"%s\"", lang);
 }
 
 static void

@@ -62,6 +62,7 @@ typedef struct
   guint                 page;       /* 1-based, the page being filled */
   guint                 n_pages;    /* known in the drawing pass */
   double                y;          /* where the next block goes */
+  const char           *language;   /* of the article being laid out, for CJK glyph forms */
   gboolean              page_empty;
 } Writer;
 
@@ -144,11 +145,15 @@ add_block (Writer     *w,
            double      indent,
            const char *markup)
 {
-  g_autoptr(PangoLayout) layout = make_layout (w, style, markup, CONTENT_WIDTH - indent);
+  g_autofree char *tagged = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
   PangoLayoutIter *iter;
   double space = w->page_empty ? 0 : styles[style].space_before;
   double keep = style <= STYLE_SUBHEADING ? 4 * styles[STYLE_BODY].size * 1.4 : 0;
 
+  if (w->language != NULL)
+    markup = tagged = g_strdup_printf ("<span lang=\"%s\">%s</span>", w->language, markup);
+  layout = make_layout (w, style, markup, CONTENT_WIDTH - indent);
   w->y += space;
   if (keep > 0 && w->y + keep > CONTENT_BOTTOM)
     new_page (w);
@@ -462,6 +467,8 @@ emit_article (Writer            *w,
   const char *published = vera_article_get_published (article);
 
   page_break (w);
+  w->language = vera_report_is_language_tag (vera_article_get_language (article))
+                ? vera_article_get_language (article) : NULL;
   emit_text (w, STYLE_HEADING, 0, vera_report_article_title (article));
   if (source != NULL)
     append_escaped (markup, "%s", source);
@@ -501,6 +508,7 @@ emit_article (Writer            *w,
           emit_paragraph (w, STYLE_BODY, 14, markup);
         }
     }
+  w->language = NULL;
 }
 
 static void

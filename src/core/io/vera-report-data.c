@@ -303,6 +303,17 @@ vera_report_is_web_url (const char *url)
          g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
 }
 
+gboolean
+vera_report_is_language_tag (const char *tag)
+{
+  if (tag == NULL || tag[0] == '\0' || strlen (tag) > 35)
+    return FALSE;
+  for (const char *p = tag; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
 static GDateTime *
 parse_date (const char *iso8601,
             gboolean   *date_only)

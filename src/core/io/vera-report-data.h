@@ -76,6 +76,8 @@ gboolean     vera_report_includes_claim  (const VeraExportOptions  *options,
 char        *vera_report_clean_text      (const char               *text);
 /* Whether @url is an absolute http or https URL with a host: the only links reports make. */
 gboolean     vera_report_is_web_url      (const char               *url);
+/* Whether @tag looks like a BCP 47 language tag (letters, digits, hyphens): safe in markup. */
+gboolean     vera_report_is_language_tag (const char               *tag);
 /* An ISO 8601 date or date-time in the locale's date format; the input (cleaned) when it does
  * not parse; NULL for NULL. */
 char        *vera_report_format_date     (const char               *iso8601);
