@@ -699,6 +699,42 @@ test_atomic_file_and_cancel (void)
 }
 
 static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GMainLoop *loop = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vera_export_project_finish (VERA_PROJECT (source), result, &error));
+  g_assert_no_error (error);
+  g_main_loop_quit (loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(VeraProject) project = fixture_new_project ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *organisation = g_strdup ("Example Fact Check");
+  g_autofree char *data = NULL;
+  VeraExportOptions options;
+  g_autoptr(GDateTime) now = fixture_options (&options);
+
+  options.organisation_name = organisation;
+  vera_export_project_async (project, VERA_EXPORT_FORMAT_HTML, &options, path, NULL,
+                             async_done_cb, loop);
+  /* The options' strings are copied: the caller may free them at once. */
+  g_clear_pointer (&organisation, g_free);
+  g_main_loop_run (loop);
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "Example Fact Check"));
+  g_assert_nonnull (strstr (data, "The city will spend $48 billion"));
+}
+
+static void
 test_reproducible (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
@@ -736,6 +772,7 @@ main (int   argc,
   g_test_add_func ("/vera/export/import-reanchor-context", test_import_reanchor_context);
   g_test_add_func ("/vera/export/import-w3c-samples", test_import_w3c_samples);
   g_test_add_func ("/vera/export/atomic-file-and-cancel", test_atomic_file_and_cancel);
+  g_test_add_func ("/vera/export/async", test_async);
   g_test_add_func ("/vera/export/reproducible", test_reproducible);
 
   return g_test_run ();

@@ -176,6 +176,105 @@ vera_export_project (VeraProject             *project,
   return vera_file_write_atomically (path, data != NULL ? data : "", size, FALSE, error);
 }
 
+typedef struct
+{
+  VeraProject       *snapshot;
+  VeraExportFormat   format;
+  VeraExportOptions  options;
+  char              *organisation_name;
+  char              *organisation_url;
+  char              *reviewer;
+  char              *path;
+} ExportJob;
+
+static void
+export_job_free (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_clear_object (&job->snapshot);
+  g_clear_pointer (&job->options.now, g_date_time_unref);
+  g_free (job->organisation_name);
+  g_free (job->organisation_url);
+  g_free (job->reviewer);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (vera_export_project (job->snapshot, job->format, &job->options, job->path, cancellable,
+                           &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+vera_export_project_async (VeraProject             *project,
+                           VeraExportFormat         format,
+                           const VeraExportOptions *options,
+                           const char              *path,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(JsonNode) json = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (VERA_IS_PROJECT (project));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (project, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vera_export_project_async);
+
+  job = g_new0 (ExportJob, 1);
+  g_task_set_task_data (task, job, export_job_free);
+  job->format = format;
+  job->path = g_strdup (path);
+  if (options != NULL)
+    job->options = *options;
+  else
+    vera_export_options_init (&job->options);
+  job->organisation_name = g_strdup (job->options.organisation_name);
+  job->organisation_url = g_strdup (job->options.organisation_url);
+  job->reviewer = g_strdup (job->options.reviewer);
+  job->options.organisation_name = job->organisation_name;
+  job->options.organisation_url = job->organisation_url;
+  job->options.reviewer = job->reviewer;
+  job->options.now = job->options.now != NULL ? g_date_time_ref (job->options.now)
+                                              : g_date_time_new_now_utc ();
+
+  /* The model is not thread-safe: the worker gets its own copy. */
+  json = vera_project_to_json (project);
+  job->snapshot = vera_project_from_json (json, &error);
+  if (job->snapshot == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  vera_project_set_file (job->snapshot, vera_project_get_file (project));
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+vera_export_project_finish (VeraProject   *project,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, project), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 char *
 vera_export_dup_source_uri (VeraArticle *article)
 {

@@ -80,6 +80,20 @@ gboolean          vera_export_project              (VeraProject          *projec
                                                     GCancellable         *cancellable,
                                                     GError              **error);
 
+/* For the app: takes a snapshot of the project (through the project format) on the calling
+ * thread, copies @options, and exports the snapshot to @path in a worker thread, so the reviewer
+ * can keep working meanwhile. */
+void              vera_export_project_async        (VeraProject          *project,
+                                                    VeraExportFormat      format,
+                                                    const VeraExportOptions *options,
+                                                    const char           *path,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+gboolean          vera_export_project_finish       (VeraProject          *project,
+                                                    GAsyncResult         *result,
+                                                    GError              **error);
+
 /* The URI an export uses for an article's source: the source itself when it is an absolute URI,
  * a file:// URI for an absolute path, urn:vera:source:… (percent-encoded) otherwise. */
 char             *vera_export_dup_source_uri       (VeraArticle          *article);
