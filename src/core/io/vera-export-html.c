@@ -86,21 +86,6 @@ append_escaped (GString    *out,
     }
 }
 
-G_GNUC_PRINTF (2, 3)
-static void
-append_printf_escaped (GString    *out,
-                       const char *format,
-                       ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  append_escaped (out, text);
-}
-
 /* A link only for http(s) URLs; anything else (javascript:, data:, file:) is plain text. */
 static void
 append_link (GString    *out,
@@ -324,15 +309,15 @@ append_note (GString    *out,
   append_escaped (out, vera_claim_get_text (claim));
   g_string_append (out, "</blockquote>\n<p class=\"muted\">");
   if (kinds != NULL)
-    append_printf_escaped (out, _("Kinds: %s. "), kinds);
-  append_printf_escaped (out, _("Score: %s."), score);
+    vera_report_append_printf (out, append_escaped, _("Kinds: %s. "), kinds);
+  vera_report_append_printf (out, append_escaped, _("Score: %s."), score);
   if (vera_claim_get_reviewer (claim) != NULL && vera_claim_get_reviewer (claim)[0] != '\0')
-    append_printf_escaped (out, " %s", vera_claim_get_reviewer (claim));
+    vera_report_append_printf (out, append_escaped, " %s", vera_claim_get_reviewer (claim));
   if (vera_claim_get_modified (claim) != NULL)
     {
       g_autofree char *date = vera_report_format_date (vera_claim_get_modified (claim));
 
-      append_printf_escaped (out, " %s", date);
+      vera_report_append_printf (out, append_escaped, " %s", date);
     }
   g_string_append (out, "</p>\n");
   if (note != NULL && note[0] != '\0')
@@ -434,8 +419,9 @@ append_article (GString           *out,
   {
     g_autofree char *n = vera_report_format_count (entry->claims->len);
 
-    append_printf_escaped (out, g_dngettext (GETTEXT_PACKAGE, "%s claim", "%s claims",
-                                             entry->claims->len), n);
+    vera_report_append_printf (out, append_escaped,
+                               g_dngettext (GETTEXT_PACKAGE, "%s claim", "%s claims",
+                                            entry->claims->len), n);
   }
   g_string_append (out, "</p>\n");
 
@@ -534,10 +520,10 @@ vera_export_html (VeraReport    *report,
                    "<meta name=\"referrer\" content=\"no-referrer\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<meta name=\"generator\" content=\"Vera " PACKAGE_VERSION "\">\n<title>");
-  append_printf_escaped (out, _("Fact-check report: %s"), report->title);
+  vera_report_append_printf (out, append_escaped, _("Fact-check report: %s"), report->title);
   g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
                           stylesheet);
-  append_printf_escaped (out, _("Fact-check report: %s"), report->title);
+  vera_report_append_printf (out, append_escaped, _("Fact-check report: %s"), report->title);
   g_string_append (out, "</h1>\n<p class=\"meta\">");
   if (organisation != NULL && organisation[0] != '\0')
     {
@@ -546,10 +532,10 @@ vera_export_html (VeraReport    *report,
     }
   if (report->reviewer != NULL)
     {
-      append_printf_escaped (out, _("Reviewed by %s"), report->reviewer);
+      vera_report_append_printf (out, append_escaped, _("Reviewed by %s"), report->reviewer);
       g_string_append (out, " · ");
     }
-  append_printf_escaped (out, _("Generated %s"), now);
+  vera_report_append_printf (out, append_escaped, _("Generated %s"), now);
   g_string_append (out, "</p>\n</header>\n<main>\n");
 
   append_summary (out, report);
@@ -566,7 +552,7 @@ vera_export_html (VeraReport    *report,
     append_conflicts (out, report);
 
   g_string_append (out, "</main>\n<footer><p>");
-  append_printf_escaped (out, _("Made with Vera %s."), PACKAGE_VERSION);
+  vera_report_append_printf (out, append_escaped, _("Made with Vera %s."), PACKAGE_VERSION);
   g_string_append (out, "</p></footer>\n</body>\n</html>\n");
 
   return g_string_free_to_bytes (out);

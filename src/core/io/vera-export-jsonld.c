@@ -49,6 +49,24 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, clean);
 }
 
+/* An agent ({"@type": "Person", "name": …}); ClaimReview spells the type key "@type", Web
+ * Annotation "type". */
+static void
+add_agent (JsonBuilder *builder,
+           const char  *member,
+           const char  *type_key,
+           const char  *type,
+           const char  *name,
+           const char  *job_title)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  add_string (builder, type_key, type);
+  add_string (builder, "name", name);
+  add_string (builder, "jobTitle", job_title);
+  json_builder_end_object (builder);
+}
+
 /* A name-based UUID (version 5 layout over SHA-1) so that the same project exports the same ids
  * every time. */
 static char *
@@ -113,30 +131,13 @@ add_claim_author (JsonBuilder *builder,
 
       if (!person->quoted || person->name == NULL || person->name[0] == '\0')
         continue;
-      json_builder_set_member_name (builder, "author");
-      json_builder_begin_object (builder);
-      add_string (builder, "@type", "Person");
-      add_string (builder, "name", person->name);
-      add_string (builder, "jobTitle", person->role);
-      json_builder_end_object (builder);
+      add_agent (builder, "author", "@type", "Person", person->name, person->role);
       return;
     }
   if (author != NULL && author[0] != '\0')
-    {
-      json_builder_set_member_name (builder, "author");
-      json_builder_begin_object (builder);
-      add_string (builder, "@type", "Person");
-      add_string (builder, "name", author);
-      json_builder_end_object (builder);
-    }
+    add_agent (builder, "author", "@type", "Person", author, NULL);
   else if (publisher != NULL && publisher[0] != '\0')
-    {
-      json_builder_set_member_name (builder, "author");
-      json_builder_begin_object (builder);
-      add_string (builder, "@type", "Organization");
-      add_string (builder, "name", publisher);
-      json_builder_end_object (builder);
-    }
+    add_agent (builder, "author", "@type", "Organization", publisher, NULL);
 }
 
 static void
@@ -178,13 +179,7 @@ add_claimreview (JsonBuilder *builder,
       json_builder_end_object (builder);
     }
   else if (reviewer != NULL)
-    {
-      json_builder_set_member_name (builder, "author");
-      json_builder_begin_object (builder);
-      add_string (builder, "@type", "Person");
-      add_string (builder, "name", reviewer);
-      json_builder_end_object (builder);
-    }
+    add_agent (builder, "author", "@type", "Person", reviewer, NULL);
 
   json_builder_set_member_name (builder, "reviewRating");
   json_builder_begin_object (builder);
@@ -214,13 +209,8 @@ add_claimreview (JsonBuilder *builder,
   add_string (builder, "headline", vera_article_get_title (article));
   add_string (builder, "datePublished", vera_article_get_published (article));
   if (vera_article_get_publisher (article) != NULL)
-    {
-      json_builder_set_member_name (builder, "publisher");
-      json_builder_begin_object (builder);
-      add_string (builder, "@type", "Organization");
-      add_string (builder, "name", vera_article_get_publisher (article));
-      json_builder_end_object (builder);
-    }
+    add_agent (builder, "publisher", "@type", "Organization",
+               vera_article_get_publisher (article), NULL);
   json_builder_end_object (builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -312,13 +302,7 @@ add_annotation (JsonBuilder *builder,
   add_string (builder, "created", modified != NULL && modified[0] != '\0' ? modified : now);
   add_string (builder, "modified", modified);
   if (reviewer != NULL && reviewer[0] != '\0')
-    {
-      json_builder_set_member_name (builder, "creator");
-      json_builder_begin_object (builder);
-      add_string (builder, "type", "Person");
-      add_string (builder, "name", reviewer);
-      json_builder_end_object (builder);
-    }
+    add_agent (builder, "creator", "type", "Person", reviewer, NULL);
 
   json_builder_set_member_name (builder, "body");
   json_builder_begin_array (builder);

@@ -49,21 +49,6 @@ append_escaped (GString    *out,
     }
 }
 
-G_GNUC_PRINTF (2, 3)
-static void
-append_printf_escaped (GString    *out,
-                       const char *format,
-                       ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  append_escaped (out, text);
-}
-
 static void
 append_link (GString    *out,
              const char *url,
@@ -303,7 +288,7 @@ vera_export_markdown (VeraReport    *report,
   g_autofree char *now = vera_report_format_now (report);
 
   g_string_append (out, "# ");
-  append_printf_escaped (out, _("Fact-check report: %s"), report->title);
+  vera_report_append_printf (out, append_escaped, _("Fact-check report: %s"), report->title);
   g_string_append (out, "\n\n");
   if (report->options.organisation_name != NULL && report->options.organisation_name[0] != '\0')
     {
@@ -312,10 +297,10 @@ vera_export_markdown (VeraReport    *report,
     }
   if (report->reviewer != NULL)
     {
-      append_printf_escaped (out, _("Reviewed by %s"), report->reviewer);
+      vera_report_append_printf (out, append_escaped, _("Reviewed by %s"), report->reviewer);
       g_string_append (out, "  \n");
     }
-  append_printf_escaped (out, _("Generated %s"), now);
+  vera_report_append_printf (out, append_escaped, _("Generated %s"), now);
   g_string_append (out, "\n\n## ");
   append_escaped (out, _("Summary"));
   g_string_append (out, "\n\n");
@@ -325,13 +310,14 @@ vera_export_markdown (VeraReport    *report,
     g_autofree char *conflicts = vera_report_format_count (report->conflicts->len);
 
     g_string_append (out, "- ");
-    append_printf_escaped (out, _("Articles: %s"), articles);
+    vera_report_append_printf (out, append_escaped, _("Articles: %s"), articles);
     g_string_append (out, "\n- ");
-    append_printf_escaped (out, _("Claims in this report: %s"), claims);
+    vera_report_append_printf (out, append_escaped, _("Claims in this report: %s"), claims);
     if (report->options.include_conflicts)
       {
         g_string_append (out, "\n- ");
-        append_printf_escaped (out, _("Conflicts between articles: %s"), conflicts);
+        vera_report_append_printf (out, append_escaped, _("Conflicts between articles: %s"),
+                                   conflicts);
       }
     g_string_append (out, "\n");
   }
@@ -343,7 +329,7 @@ vera_export_markdown (VeraReport    *report,
         continue;
       n = vera_report_format_count (report->by_status[s]);
       g_string_append (out, "- ");
-      append_printf_escaped (out, "%s: %s", vera_status_get_label (s), n);
+      vera_report_append_printf (out, append_escaped, "%s: %s", vera_status_get_label (s), n);
       g_string_append (out, "\n");
     }
 

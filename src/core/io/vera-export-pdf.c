@@ -227,22 +227,13 @@ add_row (Writer     *w,
   w->page_empty = FALSE;
 }
 
-G_GNUC_PRINTF (2, 3)
 static void
 append_escaped (GString    *out,
-                const char *format,
-                ...)
+                const char *text)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *clean = NULL;
-  g_autofree char *escaped = NULL;
-  va_list args;
+  g_autofree char *clean = vera_report_clean_text (text);
+  g_autofree char *escaped = g_markup_escape_text (clean, -1);
 
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  clean = vera_report_clean_text (text);
-  escaped = g_markup_escape_text (clean, -1);
   g_string_append (out, escaped);
 }
 
@@ -278,7 +269,7 @@ emit_text (Writer     *w,
 {
   g_autoptr(GString) markup = g_string_new (NULL);
 
-  append_escaped (markup, "%s", text);
+  append_escaped (markup, text);
   emit_paragraph (w, style, indent, markup);
 }
 
@@ -313,7 +304,7 @@ emit_article_text (Writer            *w,
                 {
                   g_string_append (markup, "<span strikethrough=\"false\" weight=\"bold\" "
                                    "size=\"smaller\">⚠ ");
-                  append_escaped (markup, "%s", vera_finding_kind_get_label (
+                  append_escaped (markup, vera_finding_kind_get_label (
                                     vera_finding_get_kind (span->finding)));
                   g_string_append (markup, "</span> ");
                 }
@@ -328,11 +319,11 @@ emit_article_text (Writer            *w,
               if (first && span->claim_starts)
                 {
                   g_string_append (markup, "<span weight=\"bold\" size=\"smaller\">[");
-                  append_escaped (markup, "%s", vera_status_get_label (status));
+                  append_escaped (markup, vera_status_get_label (status));
                   g_string_append (markup, "]</span> ");
                 }
             }
-          append_escaped (markup, "%s", parts[p]);
+          append_escaped (markup, parts[p]);
           if (span->claim != NULL)
             {
               g_string_append (markup, "</span>");
@@ -364,15 +355,15 @@ emit_note (Writer     *w,
   g_string_append_printf (markup, "<b>%u.</b> <span background=\"%s\" underline=\"%s\"><b>",
                           vera_report_get_number (report, claim),
                           status_styles[status].background, status_styles[status].underline);
-  append_escaped (markup, "%s", vera_status_get_label (status));
+  append_escaped (markup, vera_status_get_label (status));
   g_string_append (markup, "</b></span> “");
-  append_escaped (markup, "%s", vera_claim_get_text (claim));
+  append_escaped (markup, vera_claim_get_text (claim));
   g_string_append (markup, "”");
   emit_paragraph (w, STYLE_BODY, 0, markup);
 
   if (kinds != NULL)
-    append_escaped (markup, _("Kinds: %s. "), kinds);
-  append_escaped (markup, _("Score: %s."), score);
+    vera_report_append_printf (markup, append_escaped, _("Kinds: %s. "), kinds);
+  vera_report_append_printf (markup, append_escaped, _("Score: %s."), score);
   emit_paragraph (w, STYLE_SMALL, 14, markup);
   if (note != NULL && note[0] != '\0')
     emit_text (w, STYLE_BODY, 14, note);
@@ -387,20 +378,20 @@ emit_note (Writer     *w,
       g_string_append (markup, "• ");
       if (title != NULL && title[0] != '\0')
         {
-          append_escaped (markup, "%s", title);
+          append_escaped (markup, title);
           g_string_append (markup, " ");
         }
       if (site != NULL && site[0] != '\0')
-        append_escaped (markup, "— %s ", site);
+        vera_report_append_printf (markup, append_escaped, "— %s ", site);
       if (stance != NULL)
-        append_escaped (markup, "(%s) ", stance);
+        vera_report_append_printf (markup, append_escaped, "(%s) ", stance);
       g_string_append (markup, "<span foreground=\"#1a4fa0\">");
-      append_escaped (markup, "%s", vera_reference_get_url (reference));
+      append_escaped (markup, vera_reference_get_url (reference));
       g_string_append (markup, "</span>");
       if (archive != NULL && archive[0] != '\0')
         {
           g_string_append (markup, "; ");
-          append_escaped (markup, _("archived copy: %s"), archive);
+          vera_report_append_printf (markup, append_escaped, _("archived copy: %s"), archive);
         }
       emit_paragraph (w, STYLE_SMALL, 14, markup);
     }
@@ -416,26 +407,28 @@ emit_summary (Writer     *w,
   g_autofree char *claims = vera_report_format_count (report->n_claims);
   g_autofree char *conflicts = vera_report_format_count (report->conflicts->len);
 
-  append_escaped (markup, _("Fact-check report: %s"), report->title);
+  vera_report_append_printf (markup, append_escaped, _("Fact-check report: %s"), report->title);
   emit_paragraph (w, STYLE_TITLE, 0, markup);
   if (report->options.organisation_name != NULL && report->options.organisation_name[0] != '\0')
-    append_escaped (markup, "%s · ", report->options.organisation_name);
+    vera_report_append_printf (markup, append_escaped, "%s · ",
+                               report->options.organisation_name);
   if (report->reviewer != NULL)
     {
-      append_escaped (markup, _("Reviewed by %s"), report->reviewer);
+      vera_report_append_printf (markup, append_escaped, _("Reviewed by %s"), report->reviewer);
       g_string_append (markup, " · ");
     }
-  append_escaped (markup, _("Generated %s"), now);
+  vera_report_append_printf (markup, append_escaped, _("Generated %s"), now);
   emit_paragraph (w, STYLE_SMALL, 0, markup);
 
   emit_text (w, STYLE_HEADING, 0, _("Summary"));
-  append_escaped (markup, _("Articles: %s"), articles);
+  vera_report_append_printf (markup, append_escaped, _("Articles: %s"), articles);
   emit_paragraph (w, STYLE_BODY, 0, markup);
-  append_escaped (markup, _("Claims in this report: %s"), claims);
+  vera_report_append_printf (markup, append_escaped, _("Claims in this report: %s"), claims);
   emit_paragraph (w, STYLE_BODY, 0, markup);
   if (report->options.include_conflicts)
     {
-      append_escaped (markup, _("Conflicts between articles: %s"), conflicts);
+      vera_report_append_printf (markup, append_escaped, _("Conflicts between articles: %s"),
+                                 conflicts);
       emit_paragraph (w, STYLE_BODY, 0, markup);
     }
   emit_text (w, STYLE_SUBHEADING, 0, _("Claims by status"));
@@ -448,9 +441,9 @@ emit_summary (Writer     *w,
       n = vera_report_format_count (report->by_status[s]);
       g_string_append_printf (markup, "<span background=\"%s\" underline=\"%s\">",
                               status_styles[s].background, status_styles[s].underline);
-      append_escaped (markup, "%s", vera_status_get_label (s));
+      append_escaped (markup, vera_status_get_label (s));
       g_string_append (markup, "</span>");
-      append_escaped (markup, ": %s", n);
+      vera_report_append_printf (markup, append_escaped, ": %s", n);
       emit_paragraph (w, STYLE_BODY, 14, markup);
     }
 }
@@ -471,14 +464,14 @@ emit_article (Writer            *w,
                 ? vera_article_get_language (article) : NULL;
   emit_text (w, STYLE_HEADING, 0, vera_report_article_title (article));
   if (source != NULL)
-    append_escaped (markup, "%s", source);
+    append_escaped (markup, source);
   if (publisher != NULL)
-    append_escaped (markup, " · %s", publisher);
+    vera_report_append_printf (markup, append_escaped, " · %s", publisher);
   if (published != NULL)
     {
       g_autofree char *date = vera_report_format_date (published);
 
-      append_escaped (markup, " · %s", date);
+      vera_report_append_printf (markup, append_escaped, " · %s", date);
     }
   if (markup->len > 0)
     emit_paragraph (w, STYLE_SMALL, 0, markup);
@@ -501,10 +494,11 @@ emit_article (Writer            *w,
           g_autoptr(VeraFinding) finding = g_list_model_get_item (findings, i);
 
           g_string_append (markup, "<b>⚠ ");
-          append_escaped (markup, "%s", vera_finding_kind_get_label (vera_finding_get_kind (finding)));
+          append_escaped (markup, vera_finding_kind_get_label (vera_finding_get_kind (finding)));
           g_string_append (markup, "</b> ");
-          append_escaped (markup, "%s — “%s”", vera_finding_get_message (finding),
-                          vera_finding_get_text (finding));
+          vera_report_append_printf (markup, append_escaped, "%s — “%s”",
+                                     vera_finding_get_message (finding),
+                                     vera_finding_get_text (finding));
           emit_paragraph (w, STYLE_BODY, 14, markup);
         }
     }
@@ -526,9 +520,9 @@ emit_conflicts (Writer     *w,
       g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GString) markup = g_string_new (NULL);
 
-      append_escaped (markup, "%s", vera_conflict_get_topic (entry->conflict));
+      append_escaped (markup, vera_conflict_get_topic (entry->conflict));
       g_string_append (markup, " <span weight=\"normal\" size=\"smaller\">(");
-      append_escaped (markup, "%s",
+      append_escaped (markup,
                       vera_report_conflict_label (vera_conflict_get_kind (entry->conflict)));
       g_string_append (markup, ")</span>");
       emit_paragraph (w, STYLE_SUBHEADING, 0, markup);
@@ -539,16 +533,16 @@ emit_conflicts (Writer     *w,
           GString *head = g_string_new ("<b>");
           GString *value = g_string_new ("<b>");
 
-          append_escaped (head, "%s", member->article != NULL
+          append_escaped (head, member->article != NULL
                                       ? vera_report_article_title (member->article)
                                       : member->claim_id);
           g_string_append (head, "</b>");
-          append_escaped (value, "%s", member->value);
+          append_escaped (value, member->value);
           g_string_append (value, "</b>");
           if (member->claim != NULL)
             {
               g_string_append (value, "\n<span size=\"smaller\">");
-              append_escaped (value, "%s", vera_claim_get_text (member->claim));
+              append_escaped (value, vera_claim_get_text (member->claim));
               g_string_append (value, "</span>");
               if (member->number > 0)
                 g_string_append_printf (value, "<sup>%u</sup>", member->number);

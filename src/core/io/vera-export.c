@@ -31,9 +31,9 @@ static const struct {
                                 "application/json" },
   [VERA_EXPORT_FORMAT_CLAIMREVIEW] = { "claimreview", NULL, N_("ClaimReview (schema.org)"),
                                        "jsonld", "application/ld+json" },
-  [VERA_EXPORT_FORMAT_WEBANNOTATION] = { "webannotation", "w3c", N_("W3C Web Annotations"),
-                                         "jsonld",
-                                         "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"" },
+  [VERA_EXPORT_FORMAT_WEBANNOTATION] = {
+    "webannotation", "w3c", N_("W3C Web Annotations"), "jsonld",
+    "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"" },
 };
 
 void

@@ -283,6 +283,21 @@ vera_report_clean_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+void
+vera_report_append_printf (GString              *out,
+                           VeraReportEscapeFunc  escape,
+                           const char           *format,
+                           ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  escape (out, text);
+}
+
 gboolean
 vera_report_is_web_url (const char *url)
 {

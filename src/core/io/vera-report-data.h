@@ -74,6 +74,14 @@ gboolean     vera_report_includes_claim  (const VeraExportOptions  *options,
 /* Valid UTF-8 without control characters other than newline and tab (U+FFFD instead): safe
  * for any markup. NULL becomes "". */
 char        *vera_report_clean_text      (const char               *text);
+/* Appends @text escaped for one output format. */
+typedef void (*VeraReportEscapeFunc) (GString    *out,
+                                      const char *text);
+/* Formats, then appends the result through @escape: the format's own text is escaped too. */
+void         vera_report_append_printf   (GString                  *out,
+                                          VeraReportEscapeFunc      escape,
+                                          const char               *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
 /* Whether @url is an absolute http or https URL with a host: the only links reports make. */
 gboolean     vera_report_is_web_url      (const char               *url);
 /* Whether @tag looks like a BCP 47 language tag (letters, digits, hyphens): safe in markup. */
@@ -99,11 +107,15 @@ const char  *vera_report_article_title   (VeraArticle              *article);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraReport, vera_report_free)
 
 /* The writers of each format, in vera-export-*.c. */
-GBytes      *vera_export_html            (VeraReport *report, GCancellable *cancellable, GError **error);
-GBytes      *vera_export_pdf             (VeraReport *report, GCancellable *cancellable, GError **error);
-GBytes      *vera_export_markdown        (VeraReport *report, GCancellable *cancellable, GError **error);
-GBytes      *vera_export_csv             (VeraReport *report, GCancellable *cancellable, GError **error);
-GBytes      *vera_export_claimreview     (VeraReport *report, GCancellable *cancellable, GError **error);
-GBytes      *vera_export_webannotation   (VeraReport *report, GCancellable *cancellable, GError **error);
+typedef GBytes *VeraReportWriteFunc (VeraReport    *report,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+VeraReportWriteFunc vera_export_html;
+VeraReportWriteFunc vera_export_pdf;
+VeraReportWriteFunc vera_export_markdown;
+VeraReportWriteFunc vera_export_csv;
+VeraReportWriteFunc vera_export_claimreview;
+VeraReportWriteFunc vera_export_webannotation;
 
 G_END_DECLS
