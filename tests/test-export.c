@@ -97,9 +97,9 @@ test_html (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
   g_autoptr(GPtrArray) claims = all_claims (project);
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
-  g_autofree char *html = export_string (project, VERA_EXPORT_FORMAT_HTML, &options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
+  g_autofree char *html = export_string (project, VERA_EXPORT_FORMAT_HTML, options);
   htmlDocPtr doc;
   g_autofree char *csp = NULL;
   g_autofree char *summary = NULL;
@@ -145,15 +145,15 @@ static void
 test_html_reviewed_only (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
   g_autofree char *html = NULL;
 
-  options.reviewed_only = TRUE;
-  options.include_findings = FALSE;
-  options.include_conflicts = FALSE;
-  options.include_references = FALSE;
-  html = export_string (project, VERA_EXPORT_FORMAT_HTML, &options);
+  options->reviewed_only = TRUE;
+  options->include_findings = FALSE;
+  options->include_conflicts = FALSE;
+  options->include_references = FALSE;
+  html = export_string (project, VERA_EXPORT_FORMAT_HTML, options);
   g_assert_nonnull (strstr (html, "status-supported"));
   g_assert_null (strstr (html, "<mark class=\"claim status-unreviewed\""));
   g_assert_null (strstr (html, "<mark class=\"claim status-in-progress\""));
@@ -178,8 +178,8 @@ test_pdf (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
   g_autoptr(GPtrArray) claims = all_claims (project);
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
   g_autofree char *dir = vera_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *out = NULL;
@@ -190,7 +190,7 @@ test_pdf (void)
   g_autofree char *data = NULL;
   int status;
 
-  g_assert_true (vera_export_project (project, VERA_EXPORT_FORMAT_PDF, &options, path, NULL,
+  g_assert_true (vera_export_project (project, VERA_EXPORT_FORMAT_PDF, options, path, NULL,
                                       &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
@@ -280,9 +280,9 @@ test_csv (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
   g_autoptr(GPtrArray) claims = all_claims (project);
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
-  g_autofree char *csv = export_string (project, VERA_EXPORT_FORMAT_CSV, &options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
+  g_autofree char *csv = export_string (project, VERA_EXPORT_FORMAT_CSV, options);
   g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *header;
 
@@ -313,9 +313,9 @@ static void
 test_markdown (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
-  g_autofree char *md = export_string (project, VERA_EXPORT_FORMAT_MARKDOWN, &options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
+  g_autofree char *md = export_string (project, VERA_EXPORT_FORMAT_MARKDOWN, options);
 
   g_assert_true (g_str_has_prefix (md, "# "));
   g_assert_nonnull (strstr (md, "## Summary"));
@@ -371,9 +371,9 @@ static void
 test_claimreview (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
-  g_autofree char *text = export_string (project, VERA_EXPORT_FORMAT_CLAIMREVIEW, &options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
+  g_autofree char *text = export_string (project, VERA_EXPORT_FORMAT_CLAIMREVIEW, options);
   g_autoptr(JsonNode) root = parse (text);
   JsonArray *reviews = json_node_get_array (root);
   JsonObject *first, *rating, *item;
@@ -428,15 +428,15 @@ test_claimreview_quoted_author (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
   VeraClaim *claim = vera_project_find_claim (project, "a1-c3");
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonObject *review;
 
   vera_claim_set_status (claim, VERA_STATUS_UNVERIFIABLE);
   vera_claim_set_modified (claim, NULL);
-  text = export_string (project, VERA_EXPORT_FORMAT_CLAIMREVIEW, &options);
+  text = export_string (project, VERA_EXPORT_FORMAT_CLAIMREVIEW, options);
   root = parse (text);
   review = json_array_get_object_element (json_node_get_array (root), 2);
   g_assert_cmpstr (member_string (review, "itemReviewed.author.@type"), ==, "Person");
@@ -450,9 +450,9 @@ test_webannotation (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
   g_autoptr(GPtrArray) claims = all_claims (project);
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
-  g_autofree char *text = export_string (project, VERA_EXPORT_FORMAT_WEBANNOTATION, &options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
+  g_autofree char *text = export_string (project, VERA_EXPORT_FORMAT_WEBANNOTATION, options);
   g_autoptr(JsonNode) root = parse (text);
   JsonObject *collection = json_node_get_object (root);
   JsonObject *page;
@@ -530,9 +530,9 @@ test_import_roundtrip (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
   g_autoptr(GPtrArray) claims = all_claims (project);
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
-  g_autofree char *text = export_string (project, VERA_EXPORT_FORMAT_WEBANNOTATION, &options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
+  g_autofree char *text = export_string (project, VERA_EXPORT_FORMAT_WEBANNOTATION, options);
   g_autoptr(JsonNode) root = parse (text);
   g_autoptr(GError) error = NULL;
   VeraAnnotationImportStats stats;
@@ -720,11 +720,11 @@ test_async (void)
   g_autofree char *path = g_build_filename (dir, "report.html", NULL);
   g_autofree char *organisation = g_strdup ("Example Fact Check");
   g_autofree char *data = NULL;
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
 
-  options.organisation_name = organisation;
-  vera_export_project_async (project, VERA_EXPORT_FORMAT_HTML, &options, path, NULL,
+  options->organisation_name = organisation;
+  vera_export_project_async (project, VERA_EXPORT_FORMAT_HTML, options, path, NULL,
                              async_done_cb, loop);
   /* The options' strings are copied: the caller may free them at once. */
   g_clear_pointer (&organisation, g_free);
@@ -738,13 +738,13 @@ static void
 test_reproducible (void)
 {
   g_autoptr(VeraProject) project = fixture_new_project ();
-  VeraExportOptions options;
-  g_autoptr(GDateTime) now = fixture_options (&options);
+  g_auto(FixtureOptions) fixture = { 0 };
+  VeraExportOptions *options = fixture_options_init (&fixture);
 
   for (VeraExportFormat format = 0; format < VERA_EXPORT_N_FORMATS; format++)
     {
-      g_autoptr(GBytes) a = vera_export_project_to_bytes (project, format, &options, NULL, NULL);
-      g_autoptr(GBytes) b = vera_export_project_to_bytes (project, format, &options, NULL, NULL);
+      g_autoptr(GBytes) a = vera_export_project_to_bytes (project, format, options, NULL, NULL);
+      g_autoptr(GBytes) b = vera_export_project_to_bytes (project, format, options, NULL, NULL);
 
       if (format == VERA_EXPORT_FORMAT_PDF)
         continue;

@@ -16,8 +16,7 @@ main (int   argc,
   g_autoptr(VeraProject) project = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  VeraExportOptions options;
+  g_auto(FixtureOptions) fixture = { 0 };
   VeraExportFormat format;
   gsize size;
   const char *data;
@@ -28,8 +27,8 @@ main (int   argc,
       return 2;
     }
   project = fixture_new_project ();
-  now = fixture_options (&options);
-  bytes = vera_export_project_to_bytes (project, format, &options, NULL, &error);
+  bytes = vera_export_project_to_bytes (project, format, fixture_options_init (&fixture), NULL,
+                                        &error);
   if (bytes == NULL)
     {
       g_printerr ("export-sample: %s\n", error->message);
