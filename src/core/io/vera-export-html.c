@@ -312,12 +312,17 @@ append_note (GString    *out,
     vera_report_append_printf (out, append_escaped, _("Kinds: %s. "), kinds);
   vera_report_append_printf (out, append_escaped, _("Score: %s."), score);
   if (vera_claim_get_reviewer (claim) != NULL && vera_claim_get_reviewer (claim)[0] != '\0')
-    vera_report_append_printf (out, append_escaped, " %s", vera_claim_get_reviewer (claim));
+    {
+      g_string_append_c (out, ' ');
+      vera_report_append_printf (out, append_escaped, _("Reviewed by %s."),
+                                 vera_claim_get_reviewer (claim));
+    }
   if (vera_claim_get_modified (claim) != NULL)
     {
       g_autofree char *date = vera_report_format_date (vera_claim_get_modified (claim));
 
-      vera_report_append_printf (out, append_escaped, " %s", date);
+      g_string_append_c (out, ' ');
+      vera_report_append_printf (out, append_escaped, _("Last changed %s."), date);
     }
   g_string_append (out, "</p>\n");
   if (note != NULL && note[0] != '\0')
