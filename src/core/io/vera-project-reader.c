@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "vera-article.h"
@@ -636,6 +637,16 @@ vera_project_from_json (JsonNode  *root,
   return g_steal_pointer (&project);
 }
 
+static gboolean
+is_blank (const char *data,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+  return TRUE;
+}
+
 VeraProject *
 vera_project_from_data (const char  *data,
                         gssize       length,
@@ -643,23 +654,41 @@ vera_project_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  const char *end;
 
   if (length < 0)
     length = strlen (data);
-  if (!g_utf8_validate (data, length, NULL))
+  if (!g_utf8_validate (data, length, &end))
     {
-      const char *end;
-      g_utf8_validate (data, length, &end);
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
-                   _("This is not a Vera project: invalid UTF-8 at byte %" G_GSIZE_FORMAT),
-                   (gsize) (end - data));
+                   _("This is not a Vera project: invalid UTF-8 at byte %lu"),
+                   (unsigned long) (end - data));
+      return NULL;
+    }
+  if (is_blank (data, length))
+    {
+      g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
+                   _("This is not a Vera project: the file is empty (it may have been "
+                     "truncated; look for a NAME.vera.bak beside it)"));
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
-      g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
-                   _("This is not a Vera project: it is not valid JSON (%s)"),
-                   local_error->message);
+      guint line = 0, column = 0;
+      const char *reason = local_error->message;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: REASON"; say it in words. */
+      if (sscanf (reason, "<data>:%u:%u:", &line, &column) == 2)
+        {
+          const char *colon = strstr (reason, "error: ");
+          g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
+                       _("This is not a Vera project: it is not valid JSON at line %u, "
+                         "column %u (%s)"),
+                       line, column, colon ? colon + strlen ("error: ") : reason);
+        }
+      else
+        g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
+                     _("This is not a Vera project: it is not valid JSON (%s)"), reason);
       return NULL;
     }
   return vera_project_from_json (json_parser_get_root (parser), error);
