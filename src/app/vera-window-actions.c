@@ -13,9 +13,7 @@
 #include "vera-reference.h"
 #include "vera-vocabulary.h"
 #include "vera-window-private.h"
-#if HAVE_VERA_IMPORT
 #include "vera-import.h"
-#endif
 
 /* File choosers. */
 
@@ -43,13 +41,11 @@ add_encoding_choice (GtkFileChooser *chooser)
 
   g_ptr_array_add (ids, (gpointer) "auto");
   g_ptr_array_add (labels, (gpointer) _("Detect (UTF-8 or UTF-16)"));
-#if HAVE_VERA_IMPORT
   for (const char * const *enc = vera_import_list_encodings (); enc != NULL && *enc != NULL; enc++)
     {
       g_ptr_array_add (ids, (gpointer) *enc);
       g_ptr_array_add (labels, (gpointer) vera_import_encoding_label (*enc));
     }
-#endif
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (labels, NULL);
   gtk_file_chooser_add_choice (chooser, "encoding", _("Character encoding:"),
@@ -356,15 +352,27 @@ save_as_action (GtkWidget  *widget,
 }
 
 static void
+exported_cb (VeraWindow *self,
+             GFile      *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  vera_window_toast (self, message, FALSE);
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   VeraWindow *self = VERA_WINDOW (widget);
+  VeraExportDialog *dialog;
 
   vera_claim_inspector_commit_note (self->claim_inspector);
-  gtk_window_present (GTK_WINDOW (vera_export_dialog_new (GTK_WINDOW (self), self->project,
-                                                          self->settings)));
+  dialog = vera_export_dialog_new (GTK_WINDOW (self), self->project, self->settings);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Closing. */

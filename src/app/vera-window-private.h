@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vera-window.h"
+#include "vera-analyzer.h"
 #include "vera-article-view.h"
 #include "vera-claim-inspector.h"
 #include "vera-claim-list.h"
@@ -15,7 +16,7 @@ struct _VeraWindow
 
   GSettings            *settings;
   GObject              *net_service;
-  GObject              *analyzer;
+  VeraAnalyzer         *analyzer;
 
   VeraProject          *project;
   VeraArticle          *article;

@@ -371,7 +371,7 @@ VeraWindow *
 vera_window_new (GtkApplication *application,
                  GSettings      *settings,
                  GObject        *net_service,
-                 GObject        *analyzer)
+                 VeraAnalyzer   *analyzer)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
@@ -528,7 +528,7 @@ vera_window_class_init (VeraWindowClass *klass)
     g_param_spec_object ("net-service", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_ANALYZER] =
-    g_param_spec_object ("analyzer", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("analyzer", NULL, NULL, VERA_TYPE_ANALYZER,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, VERA_TYPE_PROJECT,

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "vera-types.h"
+#include "vera-analyzer.h"
 
 G_BEGIN_DECLS
 
@@ -11,12 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VeraWindow, vera_window, VERA, WINDOW, AdwApplicationWindow)
 
-/* The review window. The application hands in its settings and services (@net_service and
- * @analyzer may be NULL while those parts are not built). */
+/* The review window. The application hands in its settings and services (@net_service may be
+ * NULL while the network part is not built; @analyzer is NULL when its model failed to load). */
 VeraWindow  *vera_window_new              (GtkApplication *application,
                                            GSettings      *settings,
                                            GObject        *net_service,
-                                           GObject        *analyzer);
+                                           VeraAnalyzer   *analyzer);
 VeraProject *vera_window_get_project      (VeraWindow     *self);
 /* Replaces the project shown (the caller has dealt with unsaved changes). */
 void         vera_window_set_project      (VeraWindow     *self,
