@@ -23,4 +23,7 @@ GListModel *vera_app_status_model    (const char    *any_label);
 void        vera_app_open_uri        (GtkWidget     *widget,
                                       const char    *uri);
 
+/* Unparents every child of a bin-layout widget, for its dispose. */
+void        vera_app_unparent_children (GtkWidget   *widget);
+
 G_END_DECLS

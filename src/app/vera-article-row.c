@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vera-app-util.h"
 #include "vera-article.h"
 #include "vera-article-row.h"
 
@@ -93,6 +94,7 @@ vera_article_row_dispose (GObject *object)
 
   vera_article_row_set_article (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VERA_TYPE_ARTICLE_ROW);
+  vera_app_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (vera_article_row_parent_class)->dispose (object);
 }
 

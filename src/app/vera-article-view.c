@@ -477,6 +477,7 @@ vera_article_view_dispose (GObject *object)
 
   vera_article_view_set_article (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VERA_TYPE_ARTICLE_VIEW);
+  vera_app_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (vera_article_view_parent_class)->dispose (object);
 }
 

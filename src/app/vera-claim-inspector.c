@@ -363,6 +363,7 @@ vera_claim_inspector_dispose (GObject *object)
   g_clear_object (&self->claim);
   g_clear_object (&self->project);
   gtk_widget_dispose_template (GTK_WIDGET (self), VERA_TYPE_CLAIM_INSPECTOR);
+  vera_app_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (vera_claim_inspector_parent_class)->dispose (object);
 }
 

@@ -149,6 +149,7 @@ vera_conflicts_view_dispose (GObject *object)
   if (self->list != NULL)
     vera_conflicts_view_set_project (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VERA_TYPE_CONFLICTS_VIEW);
+  vera_app_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (vera_conflicts_view_parent_class)->dispose (object);
 }
 
