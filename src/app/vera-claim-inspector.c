@@ -182,11 +182,20 @@ rebuild_facts (VeraClaimInspector *self)
       VeraQuantity *q = g_ptr_array_index (quantities, i);
       g_autofree char *value = NULL;
 
-      if (q->unit != NULL)
-        value = g_strdup_printf ("%g %s%s%s", q->value, q->unit, q->noun ? " " : "",
-                                 q->noun ? q->noun : "");
-      else
-        value = g_strdup_printf ("%g", q->value);
+      /* The figure as Vera understood it: value, unit or counted noun, qualifier, scope. */
+      value = g_strdup_printf ("%s%s%g%s%s%s%s",
+                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "",
+                               q->value,
+                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? " " : "",
+                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? q->unit : "",
+                               q->noun ? " " : "", q->noun ? q->noun : "");
+      if (q->scope != NULL)
+        {
+          char *scoped = g_strdup_printf ("%s · %s", value, q->scope);
+
+          g_free (value);
+          value = scoped;
+        }
       add_fact_row (self, q->text ? q->text : "", value, "accessories-calculator-symbolic");
     }
   for (guint i = 0; people != NULL && i < people->len; i++)

@@ -41,6 +41,7 @@ struct _VeraClaimList
   gboolean             updating_selection;
 
   GtkColumnView       *column_view;
+  GtkColumnViewColumn *article_column;
   AdwStatusPage       *empty_page;
   GtkDropDown         *kind_dropdown;
   GtkScrolledWindow   *scroller;
@@ -268,7 +269,7 @@ make_sorter (Column column)
     }
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (VeraClaimList *self,
             Column         column,
             const char    *title,
@@ -289,6 +290,7 @@ add_column (VeraClaimList *self,
   if (fixed_width > 0)
     gtk_column_view_column_set_fixed_width (col, fixed_width);
   gtk_column_view_append_column (self->column_view, col);
+  return col;
 }
 
 /* Selection. */
@@ -439,6 +441,8 @@ vera_claim_list_set_whole_project (VeraClaimList *self,
     return;
   self->whole_project = whole_project;
   gtk_toggle_button_set_active (self->whole_project_toggle, whole_project);
+  /* The article column says something only when the list spans articles. */
+  gtk_column_view_column_set_visible (self->article_column, whole_project);
   update_base_model (self);
   update_empty_state (self);
 }
@@ -623,11 +627,12 @@ vera_claim_list_init (VeraClaimList *self)
                                                   GTK_FILTER (every));
   gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
 
-  add_column (self, COLUMN_TEXT, _("Claim"), TRUE, -1);
-  add_column (self, COLUMN_ARTICLE, _("Article"), FALSE, 160);
-  add_column (self, COLUMN_KINDS, _("Kinds"), FALSE, 130);
-  add_column (self, COLUMN_SCORE, _("Score"), FALSE, 70);
-  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 150);
+  add_column (self, COLUMN_TEXT, _("Claim"), TRUE, 240);
+  self->article_column = add_column (self, COLUMN_ARTICLE, _("Article"), FALSE, 140);
+  add_column (self, COLUMN_KINDS, _("Kinds"), FALSE, 110);
+  add_column (self, COLUMN_SCORE, _("Score"), FALSE, 60);
+  add_column (self, COLUMN_STATUS, _("Status"), FALSE, 140);
+  gtk_column_view_column_set_visible (self->article_column, FALSE);
 
   view_sorter = gtk_column_view_get_sorter (self->column_view);
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),

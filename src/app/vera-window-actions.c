@@ -592,6 +592,18 @@ recheck_reference_action (GtkWidget  *widget,
 /* Navigation. */
 
 static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -683,6 +695,7 @@ vera_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-reference", "s", remove_reference_action);
   gtk_widget_class_install_action (widget_class, "win.recheck-reference", "s", recheck_reference_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-adding", NULL, cancel_adding_action);
   gtk_widget_class_install_action (widget_class, "win.restore-recovery", NULL, restore_recovery_action);
 
@@ -704,6 +717,10 @@ vera_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.focus-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
                                        "win.focus-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "article");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "claims");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "conflicts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   for (guint s = 0; s < VERA_N_STATUSES; s++)
     for (guint k = 0; k < 2; k++)
       gtk_widget_class_add_binding_action (widget_class, number_keys[s][k], 0, "win.set-status", "u", s);
