@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "vera-net-service.h"
+
+G_BEGIN_DECLS
+
+/* What one HTTP exchange gave, after redirects. */
+typedef struct
+{
+  char               *url;            /* as asked */
+  char               *final_url;      /* after redirects */
+  guint               status;         /* 0 when no response came */
+  SoupMessageHeaders *headers;        /* of the last response, or NULL */
+  GBytes             *body;           /* never NULL once the exchange ended */
+  gboolean            truncated;      /* the body passed the cap and was cut there */
+  GError             *error;          /* a transport failure (VERA_NET_ERROR), or NULL */
+} VeraNetResponse;
+
+void             vera_net_response_free          (VeraNetResponse *response);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraNetResponse, vera_net_response_free)
+
+/* The link health a transport error or an HTTP status stands for. */
+VeraLinkHealth   vera_net_health_for_error       (const GError    *error);
+VeraLinkHealth   vera_net_health_for_status      (guint            status);
+
+/* One GET (or other @method) with the service's limits: redirects followed by hand (when
+ * @follow_redirects) with each Location checked, total timeout, body cap. The finish function
+ * fails only on cancellation; transport failures are kept in response->error, HTTP error
+ * statuses in response->status. */
+void             vera_net_service_request_async  (VeraNetService      *self,
+                                                  const char          *method,
+                                                  const char          *url,
+                                                  gboolean             follow_redirects,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+VeraNetResponse *vera_net_service_request_finish (VeraNetService      *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
+/* For service clients: a response that is a JSON document with a 2xx status, else an error
+ * naming @service. */
+JsonNode        *vera_net_response_parse_json    (VeraNetResponse     *response,
+                                                  const char          *service,
+                                                  GError             **error);
+
+SoupSession     *vera_net_service_get_session    (VeraNetService      *self);
+
+/* The date of a Wayback timestamp "YYYYMMDDhhmmss" as ISO 8601 UTC, or NULL. */
+char            *vera_net_wayback_time_to_iso    (const char          *timestamp);
+
+G_END_DECLS

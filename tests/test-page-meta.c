@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vera-page-meta.h"
+#include "vera-test-util.h"
+
+static VeraPageMeta *
+describe_fixture (const char *name,
+                  const char *content_type)
+{
+  g_autofree char *path = vera_test_fixture_path (name);
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GError) error = NULL;
+  VeraPageMeta *meta = vera_page_meta_new ("http://127.0.0.1/page");
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  vera_page_meta_describe (meta, data, len, content_type, FALSE);
+  return meta;
+}
+
+static VeraPageMeta *
+describe_string (const char *html)
+{
+  VeraPageMeta *meta = vera_page_meta_new ("http://127.0.0.1/dir/page");
+
+  vera_page_meta_describe (meta, html, strlen (html), "text/html", FALSE);
+  return meta;
+}
+
+static void
+test_charsets (void)
+{
+  static const struct {
+    const char *file;
+    const char *content_type;
+    const char *title;
+  } cases[] = {
+    { "net/gbk.html", "text/html", "中国经济增长百分之五" },
+    { "net/gb18030-header.html", "text/html; charset=GB2312", "北京天气预报" },
+    { "net/big5.html", "text/html", "臺灣新聞報導" },
+    { "net/shift_jis.html", NULL, "日本の経済ニュース" },
+    { "net/latin1-nocharset.html", "text/html", "Café crème brûlée" },
+    /* Mislabelled: valid UTF-8 that says it is Latin-1. */
+    { "net/utf8-labelled-latin1.html", "text/html; charset=iso-8859-1", "Zürich Straße" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VeraPageMeta) meta = describe_fixture (cases[i].file, cases[i].content_type);
+
+      g_assert_cmpstr (meta->content_type, ==, "text/html");
+      g_assert_cmpstr (meta->title, ==, cases[i].title);
+    }
+
+  {
+    g_autoptr(VeraPageMeta) meta = describe_fixture ("net/shift_jis.html", "text/html");
+
+    g_assert_cmpstr (meta->site_name, ==, "東京新聞");
+    g_assert_cmpstr (meta->language, ==, "ja");
+    g_assert_cmpstr (meta->charset, ==, "cp932");
+  }
+}
+
+static void
+test_bom (void)
+{
+  static const char utf8[] = "\xEF\xBB\xBF<title>Na\xC3\xAFve</title>";
+  static const char utf16le[] = "\xFF\xFE<\0t\0i\0t\0l\0e\0>\0\xE9\0<\0/\0t\0i\0t\0l\0e\0>\0";
+  g_autoptr(VeraPageMeta) a = vera_page_meta_new ("http://127.0.0.1/");
+  g_autoptr(VeraPageMeta) b = vera_page_meta_new ("http://127.0.0.1/");
+
+  /* The BOM wins over a wrong header. */
+  vera_page_meta_describe (a, utf8, sizeof utf8 - 1, "text/html; charset=big5", FALSE);
+  g_assert_cmpstr (a->title, ==, "Naïve");
+  vera_page_meta_describe (b, utf16le, sizeof utf16le - 1, "text/html", FALSE);
+  g_assert_cmpstr (b->title, ==, "é");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr(VeraPageMeta) meta = describe_fixture ("net/invalid-utf8.html", "text/html");
+
+  g_assert_nonnull (meta->title);
+  g_assert_true (g_utf8_validate (meta->title, -1, NULL));
+  g_assert_true (g_str_has_prefix (meta->title, "Bad"));
+}
+
+static void
+test_unknown_charset (void)
+{
+  static const char html[] = "<meta charset=\"x-no-such-charset\"><title>Plain \xE9</title>";
+  g_autoptr(VeraPageMeta) meta = vera_page_meta_new ("http://127.0.0.1/");
+
+  vera_page_meta_describe (meta, html, sizeof html - 1, "text/html", FALSE);
+  g_assert_cmpstr (meta->title, ==, "Plain é");
+}
+
+static void
+test_malformed (void)
+{
+  g_autoptr(VeraPageMeta) meta = describe_fixture ("net/malformed.html", "text/html");
+
+  g_assert_cmpstr (meta->title, ==, "Malformed but fine");
+
+  /* Deep nesting and garbage must not crash or recurse without bound. */
+  {
+    g_autoptr(GString) deep = g_string_new ("<title>Deep</title>");
+    g_autoptr(VeraPageMeta) m2 = NULL;
+
+    for (guint i = 0; i < 100000; i++)
+      g_string_append (deep, "<div><span>");
+    m2 = describe_string (deep->str);
+    g_assert_cmpstr (m2->title, ==, "Deep");
+  }
+  {
+    g_autoptr(VeraPageMeta) m3 = describe_string ("<<<<>>>>\"'&#xFFFFFFFF;&#0;<meta content=>");
+
+    g_assert_null (m3->title);
+  }
+}
+
+static void
+test_non_html (void)
+{
+  g_autoptr(VeraPageMeta) png = describe_fixture ("net/tiny.png", "image/png");
+  g_autoptr(VeraPageMeta) pdf = describe_fixture ("net/tiny.pdf", NULL);
+  g_autoptr(VeraPageMeta) json = vera_page_meta_new ("http://127.0.0.1/");
+
+  g_assert_cmpstr (png->content_type, ==, "image/png");
+  g_assert_cmpint (png->size, ==, 69);
+  g_assert_null (png->title);
+  g_assert_cmpstr (pdf->content_type, ==, "application/pdf");
+  g_assert_null (pdf->title);
+  vera_page_meta_describe (json, "{\"title\": \"<title>x</title>\"}", 29,
+                           "application/json; charset=utf-8", TRUE);
+  g_assert_cmpstr (json->content_type, ==, "application/json");
+  g_assert_null (json->title);
+  g_assert_null (json->body);
+}
+
+static void
+test_metadata_rules (void)
+{
+  g_autoptr(VeraPageMeta) meta = describe_string (
+    "<html lang='en-GB'><head>"
+    "<title>Ignored headline - The Daily</title>"
+    "<meta property='og:title' content='Social title'>"
+    "<meta property='og:site_name' content='The Daily'>"
+    "<meta name='author' content='By Jane Roe'>"
+    "<meta property='article:published_time' content='2015-07-24 05:36:09.000000'>"
+    "<meta name='description' content='A  short\n description &amp;quot;quoted&amp;quot;'>"
+    "<link rel='canonical' href='/canonical/page'>"
+    "<script type='application/ld+json'>//<![CDATA[\n"
+    "{\"@context\": \"https://schema.org\", \"@graph\": [{\"@type\": \"WebSite\", \"name\": \"x\"},"
+    " {\"@type\": [\"NewsArticle\"], \"headline\": \"The real headline\","
+    "  \"author\": [{\"@type\": \"Person\", \"name\": \"Ann One\"}, {\"name\": \"Bo Two\"}],"
+    "  \"datePublished\": \"2015-07-24T05:36:09+0100\","
+    "  \"publisher\": {\"@type\": \"Organization\", \"name\": \"Daily Ltd\"}}]}\n//]]></script>"
+    "</head><body><p class='byline'>By Someone Else</p></body></html>");
+
+  g_assert_cmpstr (meta->title, ==, "The real headline");
+  g_assert_cmpstr (meta->author, ==, "Ann One, Bo Two");
+  g_assert_cmpstr (meta->site_name, ==, "Daily Ltd");
+  g_assert_cmpstr (meta->published, ==, "2015-07-24T05:36:09+01:00");
+  g_assert_cmpstr (meta->description, ==, "A short description \"quoted\"");
+  g_assert_cmpstr (meta->canonical_url, ==, "http://127.0.0.1/canonical/page");
+  g_assert_cmpstr (meta->language, ==, "en-GB");
+}
+
+static void
+test_metadata_fallbacks (void)
+{
+  g_autoptr(VeraPageMeta) meta = describe_string (
+    "<html><head><title>Headline here | The Paper</title>"
+    "<meta property='og:site_name' content='The Paper'>"
+    "<meta property='og:locale' content='pt_BR'>"
+    "<meta property='article:author' content='https://example.org/people/x'>"
+    "</head><body><div class='story-byline'>Por Maria Silva</div>"
+    "<time datetime='2019-04-28T06:01:07-07:00'>April 28</time></body></html>");
+
+  g_assert_cmpstr (meta->title, ==, "Headline here");
+  g_assert_cmpstr (meta->author, ==, "Maria Silva");
+  g_assert_cmpstr (meta->published, ==, "2019-04-28T06:01:07-07:00");
+  g_assert_cmpstr (meta->language, ==, "pt-BR");
+  g_assert_null (meta->description);
+}
+
+static void
+test_dates (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "2021-11-01T10:52:50+0100", "2021-11-01T10:52:50+01:00" },
+    { "2019-01-03T07:00:02.000Z", "2019-01-03T07:00:02Z" },
+    { "2017-11-03 03:01:00.000000", "2017-11-03T03:01:00" },
+    { "2015-04-30T07:19:58", "2015-04-30T07:19:58" },
+    { "Fri, 24 Jul 2015 05:36:09 GMT", "2015-07-24T05:36:09Z" },
+    { "July 24, 2015", "2015-07-24" },
+    { "April 28, 2019 at 6:01 pm", "2019-04-28T18:01:00" },
+    { "24 July 2015", "2015-07-24" },
+    { "20150724", "2015-07-24" },
+    { "2015/07/24", "2015-07-24" },
+    { "2015-07-24T05:36-04:00", "2015-07-24T05:36:00-04:00" },
+    { "yesterday", NULL },
+    { "2015-13-01", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = vera_page_meta_normalize_date (cases[i].in);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+    }
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(VeraPageMeta) meta = vera_page_meta_new ("https://example.org/a");
+  g_autoptr(VeraPageMeta) back = NULL;
+  g_autoptr(VeraPageMeta) copy = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  meta->title = g_strdup ("Title");
+  meta->status = 200;
+  meta->health = VERA_LINK_HEALTH_TOO_LARGE;
+  meta->size = 1234;
+  meta->body = g_strdup ("<html>");
+  node = vera_page_meta_to_json (meta);
+  back = vera_page_meta_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->url, ==, "https://example.org/a");
+  g_assert_cmpstr (back->title, ==, "Title");
+  g_assert_cmpuint (back->status, ==, 200);
+  g_assert_cmpint (back->health, ==, VERA_LINK_HEALTH_TOO_LARGE);
+  g_assert_cmpint (back->size, ==, 1234);
+  g_assert_null (back->body);
+
+  copy = vera_page_meta_copy (meta);
+  g_assert_cmpstr (copy->body, ==, "<html>");
+  g_assert_true (copy->title != meta->title);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vera_test_init (&argc, &argv);
+
+  g_test_add_func ("/vera/page-meta/charsets", test_charsets);
+  g_test_add_func ("/vera/page-meta/bom", test_bom);
+  g_test_add_func ("/vera/page-meta/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/vera/page-meta/unknown-charset", test_unknown_charset);
+  g_test_add_func ("/vera/page-meta/malformed", test_malformed);
+  g_test_add_func ("/vera/page-meta/non-html", test_non_html);
+  g_test_add_func ("/vera/page-meta/rules", test_metadata_rules);
+  g_test_add_func ("/vera/page-meta/fallbacks", test_metadata_fallbacks);
+  g_test_add_func ("/vera/page-meta/dates", test_dates);
+  g_test_add_func ("/vera/page-meta/json", test_json_round_trip);
+
+  return g_test_run ();
+}
