@@ -141,6 +141,7 @@ request_cb (GObject      *object,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
+  GCancellable *cancellable;
   char *text;
   GBytes *bytes;
 
@@ -169,9 +170,9 @@ request_cb (GObject      *object,
   text = meta_to_cache_text (data->meta);
   bytes = g_bytes_new_take (text, strlen (text));
   file = g_file_new_for_path (path);
+  cancellable = g_task_get_cancellable (task);
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       g_task_get_cancellable (task), store_cb,
-                                       g_steal_pointer (&task));
+                                       cancellable, store_cb, g_steal_pointer (&task));
   g_bytes_unref (bytes);
 }
 

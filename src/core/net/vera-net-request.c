@@ -119,7 +119,7 @@ translate_error (RequestData  *data,
 
   if (data->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (VERA_NET_ERROR, VERA_NET_ERROR_TIMEOUT,
-                        _("%s did not answer within %u seconds"), host, data->timeout);
+                        _("%s did not send a complete answer within %u seconds"), host, data->timeout);
   if (error->domain == G_RESOLVER_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
     return g_error_new (VERA_NET_ERROR, VERA_NET_ERROR_DNS,
@@ -148,7 +148,7 @@ finish (GTask  *task,
     }
 
   response->error = transport_error;
-  response->final_url = g_uri_to_string (data->uri);
+  response->final_url = data->uri != NULL ? g_uri_to_string (data->uri) : NULL;
   if (data->msg != NULL && response->status != 0)
     response->headers = soup_message_headers_ref (soup_message_get_response_headers (data->msg));
   if (data->buffer != NULL)
