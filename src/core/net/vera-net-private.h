@@ -49,6 +49,22 @@ JsonNode        *vera_net_response_parse_json    (VeraNetResponse     *response,
 
 SoupSession     *vera_net_service_get_session    (VeraNetService      *self);
 
+/* @base without its trailing slashes, then @path ("/wayback/available?url=…"). */
+char            *vera_net_join_url               (const char          *base,
+                                                  const char          *path);
+
+/* A copy of the string member at @path ("content_urls.desktop.page") of @object, or NULL when
+ * it is absent or not a string. */
+char            *vera_net_json_dup_string        (JsonObject          *object,
+                                                  const char          *path);
+
+/* Copy and free the result structs whose first @n_strings members are strings. */
+gpointer         vera_net_struct_dup             (gconstpointer        src,
+                                                  gsize                size,
+                                                  guint                n_strings);
+void             vera_net_struct_free            (gpointer             mem,
+                                                  guint                n_strings);
+
 /* The date of a Wayback timestamp "YYYYMMDDhhmmss" as ISO 8601 UTC, or NULL. */
 char            *vera_net_wayback_time_to_iso    (const char          *timestamp);
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "vera-net-private.h"
@@ -431,7 +433,9 @@ vera_net_response_parse_json (VeraNetResponse  *response,
     }
   if (!SOUP_STATUS_IS_SUCCESSFUL (response->status))
     {
-      g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_HTTP,
+      g_set_error (error, VERA_NET_ERROR,
+                   response->status == SOUP_STATUS_NOT_FOUND ? VERA_NET_ERROR_NOT_FOUND
+                                                             : VERA_NET_ERROR_HTTP,
                    _("%s answered with HTTP status %u"), service, response->status);
       return NULL;
     }
@@ -444,4 +448,60 @@ vera_net_response_parse_json (VeraNetResponse  *response,
       return NULL;
     }
   return json_node_copy (json_parser_get_root (parser));
+}
+
+char *
+vera_net_join_url (const char *base,
+                   const char *path)
+{
+  gsize len = strlen (base);
+
+  while (len > 0 && base[len - 1] == '/')
+    len--;
+  return g_strdup_printf ("%.*s%s", (int) len, base, path);
+}
+
+char *
+vera_net_json_dup_string (JsonObject *object,
+                          const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+  JsonNode *node = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (object == NULL || !json_object_has_member (object, parts[i]))
+        return NULL;
+      node = json_object_get_member (object, parts[i]);
+      object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+    }
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_strdup (json_node_get_string (node));
+}
+
+gpointer
+vera_net_struct_dup (gconstpointer src,
+                     gsize         size,
+                     guint         n_strings)
+{
+  char **copy = g_memdup2 (src, size);
+
+  for (guint i = 0; i < n_strings; i++)
+    copy[i] = g_strdup (copy[i]);
+  return copy;
+}
+
+void
+vera_net_struct_free (gpointer mem,
+                      guint    n_strings)
+{
+  char **strings = mem;
+
+  if (mem == NULL)
+    return;
+  for (guint i = 0; i < n_strings; i++)
+    g_free (strings[i]);
+  g_free (mem);
 }

@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vera-factcheck.h"
+#include "vera-net-service.h"
+#include "vera-test-server.h"
+#include "vera-test-util.h"
+#include "vera-wayback.h"
+#include "vera-wikipedia.h"
+
+typedef struct
+{
+  VeraTestServer *server;
+  VeraNetService *service;
+} Fixture;
+
+static void
+json_reply (SoupServerMessage *msg,
+            guint              status,
+            const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+/* ---- Emulated services (handlers run on the server thread) -------------------------------- */
+
+static void
+wayback_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  const char *url = query != NULL ? g_hash_table_lookup (query, "url") : NULL;
+  g_autofree char *json = NULL;
+
+  if (url == NULL)
+    {
+      json_reply (msg, 400, "{\"error\": \"no url\"}");
+      return;
+    }
+  if (strstr (url, "archived") != NULL)
+    json = g_strdup_printf ("{\"url\": \"%s\", \"archived_snapshots\": {\"closest\": "
+                            "{\"status\": \"200\", \"available\": true, \"url\": "
+                            "\"http://web.archive.org/web/20200102030405/%s\", "
+                            "\"timestamp\": \"20200102030405\"}}}", url, url);
+  else if (strstr (url, "garbage") != NULL)
+    json = g_strdup ("<html>not json</html>");
+  else
+    json = g_strdup_printf ("{\"url\": \"%s\", \"archived_snapshots\": {}}", url);
+  json_reply (msg, 200, json);
+}
+
+static void
+save_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  const char *target = path + strlen ("/save/");
+  g_autofree char *location = g_strdup_printf ("/web/20240506070809/%s", target);
+
+  if (strstr (target, "content-location") != NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Content-Location", location);
+      json_reply (msg, 200, "{}");
+      return;
+    }
+  if (strstr (target, "blocked") != NULL)
+    {
+      json_reply (msg, 523, "{}");
+      return;
+    }
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
+}
+
+static void
+wikipedia_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  const char *title = strrchr (path, '/') + 1;
+
+  if (g_str_has_prefix (path, "/de/") && g_str_equal (title, "Angela_Merkel"))
+    {
+      json_reply (msg, 200,
+                  "{\"type\": \"standard\", \"title\": \"Angela Merkel\", "
+                  "\"description\": \"deutsche Politikerin\", \"extract\": \"Angela Merkel ist…\", "
+                  "\"lang\": \"de\", \"wikibase_item\": \"Q567\", \"content_urls\": {\"desktop\": "
+                  "{\"page\": \"https://de.wikipedia.org/wiki/Angela_Merkel\"}}}");
+      return;
+    }
+  json_reply (msg, 404,
+              "{\"type\": \"https://mediawiki.org/wiki/HyperSwitch/errors/not_found\", "
+              "\"title\": \"Not found.\", \"method\": \"get\", "
+              "\"detail\": \"Page or revision not found.\"}");
+}
+
+static void
+factcheck_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  const char *key = query != NULL ? g_hash_table_lookup (query, "key") : NULL;
+  const char *q = query != NULL ? g_hash_table_lookup (query, "query") : NULL;
+  const char *lang = query != NULL ? g_hash_table_lookup (query, "languageCode") : NULL;
+
+  if (g_strcmp0 (key, "test key/+&") != 0)
+    {
+      json_reply (msg, 403, "{\"error\": {\"code\": 403, \"message\": \"API key not valid\"}}");
+      return;
+    }
+  if (q != NULL && strstr (q, "moon landing") != NULL && g_strcmp0 (lang, "en") == 0)
+    {
+      json_reply (msg, 200,
+                  "{\"claims\": [{\"text\": \"The moon landing was faked\", \"claimant\": "
+                  "\"Social media\", \"claimDate\": \"2019-07-20T00:00:00Z\", \"claimReview\": ["
+                  "{\"publisher\": {\"name\": \"Checkers\", \"site\": \"checkers.example\"}, "
+                  "\"url\": \"https://checkers.example/moon\", \"title\": \"No, it was not\", "
+                  "\"reviewDate\": \"2019-07-21T00:00:00Z\", \"textualRating\": \"False\", "
+                  "\"languageCode\": \"en\"},"
+                  "{\"publisher\": {\"name\": \"Other\"}, \"url\": \"javascript:alert(1)\", "
+                  "\"textualRating\": \"Pants on fire\"}]},"
+                  "{\"text\": \"No reviews here\"}], \"nextPageToken\": \"abc\"}");
+      return;
+    }
+  json_reply (msg, 200, "{}");
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *wiki_base = NULL;
+  g_autofree char *tmp = vera_test_make_tmpdir ();
+
+  f->server = vera_test_server_new ();
+  vera_test_server_add_handler (f->server, "/wayback/available", wayback_cb, NULL);
+  vera_test_server_add_handler (f->server, "/save", save_cb, NULL);
+  vera_test_server_add_handler (f->server, "/de/api/rest_v1/page/summary", wikipedia_cb, NULL);
+  vera_test_server_add_handler (f->server, "/en/api/rest_v1/page/summary", wikipedia_cb, NULL);
+  vera_test_server_add_handler (f->server, "/v1alpha1/claims:search", factcheck_cb, NULL);
+  vera_test_server_start (f->server);
+
+  wiki_base = vera_test_server_get_url (f->server, "/{lang}/");
+  f->service = g_object_new (VERA_TYPE_NET_SERVICE,
+                             "cache-dir", tmp,
+                             "timeout", 5,
+                             "wayback-base", vera_test_server_get_base (f->server),
+                             "save-base", vera_test_server_get_base (f->server),
+                             "wikipedia-base", wiki_base,
+                             "factcheck-base", vera_test_server_get_base (f->server),
+                             NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (f->service);
+  vera_test_server_free (f->server);
+}
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static VeraArchiveSnapshot *
+lookup (Fixture     *f,
+        const char  *url,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vera_wayback_lookup_async (f->service, url, NULL, result_cb, &result);
+  return vera_wayback_lookup_finish (f->service, wait_for (&result), error);
+}
+
+static void
+test_wayback_lookup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraArchiveSnapshot) snap = lookup (f, "https://news.example/archived?a=1&b=2", &error);
+  g_autoptr(VeraArchiveSnapshot) none = NULL;
+  g_autoptr(VeraArchiveSnapshot) garbage = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (snap->url, ==,
+                   "http://web.archive.org/web/20200102030405/https://news.example/archived?a=1&b=2");
+  g_assert_cmpstr (snap->time, ==, "2020-01-02T03:04:05Z");
+  g_assert_cmpuint (snap->status, ==, 200);
+
+  none = lookup (f, "https://news.example/fresh", &error);
+  g_assert_null (none);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  garbage = lookup (f, "https://news.example/garbage", &error);
+  g_assert_null (garbage);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE);
+}
+
+static VeraArchiveSnapshot *
+save (Fixture     *f,
+      const char  *url,
+      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vera_wayback_save_async (f->service, url, NULL, result_cb, &result);
+  return vera_wayback_save_finish (f->service, wait_for (&result), error);
+}
+
+static void
+test_wayback_save (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraArchiveSnapshot) by_location = save (f, "https://news.example/a", &error);
+  g_autoptr(VeraArchiveSnapshot) by_content = NULL;
+  g_autoptr(VeraArchiveSnapshot) blocked = NULL;
+  g_autoptr(VeraArchiveSnapshot) bad = NULL;
+  g_autofree char *expected = vera_test_server_get_url (f->server,
+                                                        "/web/20240506070809/https://news.example/a");
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (by_location->url, ==, expected);
+  g_assert_cmpstr (by_location->time, ==, "2024-05-06T07:08:09Z");
+
+  by_content = save (f, "https://news.example/content-location", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (by_content->url, "/web/20240506070809/https://news.example/content-location"));
+
+  blocked = save (f, "https://news.example/blocked", &error);
+  g_assert_null (blocked);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_HTTP);
+  g_clear_error (&error);
+
+  bad = save (f, "file:///etc/passwd", &error);
+  g_assert_null (bad);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_SCHEME);
+}
+
+static VeraWikiSummary *
+summary (Fixture     *f,
+         const char  *title,
+         const char  *lang,
+         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vera_wikipedia_summary_async (f->service, title, lang, NULL, result_cb, &result);
+  return vera_wikipedia_summary_finish (f->service, wait_for (&result), error);
+}
+
+static void
+test_wikipedia (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraWikiSummary) merkel = summary (f, "Angela Merkel", "de", &error);
+  g_autoptr(VeraWikiSummary) missing = NULL;
+  g_autoptr(VeraWikiSummary) copy = NULL;
+  g_autoptr(VeraWikiSummary) bad_lang = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (merkel->type, ==, "standard");
+  g_assert_cmpstr (merkel->title, ==, "Angela Merkel");
+  g_assert_cmpstr (merkel->description, ==, "deutsche Politikerin");
+  g_assert_cmpstr (merkel->page_url, ==, "https://de.wikipedia.org/wiki/Angela_Merkel");
+  g_assert_cmpstr (merkel->wikibase_item, ==, "Q567");
+  g_assert_cmpstr (merkel->language, ==, "de");
+  copy = vera_wiki_summary_copy (merkel);
+  g_assert_cmpstr (copy->extract, ==, merkel->extract);
+
+  /* The default language is the service's; the English wiki has no such article. */
+  missing = summary (f, "AC/DC Nobody", NULL, &error);
+  g_assert_null (missing);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "AC/DC Nobody"));
+  g_clear_error (&error);
+
+  bad_lang = summary (f, "X", "evil.example/", &error);
+  g_assert_null (bad_lang);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL);
+}
+
+static GPtrArray *
+search (Fixture     *f,
+        const char  *query,
+        const char  *lang,
+        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  vera_factcheck_search_async (f->service, query, lang, NULL, result_cb, &result);
+  return vera_factcheck_search_finish (f->service, wait_for (&result), error);
+}
+
+static void
+test_factcheck (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) no_key = search (f, "moon landing", "en", &error);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) wrong_key = NULL;
+  VeraFactCheck *check;
+
+  g_assert_null (no_key);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_NO_API_KEY);
+  g_assert_nonnull (strstr (error->message, "Preferences"));
+  g_clear_error (&error);
+
+  vera_net_service_set_factcheck_api_key (f->service, "test key/+&");
+  found = search (f, "Was the moon landing faked?", "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  check = found->pdata[0];
+  g_assert_cmpstr (check->claim_text, ==, "The moon landing was faked");
+  g_assert_cmpstr (check->claimant, ==, "Social media");
+  g_assert_cmpstr (check->claim_date, ==, "2019-07-20T00:00:00Z");
+  g_assert_cmpstr (check->publisher_name, ==, "Checkers");
+  g_assert_cmpstr (check->publisher_site, ==, "checkers.example");
+  g_assert_cmpstr (check->url, ==, "https://checkers.example/moon");
+  g_assert_cmpstr (check->title, ==, "No, it was not");
+  g_assert_cmpstr (check->review_date, ==, "2019-07-21T00:00:00Z");
+  g_assert_cmpstr (check->textual_rating, ==, "False");
+  g_assert_cmpstr (check->language_code, ==, "en");
+  check = found->pdata[1];
+  g_assert_null (check->url);
+  g_assert_cmpstr (check->textual_rating, ==, "Pants on fire");
+
+  none = search (f, "something nobody checked", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  vera_net_service_set_factcheck_api_key (f->service, "wrong");
+  wrong_key = search (f, "moon landing", "en", &error);
+  g_assert_null (wrong_key);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_HTTP);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The isolated XDG folders hide the system's GSettings schemas, which the GNOME proxy
+   * resolver needs; tests only talk to 127.0.0.1 anyway. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  vera_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add ("/vera/net-services/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("wayback-lookup", test_wayback_lookup);
+  ADD ("wayback-save", test_wayback_save);
+  ADD ("wikipedia", test_wikipedia);
+  ADD ("factcheck", test_factcheck);
+
+  return g_test_run ();
+}
