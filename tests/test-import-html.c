@@ -1,0 +1,304 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-test"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <string.h>
+
+#include "vera-html-dom.h"
+#include "vera-import.h"
+#include "vera-test-util.h"
+
+#define MIN_MEAN_F1 0.85
+
+static VeraImportedDoc *
+import_fixture (const char  *name,
+                const char  *encoding,
+                GError     **error)
+{
+  g_autofree char *path = vera_test_fixture_path (name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  VeraImportOptions options = { encoding, 0 };
+
+  return vera_import_file (file, &options, NULL, error);
+}
+
+static VeraImportedDoc *
+import_string (const char *html,
+               const char *content_type)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  VeraImportedDoc *doc = vera_import_bytes (bytes, "page.html", content_type, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+static void
+test_boilerplate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = import_fixture ("import/boilerplate.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->title, ==, "Council approves the new bridge budget");
+  g_assert_cmpstr (doc->language, ==, "en-GB");
+  g_assert_nonnull (strstr (doc->text, "The city council approved"));
+  g_assert_nonnull (strstr (doc->text, "Work starts in March"));
+  /* Paragraphs stay apart, and nothing around the article comes along. */
+  g_assert_nonnull (strstr (doc->text, "2025.\n\nThe vote"));
+  g_assert_null (strstr (doc->text, "trackVisit"));
+  g_assert_null (strstr (doc->text, "font-family"));
+  g_assert_null (strstr (doc->text, "Subscribe"));
+  g_assert_null (strstr (doc->text, "Home"));
+  g_assert_null (strstr (doc->text, "Copyright"));
+  g_assert_null (strstr (doc->text, "secret comment"));
+  g_assert_null (strstr (doc->text, "Hidden teaser"));
+  g_assert_null (strstr (doc->text, "Most read"));
+  g_assert_null (strstr (doc->text, "\r"));
+  g_assert_null (strstr (doc->text, "  "));
+}
+
+static void
+test_meta_charset_gbk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = import_fixture ("import/gbk.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->title, ==, "市议会批准新桥预算");
+  g_assert_nonnull (strstr (doc->text, "市议会周二以七票对两票批准了新桥的预算"));
+}
+
+static void
+test_http_equiv_charset (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) big5 = import_fixture ("import/http-equiv-big5.html", NULL, &error);
+  g_autoptr(VeraImportedDoc) sjis = NULL;
+  g_autoptr(VeraImportedDoc) latin = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (big5->text, "市議會週二以七票對兩票批准了新橋的預算"));
+
+  sjis = import_fixture ("import/http-equiv-sjis.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (sjis->text, "市議会は火曜日、新しい橋の予算を承認した"));
+
+  latin = import_fixture ("import/latin1.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (latin->text, "Le conseil municipal a approuvé le budget"));
+  g_assert_nonnull (strstr (latin->text, "€"));
+}
+
+static void
+test_content_type_charset (void)
+{
+  g_autofree char *path = vera_test_fixture_path ("import/gbk-undeclared.html");
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new (data, len);
+  doc = vera_import_bytes (bytes, "https://example.org/a", "text/html; charset=\"GBK\"", NULL,
+                           &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (doc->text, "市议会周二以七票对两票批准了新桥的预算"));
+}
+
+static void
+test_malformed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = import_fixture ("import/malformed.html", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (doc->text, "First paragraph never closed"));
+  g_assert_nonnull (strstr (doc->text, "Second paragraph & entities — kept"));
+  g_assert_null (strstr (doc->text, "alert("));
+}
+
+static void
+test_title_fallback (void)
+{
+  g_autoptr(VeraImportedDoc) h1 = import_string ("<html><body><h1>Only a heading</h1>"
+                                                 "<p>Some text that is long enough to count as "
+                                                 "an article paragraph, with a comma.</p>"
+                                                 "</body></html>", NULL);
+  g_autoptr(VeraImportedDoc) none = import_string ("<html><body><p>Opening words of the page, "
+                                                   "which stand in for a title.</p></body></html>",
+                                                   "text/html");
+  g_autoptr(VeraImportedDoc) og = import_string ("<html><head><title>Site | Story</title>"
+                                                 "<meta property=\"og:title\" content=\" The "
+                                                 "Story \"></head><body><p>Text.</p></body>"
+                                                 "</html>", NULL);
+  g_autoptr(VeraImportedDoc) site = import_string ("<title>The headline - Daily Site</title>"
+                                                   "<h1>The headline</h1><p>Words.</p>", NULL);
+
+  g_assert_cmpstr (h1->title, ==, "Only a heading");
+  g_assert_cmpstr (none->title, ==, "Opening words of the page, which stand in for a title.");
+  g_assert_cmpstr (og->title, ==, "The Story");
+  g_assert_cmpstr (site->title, ==, "The headline");
+}
+
+static void
+test_no_text (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("<html><body><script>x()</script></body></html>",
+                                                46);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = vera_import_bytes (bytes, "blank.html", "text/html", NULL,
+                                                      &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "blank.html"));
+}
+
+/* Lower-cased words: runs of letters and digits. */
+static GHashTable *
+count_words (const char *text,
+             guint      *total)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autoptr(GString) word = g_string_new (NULL);
+
+  *total = 0;
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+      if (word->len > 0)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, word->str));
+
+          g_hash_table_replace (counts, g_strdup (word->str), GUINT_TO_POINTER (n + 1));
+          (*total)++;
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+    }
+  return counts;
+}
+
+static double
+word_f1 (const char *got,
+         const char *want,
+         double     *precision,
+         double     *recall)
+{
+  guint n_got, n_want, common = 0;
+  g_autoptr(GHashTable) a = count_words (got, &n_got);
+  g_autoptr(GHashTable) b = count_words (want, &n_want);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    common += MIN (GPOINTER_TO_UINT (value), GPOINTER_TO_UINT (g_hash_table_lookup (b, key)));
+  *precision = n_got > 0 ? (double) common / n_got : 0;
+  *recall = n_want > 0 ? (double) common / n_want : 0;
+  if (*precision + *recall == 0)
+    return 0;
+  return 2 * *precision * *recall / (*precision + *recall);
+}
+
+static char *
+expected_text (const char *path)
+{
+  htmlDocPtr html = htmlReadFile (path, "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR
+                                  | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  char *text;
+
+  g_assert_nonnull (html);
+  text = vera_html_inner_text (xmlDocGetRootElement (html));
+  xmlFreeDoc (html);
+  return text;
+}
+
+static void
+test_dataset (void)
+{
+  g_autofree char *manifest = vera_test_shared_path ("datasets/html/manifest.json");
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  JsonArray *pages;
+  double sum = 0;
+  guint n = 0;
+
+  if (manifest == NULL)
+    return;
+  dir = g_path_get_dirname (manifest);
+  parser = json_parser_new ();
+  json_parser_load_from_file (parser, manifest, &error);
+  g_assert_no_error (error);
+  pages = json_node_get_array (json_parser_get_root (parser));
+
+  for (guint i = 0; i < json_array_get_length (pages); i++)
+    {
+      JsonObject *page = json_array_get_object_element (pages, i);
+      g_autofree char *html = g_build_filename (dir, json_object_get_string_member (page, "html"),
+                                                NULL);
+      g_autofree char *want_path = NULL;
+      g_autofree char *want = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (html);
+      g_autoptr(VeraImportedDoc) doc = NULL;
+      double p, r, f1;
+
+      if (!json_object_has_member (page, "expected_content"))
+        continue;
+      want_path = g_build_filename (dir, json_object_get_string_member (page, "expected_content"),
+                                    NULL);
+      doc = vera_import_file (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      want = expected_text (want_path);
+      f1 = word_f1 (doc->text, want, &p, &r);
+      g_test_message ("%-45s precision %.3f recall %.3f F1 %.3f",
+                      json_object_get_string_member (page, "id"), p, r, f1);
+
+      /* Code never leaks into the text. */
+      g_assert_null (strstr (doc->text, "function("));
+      g_assert_null (strstr (doc->text, "){"));
+      g_assert_null (strstr (doc->text, "!important"));
+      g_assert_null (strstr (doc->text, "{display:"));
+      g_assert_null (strstr (doc->text, "</"));
+      sum += f1;
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+  g_test_message ("mean F1 over %u pages: %.3f", n, sum / n);
+  g_assert_cmpfloat (sum / n, >=, MIN_MEAN_F1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  vera_test_init (&argc, &argv);
+
+  g_test_add_func ("/vera/import-html/boilerplate", test_boilerplate);
+  g_test_add_func ("/vera/import-html/meta-charset-gbk", test_meta_charset_gbk);
+  g_test_add_func ("/vera/import-html/http-equiv-charset", test_http_equiv_charset);
+  g_test_add_func ("/vera/import-html/content-type-charset", test_content_type_charset);
+  g_test_add_func ("/vera/import-html/malformed", test_malformed);
+  g_test_add_func ("/vera/import-html/title-fallback", test_title_fallback);
+  g_test_add_func ("/vera/import-html/no-text", test_no_text);
+  g_test_add_func ("/vera/import-html/dataset", test_dataset);
+
+  return g_test_run ();
+}
