@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "vera-analyzer.h"
+#include "vera-article.h"
 #include "vera-check-commands.h"
 #include "vera-file-util.h"
 #include "vera-import.h"

@@ -10,7 +10,10 @@
 #include "vera-check-commands.h"
 
 const VeraCheckCommand vera_check_commands[] = {
-  { "info",    vera_check_info,    N_("Summarise a project: articles, claims by status, conflicts") },
+  { "analyze",   vera_check_analyze,   N_("Import articles, find claims and conflicts, write a project") },
+  { "sentences", vera_check_sentences, N_("Split text into sentences (one per line, or JSON)") },
+  { "score",     vera_check_score,     N_("Score sentences from standard input for check-worthiness") },
+  { "info",      vera_check_info,      N_("Summarise a project: articles, claims by status, conflicts") },
   { NULL, NULL, NULL },
 };
 

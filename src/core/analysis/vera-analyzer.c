@@ -11,6 +11,7 @@
 #include "vera-claim-kinds.h"
 #include "vera-finding.h"
 #include "vera-injection.h"
+#include "vera-people.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-quantities.h"
@@ -150,6 +151,7 @@ vera_analyzer_set_threshold (VeraAnalyzer *self,
 static void
 add_injection_findings (VeraArticle *article,
                         GArray      *injections,
+                        GPtrArray   *reasons,
                         GPtrArray   *findings)
 {
   const char *text = vera_article_get_text (article);
@@ -160,10 +162,36 @@ add_injection_findings (VeraArticle *article,
       guint start = vera_article_byte_to_char (article, span->start);
       guint end = vera_article_byte_to_char (article, span->end);
       g_autofree char *run = g_strndup (text + span->start, span->end - span->start);
-      g_autofree char *message = vera_injection_describe_span (text, vera_article_get_text_length (article), span);
 
       g_ptr_array_add (findings,
-                       vera_finding_new (VERA_FINDING_KIND_INJECTED_TEXT, start, end, run, message));
+                       vera_finding_new (VERA_FINDING_KIND_INJECTED_TEXT, start, end, run,
+                                         g_ptr_array_index (reasons, i)));
+    }
+}
+
+static void
+add_vague_findings (VeraArticle        *article,
+                    const VeraTextSpan *sentence,
+                    GPtrArray          *findings)
+{
+  const char *text = vera_article_get_text (article);
+  g_autoptr(GArray) vague = vera_vague_sources_find (text + sentence->start,
+                                                     sentence->end - sentence->start);
+
+  for (guint i = 0; i < vague->len; i++)
+    {
+      const VeraVagueSpan *span = &g_array_index (vague, VeraVagueSpan, i);
+      gsize from = sentence->start + span->start;
+      gsize to = sentence->start + span->end;
+      g_autofree char *phrase = g_strndup (text + from, to - from);
+
+      g_ptr_array_add (findings,
+                       vera_finding_new (VERA_FINDING_KIND_VAGUE_SOURCE,
+                                         vera_article_byte_to_char (article, from),
+                                         vera_article_byte_to_char (article, to),
+                                         phrase,
+                                         _("A vague source: who exactly says this? Ask for the "
+                                           "study, the expert or the document.")));
     }
 }
 
@@ -220,6 +248,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   gsize length;
   g_autoptr(GArray) injections = NULL;
   g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -229,8 +258,8 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   text = vera_article_get_text (article);
   length = vera_article_get_text_length (article);
 
-  injections = vera_detect_injections (text, length);
-  add_injection_findings (article, injections, findings);
+  injections = vera_detect_injections_full (text, length, &reasons);
+  add_injection_findings (article, injections, reasons, findings);
   sentences = vera_segment_sentences (text, length, injections);
 
   for (guint i = 0; i < sentences->len; i++)
@@ -253,8 +282,8 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
       body = g_strndup (sentence, slen);
       quantities = vera_quantities_extract (sentence, slen);
       people = vera_people_extract (sentence, slen);
-      kinds = vera_claim_kinds_classify (sentence, slen, quantities, people);
-      checkable = vera_claim_is_checkable (sentence, slen, kinds, quantities, people);
+      add_vague_findings (article, span, findings);
+      checkable = vera_claim_is_checkable (sentence, slen, quantities, people, &kinds);
       score = vera_scorer_score (self->scorer, body);
 
       /* A list item is a label unless it holds something to check. */
