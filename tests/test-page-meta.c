@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vera-page-meta.h"
+#include "vera-reference.h"
 #include "vera-test-util.h"
 
 static VeraPageMeta *
@@ -249,6 +250,62 @@ test_json_round_trip (void)
   g_assert_true (copy->title != meta->title);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_apply_to_reference (void)
+{
+  VeraReference *ref = vera_reference_new ("https://news.example/a");
+  g_autoptr(VeraPageMeta) ok = vera_page_meta_new ("https://news.example/a");
+  g_autoptr(VeraPageMeta) dead = vera_page_meta_new ("https://news.example/a");
+  guint notified = 0;
+
+  ok->final_url = g_strdup ("https://news.example/a?x=1");
+  ok->status = 200;
+  ok->health = VERA_LINK_HEALTH_OK;
+  ok->content_type = g_strdup ("text/html");
+  ok->title = g_strdup ("Title");
+  ok->site_name = g_strdup ("News");
+  ok->published = g_strdup ("2020-01-02");
+  ok->archive_url = g_strdup ("https://web.archive.org/web/2020/https://news.example/a");
+  ok->fetched = g_strdup ("2024-01-01T00:00:00Z");
+  vera_reference_set_field (ref, VERA_REFERENCE_NOTE, "my note");
+
+  g_signal_connect (ref, "notify", G_CALLBACK (count_notify_cb), &notified);
+  vera_page_meta_apply_to_reference (ok, ref);
+  g_assert_cmpuint (notified, >, 0);
+  g_assert_cmpstr (vera_reference_get_title (ref), ==, "Title");
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_SITE_NAME), ==, "News");
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_FINAL_URL), ==,
+                   "https://news.example/a?x=1");
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_ARCHIVE_URL), ==,
+                   ok->archive_url);
+  g_assert_cmpuint (vera_reference_get_http_status (ref), ==, 200);
+  g_assert_cmpint (vera_reference_get_health (ref), ==, VERA_LINK_HEALTH_OK);
+  g_assert_null (vera_reference_get_field (ref, VERA_REFERENCE_ERROR));
+
+  /* The link dies later: health and reason change, what was known stays. */
+  dead->status = 404;
+  dead->health = VERA_LINK_HEALTH_CLIENT_ERROR;
+  dead->reason = g_strdup ("The server answered 404 Not Found");
+  dead->fetched = g_strdup ("2024-02-01T00:00:00Z");
+  vera_page_meta_apply_to_reference (dead, ref);
+  g_assert_cmpstr (vera_reference_get_title (ref), ==, "Title");
+  g_assert_cmpuint (vera_reference_get_http_status (ref), ==, 404);
+  g_assert_cmpint (vera_reference_get_health (ref), ==, VERA_LINK_HEALTH_CLIENT_ERROR);
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_ERROR), ==, dead->reason);
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_NOTE), ==, "my note");
+  g_assert_cmpstr (vera_reference_get_url (ref), ==, "https://news.example/a");
+
+  g_assert_finalize_object (ref);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +322,7 @@ main (int   argc,
   g_test_add_func ("/vera/page-meta/fallbacks", test_metadata_fallbacks);
   g_test_add_func ("/vera/page-meta/dates", test_dates);
   g_test_add_func ("/vera/page-meta/json", test_json_round_trip);
+  g_test_add_func ("/vera/page-meta/apply-to-reference", test_apply_to_reference);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vera-page-meta.h"
+#include "vera-reference.h"
 #include "vera-vocabulary.h"
 
 G_DEFINE_BOXED_TYPE (VeraPageMeta, vera_page_meta, vera_page_meta_copy, vera_page_meta_free)
@@ -209,4 +210,39 @@ vera_page_meta_from_json (JsonNode  *node,
   if (!vera_link_health_from_string (health, &self->health))
     self->health = VERA_LINK_HEALTH_UNKNOWN;
   return g_steal_pointer (&self);
+}
+
+void
+vera_page_meta_apply_to_reference (const VeraPageMeta *self,
+                                   VeraReference      *reference)
+{
+  const struct { VeraReferenceField field; const char *value; } always[] = {
+    { VERA_REFERENCE_FINAL_URL,    self->final_url },
+    { VERA_REFERENCE_CONTENT_TYPE, self->content_type },
+    { VERA_REFERENCE_FETCHED,      self->fetched },
+    { VERA_REFERENCE_ERROR,        self->health == VERA_LINK_HEALTH_OK ? NULL : self->reason },
+  };
+  const struct { VeraReferenceField field; const char *value; } when_known[] = {
+    { VERA_REFERENCE_TITLE,        self->title },
+    { VERA_REFERENCE_SITE_NAME,    self->site_name },
+    { VERA_REFERENCE_AUTHOR,       self->author },
+    { VERA_REFERENCE_PUBLISHED,    self->published },
+    { VERA_REFERENCE_DESCRIPTION,  self->description },
+    { VERA_REFERENCE_LANGUAGE,     self->language },
+    { VERA_REFERENCE_ARCHIVE_URL,  self->archive_url },
+    { VERA_REFERENCE_ARCHIVE_TIME, self->archive_time },
+  };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (VERA_IS_REFERENCE (reference));
+
+  g_object_freeze_notify (G_OBJECT (reference));
+  for (guint i = 0; i < G_N_ELEMENTS (always); i++)
+    vera_reference_set_field (reference, always[i].field, always[i].value);
+  for (guint i = 0; i < G_N_ELEMENTS (when_known); i++)
+    if (when_known[i].value != NULL)
+      vera_reference_set_field (reference, when_known[i].field, when_known[i].value);
+  vera_reference_set_http_status (reference, self->status);
+  vera_reference_set_health (reference, self->health);
+  g_object_thaw_notify (G_OBJECT (reference));
 }

@@ -75,6 +75,13 @@ JsonNode     *vera_page_meta_to_json        (const VeraPageMeta *self);
 VeraPageMeta *vera_page_meta_from_json      (JsonNode           *node,
                                              GError            **error);
 
+/* Records a fetch result in @reference: health, HTTP status, final URL, content type, fetch
+ * time and the failure reason always; the page's metadata (title, publisher, author, date,
+ * description, language) and archive only where the result has them, so a link that has gone
+ * dead keeps what was known about it. The URL, stance and note are the reviewer's: untouched. */
+void          vera_page_meta_apply_to_reference (const VeraPageMeta *self,
+                                                 VeraReference      *reference);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraPageMeta, vera_page_meta_free)
 
 G_END_DECLS
