@@ -597,6 +597,88 @@ test_cancel (Fixture       *f,
   g_assert_null (meta);
 }
 
+/* A resolver that knows no names, so the DNS failure path runs without a real lookup. */
+typedef struct { GResolver parent_instance; } NoNamesResolver;
+typedef struct { GResolverClass parent_class; } NoNamesResolverClass;
+
+static GType no_names_resolver_get_type (void);
+G_DEFINE_TYPE (NoNamesResolver, no_names_resolver, G_TYPE_RESOLVER)
+
+static GList *
+no_names_lookup (GResolver     *resolver,
+                 const char    *hostname,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "No such name: %s", hostname);
+  return NULL;
+}
+
+static void
+no_names_lookup_async (GResolver           *resolver,
+                       const char          *hostname,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+
+  g_task_return_new_error (task, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+                           "No such name: %s", hostname);
+}
+
+static void
+no_names_lookup_flags_async (GResolver                *resolver,
+                             const char               *hostname,
+                             GResolverNameLookupFlags  flags,
+                             GCancellable             *cancellable,
+                             GAsyncReadyCallback       callback,
+                             gpointer                  user_data)
+{
+  no_names_lookup_async (resolver, hostname, cancellable, callback, user_data);
+}
+
+static GList *
+no_names_lookup_finish (GResolver     *resolver,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+no_names_resolver_class_init (NoNamesResolverClass *klass)
+{
+  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
+
+  resolver_class->lookup_by_name = no_names_lookup;
+  resolver_class->lookup_by_name_async = no_names_lookup_async;
+  resolver_class->lookup_by_name_finish = no_names_lookup_finish;
+  resolver_class->lookup_by_name_with_flags_async = no_names_lookup_flags_async;
+  resolver_class->lookup_by_name_with_flags_finish = no_names_lookup_finish;
+}
+
+static void
+no_names_resolver_init (NoNamesResolver *self)
+{
+}
+
+static void
+test_dns (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(GResolver) previous = g_resolver_get_default ();
+  g_autoptr(GResolver) fake = g_object_new (no_names_resolver_get_type (), NULL);
+  g_autoptr(VeraPageMeta) meta = NULL;
+
+  g_resolver_set_default (fake);
+  meta = fetch (f, "http://no-such-host.invalid/page");
+  g_resolver_set_default (previous);
+
+  g_assert_cmpint (meta->health, ==, VERA_LINK_HEALTH_DNS);
+  g_assert_nonnull (strstr (meta->reason, "no-such-host.invalid"));
+}
+
 static void
 test_user_agent (void)
 {
@@ -640,6 +722,7 @@ main (int   argc,
   ADD ("drip", test_drip);
   ADD ("reset", test_reset);
   ADD ("refused", test_refused);
+  ADD ("dns", test_dns);
   ADD ("redirects", test_redirects);
   ADD ("bad-schemes", test_bad_schemes);
   ADD ("too-large", test_too_large);
