@@ -200,10 +200,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG folders hide the system's GSettings schemas, which the GNOME proxy
-   * resolver needs; tests only talk to 127.0.0.1 anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  vera_test_init (&argc, &argv);
+  vera_test_net_init (&argc, &argv);
 
   g_test_add_func ("/vera/check-fetch/json", test_json);
   g_test_add_func ("/vera/check-fetch/listing-and-failures", test_listing_and_failures);

@@ -200,10 +200,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG folders hide the system's GSettings schemas, which the GNOME proxy
-   * resolver needs; tests only talk to 127.0.0.1 anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  vera_test_init (&argc, &argv);
+  vera_test_net_init (&argc, &argv);
 
   g_test_add_func ("/vera/fetch-queue/parallel", test_parallel);
   g_test_add_func ("/vera/fetch-queue/cancel", test_cancel);

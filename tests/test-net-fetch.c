@@ -279,7 +279,8 @@ fixture_setup (Fixture       *f,
   vera_test_server_add_handler (f->server, "/drip", drip_cb, NULL);
   vera_test_server_add_handler (f->server, "/reset", reset_cb, NULL);
   vera_test_server_add_handler (f->server, "/loop", redirect_cb, (gpointer) "/loop");
-  vera_test_server_add_handler (f->server, "/to-file", redirect_cb, (gpointer) "file:///etc/passwd");
+  vera_test_server_add_handler (f->server, "/to-file", redirect_cb,
+                                (gpointer) "file:///etc/passwd");
   vera_test_server_add_handler (f->server, "/to-js", redirect_cb, (gpointer) "javascript:alert(1)");
   vera_test_server_add_handler (f->server, "/chain", redirect_cb, NULL);
   vera_test_server_add_handler (f->server, "/big", big_cb, NULL);
@@ -311,16 +312,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->cache_dir);
 }
 
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 static VeraPageMeta *
 fetch_with (Fixture        *f,
             const char     *path,
@@ -333,9 +324,9 @@ fetch_with (Fixture        *f,
   g_autoptr(GAsyncResult) result = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  vera_net_service_fetch_async (f->service, url, flags, cancellable, result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  vera_net_service_fetch_async (f->service, url, flags, cancellable, vera_test_store_result_cb,
+                                &result);
+  vera_test_wait_for_result (&result);
   g_assert_cmpint ((g_get_monotonic_time () - start) / G_USEC_PER_SEC, <, HANG_GUARD_SECONDS);
   return vera_net_service_fetch_finish (f->service, result, error);
 }
@@ -706,10 +697,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG folders hide the system's GSettings schemas, which the GNOME proxy
-   * resolver needs; tests only talk to 127.0.0.1 anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  vera_test_init (&argc, &argv);
+  vera_test_net_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/vera/net-fetch/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

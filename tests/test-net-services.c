@@ -172,24 +172,6 @@ fixture_teardown (Fixture       *f,
   vera_test_server_free (f->server);
 }
 
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 static VeraArchiveSnapshot *
 lookup (Fixture     *f,
         const char  *url,
@@ -197,8 +179,8 @@ lookup (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  vera_wayback_lookup_async (f->service, url, NULL, result_cb, &result);
-  return vera_wayback_lookup_finish (f->service, wait_for (&result), error);
+  vera_wayback_lookup_async (f->service, url, NULL, vera_test_store_result_cb, &result);
+  return vera_wayback_lookup_finish (f->service, vera_test_wait_for_result (&result), error);
 }
 
 static void
@@ -233,8 +215,8 @@ save (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  vera_wayback_save_async (f->service, url, NULL, result_cb, &result);
-  return vera_wayback_save_finish (f->service, wait_for (&result), error);
+  vera_wayback_save_async (f->service, url, NULL, vera_test_store_result_cb, &result);
+  return vera_wayback_save_finish (f->service, vera_test_wait_for_result (&result), error);
 }
 
 static void
@@ -255,7 +237,8 @@ test_wayback_save (Fixture       *f,
 
   by_content = save (f, "https://news.example/content-location", &error);
   g_assert_no_error (error);
-  g_assert_true (g_str_has_suffix (by_content->url, "/web/20240506070809/https://news.example/content-location"));
+  g_assert_true (g_str_has_suffix (by_content->url,
+                                   "/web/20240506070809/https://news.example/content-location"));
 
   blocked = save (f, "https://news.example/blocked", &error);
   g_assert_null (blocked);
@@ -275,8 +258,9 @@ summary (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  vera_wikipedia_summary_async (f->service, title, lang, NULL, result_cb, &result);
-  return vera_wikipedia_summary_finish (f->service, wait_for (&result), error);
+  vera_wikipedia_summary_async (f->service, title, lang, NULL, vera_test_store_result_cb,
+                                &result);
+  return vera_wikipedia_summary_finish (f->service, vera_test_wait_for_result (&result), error);
 }
 
 static void
@@ -319,8 +303,9 @@ search (Fixture     *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  vera_factcheck_search_async (f->service, query, lang, NULL, result_cb, &result);
-  return vera_factcheck_search_finish (f->service, wait_for (&result), error);
+  vera_factcheck_search_async (f->service, query, lang, NULL, vera_test_store_result_cb,
+                               &result);
+  return vera_factcheck_search_finish (f->service, vera_test_wait_for_result (&result), error);
 }
 
 static void
@@ -372,10 +357,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG folders hide the system's GSettings schemas, which the GNOME proxy
-   * resolver needs; tests only talk to 127.0.0.1 anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  vera_test_init (&argc, &argv);
+  vera_test_net_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/vera/net-services/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -142,16 +142,6 @@ meta_field (const VeraPageMeta *meta,
 }
 
 static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
 test_accuracy (void)
 {
   g_autofree char *manifest_path = vera_test_shared_path ("datasets/html/manifest.json");
@@ -200,10 +190,9 @@ test_accuracy (void)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(VeraPageMeta) meta = NULL;
 
-      vera_net_service_fetch_async (service, url, VERA_FETCH_FLAGS_NO_CACHE, NULL, result_cb,
-                                    &result);
-      while (result == NULL)
-        g_main_context_iteration (NULL, TRUE);
+      vera_net_service_fetch_async (service, url, VERA_FETCH_FLAGS_NO_CACHE, NULL,
+                                    vera_test_store_result_cb, &result);
+      vera_test_wait_for_result (&result);
       meta = vera_net_service_fetch_finish (service, result, &error);
       g_assert_no_error (error);
       g_assert_cmpint (meta->health, ==, VERA_LINK_HEALTH_OK);
@@ -250,10 +239,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The isolated XDG folders hide the system's GSettings schemas, which the GNOME proxy
-   * resolver needs; tests only talk to 127.0.0.1 anyway. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  vera_test_init (&argc, &argv);
+  vera_test_net_init (&argc, &argv);
 
   g_test_add_func ("/vera/page-meta-accuracy/dataset", test_accuracy);
 

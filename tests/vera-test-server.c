@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "vera-test-server.h"
+#include "vera-test-util.h"
 
 struct _VeraTestServer
 {
@@ -170,4 +171,28 @@ vera_test_server_reply_later (SoupServerMessage *msg,
   g_source_set_callback (source, reply_cb, reply, later_reply_free);
   g_source_attach (source, g_main_context_get_thread_default ());
   g_source_unref (source);
+}
+
+void
+vera_test_net_init (int    *argc,
+                    char ***argv)
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  vera_test_init (argc, argv);
+}
+
+void
+vera_test_store_result_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      slot)
+{
+  *(GAsyncResult **) slot = g_object_ref (result);
+}
+
+GAsyncResult *
+vera_test_wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
 }

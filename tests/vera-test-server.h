@@ -33,6 +33,18 @@ void            vera_test_server_reply_later (SoupServerMessage  *msg,
                                               const char         *body,
                                               gsize               length);
 
+/* vera_test_init() for network tests. The isolated XDG folders hide the system's GSettings
+ * schemas, which the GNOME proxy resolver needs, so the proxy resolver is set to "none" first:
+ * tests only talk to 127.0.0.1 anyway. */
+void            vera_test_net_init           (int                *argc,
+                                              char             ***argv);
+/* A GAsyncReadyCallback that stores a reference to the result in *(GAsyncResult **) @slot. */
+void            vera_test_store_result_cb    (GObject            *object,
+                                              GAsyncResult       *result,
+                                              gpointer            slot);
+/* Iterates the default main context until *@slot is set, and returns it. */
+GAsyncResult   *vera_test_wait_for_result    (GAsyncResult      **slot);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraTestServer, vera_test_server_free)
 
 G_END_DECLS

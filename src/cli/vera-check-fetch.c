@@ -68,8 +68,8 @@ print_json (const VeraPageMeta *meta)
     {
       JsonNode *member = json_object_get_member (from, json_keys[i]);
 
-      json_object_set_member (out, json_keys[i],
-                              member != NULL ? json_node_copy (member) : json_node_new (JSON_NODE_NULL));
+      json_object_set_member (out, json_keys[i], member != NULL ? json_node_copy (member)
+                                                                : json_node_new (JSON_NODE_NULL));
     }
   json_node_set_object (root, out);
   text = json_to_string (root, TRUE);

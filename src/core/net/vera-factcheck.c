@@ -10,25 +10,12 @@
 
 /* Google Fact Check Tools claims:search: earlier fact-checks of a claim's text. */
 
-G_DEFINE_BOXED_TYPE (VeraFactCheck, vera_fact_check, vera_fact_check_copy, vera_fact_check_free)
+VERA_NET_DEFINE_RESULT_TYPE (VeraFactCheck, vera_fact_check,
+                             sizeof (VeraFactCheck) / sizeof (char *))
 
-#define FACT_CHECK_STRINGS (sizeof (VeraFactCheck) / sizeof (char *))
 /* Answers are capped by the service; this bounds what a hostile answer can make us keep. */
 #define MAX_RESULTS 200
 #define MAX_QUERY_CHARS 500
-
-VeraFactCheck *
-vera_fact_check_copy (const VeraFactCheck *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return vera_net_struct_dup (self, sizeof *self, FACT_CHECK_STRINGS);
-}
-
-void
-vera_fact_check_free (VeraFactCheck *self)
-{
-  vera_net_struct_free (self, FACT_CHECK_STRINGS);
-}
 
 static void
 add_reviews (GPtrArray  *results,

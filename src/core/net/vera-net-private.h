@@ -65,6 +65,24 @@ gpointer         vera_net_struct_dup             (gconstpointer        src,
 void             vera_net_struct_free            (gpointer             mem,
                                                   guint                n_strings);
 
+/* Defines the boxed type, copy and free of a result struct whose first @n_strings members are
+ * its strings. */
+#define VERA_NET_DEFINE_RESULT_TYPE(TypeName, type_name, n_strings)              \
+  G_DEFINE_BOXED_TYPE (TypeName, type_name, type_name##_copy, type_name##_free) \
+                                                                                \
+  TypeName *                                                                    \
+  type_name##_copy (const TypeName *self)                                       \
+  {                                                                             \
+    g_return_val_if_fail (self != NULL, NULL);                                  \
+    return vera_net_struct_dup (self, sizeof *self, (n_strings));               \
+  }                                                                             \
+                                                                                \
+  void                                                                          \
+  type_name##_free (TypeName *self)                                             \
+  {                                                                             \
+    vera_net_struct_free (self, (n_strings));                                   \
+  }
+
 /* The date of a Wayback timestamp "YYYYMMDDhhmmss" as ISO 8601 UTC, or NULL. */
 char            *vera_net_wayback_time_to_iso    (const char          *timestamp);
 

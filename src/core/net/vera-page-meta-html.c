@@ -620,7 +620,9 @@ static char *
 clean_document_title (const char *title,
                       const char *site_name)
 {
-  static const char * const separators[] = { " | ", " - ", " – ", " — ", " :: ", " · ", " » " };
+  static const char * const separators[] = {
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ",
+  };
 
   if (title == NULL)
     return NULL;

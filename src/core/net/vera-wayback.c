@@ -12,23 +12,8 @@
 
 /* The Wayback Machine: availability API and Save Page Now. */
 
-G_DEFINE_BOXED_TYPE (VeraArchiveSnapshot, vera_archive_snapshot,
-                     vera_archive_snapshot_copy, vera_archive_snapshot_free)
-
-#define SNAPSHOT_STRINGS 2
-
-VeraArchiveSnapshot *
-vera_archive_snapshot_copy (const VeraArchiveSnapshot *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return vera_net_struct_dup (self, sizeof *self, SNAPSHOT_STRINGS);
-}
-
-void
-vera_archive_snapshot_free (VeraArchiveSnapshot *self)
-{
-  vera_net_struct_free (self, SNAPSHOT_STRINGS);
-}
+/* The url and time strings, then the status. */
+VERA_NET_DEFINE_RESULT_TYPE (VeraArchiveSnapshot, vera_archive_snapshot, 2)
 
 char *
 vera_net_wayback_time_to_iso (const char *timestamp)
@@ -84,7 +69,6 @@ lookup_cb (GObject      *object,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VeraArchiveSnapshot) snap = NULL;
-  g_autofree char *available = NULL;
   g_autofree char *status = NULL;
   g_autofree char *stamp = NULL;
   JsonObject *obj;
@@ -138,7 +122,8 @@ lookup_cb (GObject      *object,
     }
   snap->time = vera_net_wayback_time_to_iso (stamp);
   snap->status = status != NULL ? (guint) MIN (g_ascii_strtoull (status, NULL, 10), 999) : 0;
-  g_task_return_pointer (task, g_steal_pointer (&snap), (GDestroyNotify) vera_archive_snapshot_free);
+  g_task_return_pointer (task, g_steal_pointer (&snap),
+                         (GDestroyNotify) vera_archive_snapshot_free);
 }
 
 void
@@ -228,7 +213,8 @@ save_cb (GObject      *object,
   snap->url = g_steal_pointer (&absolute);
   snap->time = time_from_snapshot_url (snap->url);
   snap->status = 0;
-  g_task_return_pointer (task, g_steal_pointer (&snap), (GDestroyNotify) vera_archive_snapshot_free);
+  g_task_return_pointer (task, g_steal_pointer (&snap),
+                         (GDestroyNotify) vera_archive_snapshot_free);
 }
 
 void

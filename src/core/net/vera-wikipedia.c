@@ -12,23 +12,8 @@
 
 /* Wikipedia's REST page summary, for context on people and organisations named in claims. */
 
-G_DEFINE_BOXED_TYPE (VeraWikiSummary, vera_wiki_summary, vera_wiki_summary_copy,
-                     vera_wiki_summary_free)
-
-#define SUMMARY_STRINGS (sizeof (VeraWikiSummary) / sizeof (char *))
-
-VeraWikiSummary *
-vera_wiki_summary_copy (const VeraWikiSummary *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return vera_net_struct_dup (self, sizeof *self, SUMMARY_STRINGS);
-}
-
-void
-vera_wiki_summary_free (VeraWikiSummary *self)
-{
-  vera_net_struct_free (self, SUMMARY_STRINGS);
-}
+VERA_NET_DEFINE_RESULT_TYPE (VeraWikiSummary, vera_wiki_summary,
+                             sizeof (VeraWikiSummary) / sizeof (char *))
 
 typedef struct
 {
