@@ -51,6 +51,14 @@ wayback_cb (SoupServer        *server,
                             "\"timestamp\": \"20200102030405\"}}}", url, url);
   else if (strstr (url, "garbage") != NULL)
     json = g_strdup ("<html>not json</html>");
+  else if (strstr (url, "deep") != NULL)
+    {
+      GString *deep = g_string_new (NULL);
+
+      for (guint i = 0; i < 100000; i++)
+        g_string_append (deep, "{\"a\":[");
+      json = g_string_free (deep, FALSE);
+    }
   else
     json = g_strdup_printf ("{\"url\": \"%s\", \"archived_snapshots\": {}}", url);
   json_reply (msg, 200, json);
@@ -191,6 +199,7 @@ test_wayback_lookup (Fixture       *f,
   g_autoptr(VeraArchiveSnapshot) snap = lookup (f, "https://news.example/archived?a=1&b=2", &error);
   g_autoptr(VeraArchiveSnapshot) none = NULL;
   g_autoptr(VeraArchiveSnapshot) garbage = NULL;
+  g_autoptr(VeraArchiveSnapshot) deep = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpstr (snap->url, ==,
@@ -205,6 +214,12 @@ test_wayback_lookup (Fixture       *f,
 
   garbage = lookup (f, "https://news.example/garbage", &error);
   g_assert_null (garbage);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  /* Nesting deep enough to overflow a recursive parser is refused, not parsed. */
+  deep = lookup (f, "https://news.example/deep", &error);
+  g_assert_null (deep);
   g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE);
 }
 

@@ -120,6 +120,22 @@ test_malformed (void)
     m2 = describe_string (deep->str);
     g_assert_cmpstr (m2->title, ==, "Deep");
   }
+  /* Hostile nesting: JSON-LD deeper than any parser stack, and thousands of nested empty
+   * byline candidates. */
+  {
+    g_autoptr(GString) html = g_string_new ("<title>Hostile</title>"
+                                            "<script type='application/ld+json'>");
+    g_autoptr(VeraPageMeta) m4 = NULL;
+
+    for (guint i = 0; i < 200000; i++)
+      g_string_append (html, "{\"a\":[");
+    g_string_append (html, "</script><body>");
+    for (guint i = 0; i < 20000; i++)
+      g_string_append (html, "<div class='byline'>");
+    m4 = describe_string (html->str);
+    g_assert_cmpstr (m4->title, ==, "Hostile");
+    g_assert_null (m4->author);
+  }
   {
     g_autoptr(VeraPageMeta) m3 = describe_string ("<<<<>>>>\"'&#xFFFFFFFF;&#0;<meta content=>");
 

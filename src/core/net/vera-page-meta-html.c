@@ -8,12 +8,16 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "vera-net-private.h"
 #include "vera-page-meta.h"
 
 /* Longest metadata value kept; longer ones are cut at a character boundary. */
 #define MAX_FIELD_CHARS 2000
 /* A byline found in the page text is a name or two, not a paragraph. */
 #define MAX_BYLINE_CHARS 100
+/* At most this many elements are read as candidate bylines: reading one's text walks its
+ * subtree, and nested empty candidates would otherwise make the walk quadratic. */
+#define MAX_BYLINE_CANDIDATES 64
 /* At most this many JSON-LD blocks are read, each at most this many bytes. */
 #define MAX_JSONLD_BLOCKS 32
 #define MAX_JSONLD_BYTES (512 * 1024)
@@ -36,6 +40,7 @@ typedef struct
   char       *ld_description;
   gboolean    ld_is_article;
   guint       n_jsonld;
+  guint       n_byline_candidates;
 } Collected;
 
 static void
@@ -496,7 +501,8 @@ collect_jsonld (Collected *c,
       g_autofree char *json = unwrap_cdata ((const char *) text);
 
       parser = json_parser_new ();
-      if (json_parser_load_from_data (parser, json, -1, NULL))
+      if (vera_net_json_depth_ok (json, strlen (json), VERA_NET_MAX_JSON_DEPTH) &&
+          json_parser_load_from_data (parser, json, -1, NULL))
         walk_ld (c, json_parser_get_root (parser), 0);
     }
   xmlFree (text);
@@ -533,13 +539,15 @@ visit (Collected *c,
     take_first (&c->time, attr_folded (node, "datetime"));
 
   if (node->type == XML_ELEMENT_NODE && !is_element (node, "meta") &&
-      !is_element (node, "link") && !is_element (node, "script"))
+      !is_element (node, "link") && !is_element (node, "script") &&
+      c->n_byline_candidates < MAX_BYLINE_CANDIDATES)
     {
       if (c->rel_author == NULL &&
           (attr_has_token (node, "rel", "author") || attr_has_token (node, "itemprop", "author")))
         {
           g_autofree char *t = node_text (node);
 
+          c->n_byline_candidates++;
           if (t != NULL && g_utf8_strlen (t, -1) <= MAX_BYLINE_CHARS)
             c->rel_author = g_steal_pointer (&t);
         }
@@ -547,6 +555,7 @@ visit (Collected *c,
         {
           g_autofree char *t = node_text (node);
 
+          c->n_byline_candidates++;
           if (t != NULL && g_utf8_strlen (t, -1) <= MAX_BYLINE_CHARS)
             c->byline = g_steal_pointer (&t);
         }
