@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "vera-factcheck.h"
+#include "vera-net-reference.h"
 #include "vera-net-service.h"
+#include "vera-reference.h"
 #include "vera-test-server.h"
 #include "vera-test-util.h"
 #include "vera-wayback.h"
@@ -147,6 +149,28 @@ factcheck_cb (SoupServer        *server,
 }
 
 static void
+article_cb (SoupServer        *server,
+            SoupServerMessage *msg,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  static const char page[] = "<html lang='en'><head><title>Archived article</title>"
+                             "<meta property='og:site_name' content='Gazette'></head></html>";
+  gboolean *gone = user_data;
+
+  if (g_atomic_int_get (gone))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_GONE, NULL);
+      return;
+    }
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, page, strlen (page));
+}
+
+static gboolean article_gone;
+
+static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
@@ -159,6 +183,7 @@ fixture_setup (Fixture       *f,
   vera_test_server_add_handler (f->server, "/de/api/rest_v1/page/summary", wikipedia_cb, NULL);
   vera_test_server_add_handler (f->server, "/en/api/rest_v1/page/summary", wikipedia_cb, NULL);
   vera_test_server_add_handler (f->server, "/v1alpha1/claims:search", factcheck_cb, NULL);
+  vera_test_server_add_handler (f->server, "/archived-article", article_cb, &article_gone);
   vera_test_server_start (f->server);
 
   wiki_base = vera_test_server_get_url (f->server, "/{lang}/");
@@ -368,6 +393,60 @@ test_factcheck (Fixture       *f,
   g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_HTTP);
 }
 
+static void
+check_reference (Fixture       *f,
+                 VeraReference *reference)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vera_net_service_check_reference_async (f->service, reference, TRUE, NULL,
+                                          vera_test_store_result_cb, &result);
+  g_assert_true (vera_net_service_check_reference_finish (f->service,
+                                                          vera_test_wait_for_result (&result),
+                                                          &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_check_reference (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *url = vera_test_server_get_url (f->server, "/archived-article");
+  VeraReference *ref = vera_reference_new (url);
+  VeraReference *reopened = vera_reference_new (url);
+  VeraReference *unknown = vera_reference_new ("https://never.example/fetched");
+
+  g_atomic_int_set (&article_gone, FALSE);
+  check_reference (f, ref);
+  g_assert_cmpint (vera_reference_get_health (ref), ==, VERA_LINK_HEALTH_OK);
+  g_assert_cmpstr (vera_reference_get_title (ref), ==, "Archived article");
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_SITE_NAME), ==, "Gazette");
+  g_assert_true (g_str_has_prefix (vera_reference_get_field (ref, VERA_REFERENCE_ARCHIVE_URL),
+                                   "http://web.archive.org/web/20200102030405/"));
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_ARCHIVE_TIME), ==,
+                   "2020-01-02T03:04:05Z");
+  g_assert_nonnull (vera_reference_get_field (ref, VERA_REFERENCE_FETCHED));
+
+  /* A reopened project shows it offline, archive included. */
+  g_assert_true (vera_net_service_restore_reference (f->service, reopened));
+  g_assert_cmpstr (vera_reference_get_title (reopened), ==, "Archived article");
+  g_assert_nonnull (vera_reference_get_field (reopened, VERA_REFERENCE_ARCHIVE_URL));
+  g_assert_false (vera_net_service_restore_reference (f->service, unknown));
+
+  /* Re-checked after the page is gone: the health says so, the description stays. */
+  g_atomic_int_set (&article_gone, TRUE);
+  check_reference (f, ref);
+  g_assert_cmpint (vera_reference_get_health (ref), ==, VERA_LINK_HEALTH_CLIENT_ERROR);
+  g_assert_cmpuint (vera_reference_get_http_status (ref), ==, 410);
+  g_assert_cmpstr (vera_reference_get_title (ref), ==, "Archived article");
+  g_assert_nonnull (vera_reference_get_field (ref, VERA_REFERENCE_ERROR));
+
+  g_assert_finalize_object (ref);
+  g_assert_finalize_object (reopened);
+  g_assert_finalize_object (unknown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +460,7 @@ main (int   argc,
   ADD ("wayback-save", test_wayback_save);
   ADD ("wikipedia", test_wikipedia);
   ADD ("factcheck", test_factcheck);
+  ADD ("check-reference", test_check_reference);
 
   return g_test_run ();
 }
