@@ -60,33 +60,25 @@ search_cb (GObject      *object,
 {
   VeraNetService *net = VERA_NET_SERVICE (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(VeraNetResponse) response = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
   JsonNode *claims;
+  guint status;
 
-  response = vera_net_service_request_finish (net, result, &error);
-  if (response != NULL && (response->status == SOUP_STATUS_FORBIDDEN ||
-                           response->status == SOUP_STATUS_BAD_REQUEST ||
-                           response->status == SOUP_STATUS_UNAUTHORIZED))
+  root = vera_net_service_request_finish_object (net, result, _("The fact-check search"), &status,
+                                                 &error);
+  if (root == NULL && (status == SOUP_STATUS_FORBIDDEN || status == SOUP_STATUS_BAD_REQUEST ||
+                       status == SOUP_STATUS_UNAUTHORIZED))
     {
       g_task_return_new_error (task, VERA_NET_ERROR, VERA_NET_ERROR_HTTP,
                                _("The fact-check search refused the request (HTTP status %u); "
-                                 "check the API key in Preferences"), response->status);
+                                 "check the API key in Preferences"), status);
       return;
     }
-  if (response != NULL)
-    root = vera_net_response_parse_json (response, _("The fact-check search"), &error);
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_new_error (task, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE,
-                               _("The fact-check search sent an answer in an unknown format"));
       return;
     }
 

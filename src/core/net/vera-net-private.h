@@ -47,6 +47,14 @@ JsonNode        *vera_net_response_parse_json    (VeraNetResponse     *response,
                                                   const char          *service,
                                                   GError             **error);
 
+/* The finish of a request made for a JSON service: the JSON object it answered with, else an
+ * error naming @service (cancellation included). @status (nullable) gets the HTTP status. */
+JsonNode        *vera_net_service_request_finish_object (VeraNetService  *self,
+                                                         GAsyncResult    *result,
+                                                         const char      *service,
+                                                         guint           *status,
+                                                         GError         **error);
+
 SoupSession     *vera_net_service_get_session    (VeraNetService      *self);
 
 /* JSON nested deeper than this is refused before parsing: json-glib's parser recurses once per

@@ -458,6 +458,35 @@ vera_net_response_parse_json (VeraNetResponse  *response,
   return json_node_copy (json_parser_get_root (parser));
 }
 
+JsonNode *
+vera_net_service_request_finish_object (VeraNetService  *self,
+                                        GAsyncResult    *result,
+                                        const char      *service,
+                                        guint           *status,
+                                        GError         **error)
+{
+  g_autoptr(VeraNetResponse) response = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (status != NULL)
+    *status = 0;
+  response = vera_net_service_request_finish (self, result, error);
+  if (response == NULL)
+    return NULL;
+  if (status != NULL)
+    *status = response->status;
+  root = vera_net_response_parse_json (response, service, error);
+  if (root == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE,
+                   _("%s sent an answer in an unknown format"), service);
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
 gboolean
 vera_net_json_depth_ok (const char *data,
                         gsize       length,

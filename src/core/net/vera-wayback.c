@@ -65,7 +65,6 @@ lookup_cb (GObject      *object,
 {
   VeraNetService *net = VERA_NET_SERVICE (object);
   g_autoptr(GTask) task = user_data;
-  g_autoptr(VeraNetResponse) response = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VeraArchiveSnapshot) snap = NULL;
@@ -73,18 +72,11 @@ lookup_cb (GObject      *object,
   g_autofree char *stamp = NULL;
   JsonObject *obj;
 
-  response = vera_net_service_request_finish (net, result, &error);
-  if (response != NULL)
-    root = vera_net_response_parse_json (response, _("The Wayback Machine"), &error);
+  root = vera_net_service_request_finish_object (net, result, _("The Wayback Machine"), NULL,
+                                                 &error);
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_new_error (task, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE,
-                               _("The Wayback Machine sent an answer in an unknown format"));
       return;
     }
 

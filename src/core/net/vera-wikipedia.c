@@ -37,15 +37,12 @@ summary_cb (GObject      *object,
   VeraNetService *net = VERA_NET_SERVICE (object);
   g_autoptr(GTask) task = user_data;
   SummaryData *data = g_task_get_task_data (task);
-  g_autoptr(VeraNetResponse) response = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VeraWikiSummary) summary = NULL;
   JsonObject *obj;
 
-  response = vera_net_service_request_finish (net, result, &error);
-  if (response != NULL)
-    root = vera_net_response_parse_json (response, _("Wikipedia"), &error);
+  root = vera_net_service_request_finish_object (net, result, _("Wikipedia"), NULL, &error);
   if (g_error_matches (error, VERA_NET_ERROR, VERA_NET_ERROR_NOT_FOUND))
     {
       g_task_return_new_error (task, VERA_NET_ERROR, VERA_NET_ERROR_NOT_FOUND,
@@ -56,12 +53,6 @@ summary_cb (GObject      *object,
   if (root == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_task_return_new_error (task, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE,
-                               _("Wikipedia sent an answer in an unknown format"));
       return;
     }
 
