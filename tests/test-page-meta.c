@@ -210,6 +210,32 @@ test_metadata_fallbacks (void)
 }
 
 static void
+test_microdata_and_url_date (void)
+{
+  static const char html[] =
+    "<html xml:lang='de'><body><article><h1 itemprop='headline'>Die Schlagzeile</h1>"
+    "<span itemprop='author'>Erika Mustermann</span></article></body></html>";
+  static const char xhtml[] =
+    "<?xml version='1.0' encoding='ISO-8859-1'?>"
+    "<html><head><title>Gr\xFC\xDF\x65</title></head></html>";
+  g_autoptr(VeraPageMeta) meta = vera_page_meta_new ("https://news.example/2019/04/28/story");
+  g_autoptr(VeraPageMeta) x = vera_page_meta_new ("https://news.example/a");
+  g_autoptr(VeraPageMeta) no_date = vera_page_meta_new ("https://news.example/2019/99/28/x");
+
+  vera_page_meta_describe (meta, html, strlen (html), "text/html", FALSE);
+  g_assert_cmpstr (meta->title, ==, "Die Schlagzeile");
+  g_assert_cmpstr (meta->author, ==, "Erika Mustermann");
+  g_assert_cmpstr (meta->language, ==, "de");
+  g_assert_cmpstr (meta->published, ==, "2019-04-28");
+
+  vera_page_meta_describe (x, xhtml, strlen (xhtml), "application/xhtml+xml", FALSE);
+  g_assert_cmpstr (x->title, ==, "Grüße");
+
+  vera_page_meta_describe (no_date, html, strlen (html), "text/html", FALSE);
+  g_assert_null (no_date->published);
+}
+
+static void
 test_dates (void)
 {
   static const struct { const char *in; const char *out; } cases[] = {
@@ -336,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/vera/page-meta/non-html", test_non_html);
   g_test_add_func ("/vera/page-meta/rules", test_metadata_rules);
   g_test_add_func ("/vera/page-meta/fallbacks", test_metadata_fallbacks);
+  g_test_add_func ("/vera/page-meta/microdata-and-url-date", test_microdata_and_url_date);
   g_test_add_func ("/vera/page-meta/dates", test_dates);
   g_test_add_func ("/vera/page-meta/json", test_json_round_trip);
   g_test_add_func ("/vera/page-meta/apply-to-reference", test_apply_to_reference);

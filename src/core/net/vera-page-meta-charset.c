@@ -64,6 +64,26 @@ prescan_meta_charset (const char *data,
   gsize n = MIN (length, PRESCAN_BYTES);
   const char *end = data + n;
 
+  /* An XHTML page may declare it in its XML prolog: <?xml … encoding="…"?>. */
+  if (n > 5 && strncmp (data, "<?xml", 5) == 0)
+    {
+      const char *close = g_strstr_len (data, n, "?>");
+      const char *enc = close != NULL ? g_strstr_len (data, close - data, "encoding=") : NULL;
+
+      if (enc != NULL)
+        {
+          const char *s = enc + strlen ("encoding=");
+          const char *v;
+
+          if (*s == '"' || *s == '\'')
+            s++;
+          for (v = s; v < close && (g_ascii_isalnum (*v) || *v == '-' || *v == '_'); v++)
+            ;
+          if (v > s && v - s < 40)
+            return g_strndup (s, v - s);
+        }
+    }
+
   for (const char *p = data; p + 5 < end; p++)
     {
       const char *tag_end;

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -18,6 +19,8 @@
 /* At most this many elements are read as candidate bylines: reading one's text walks its
  * subtree, and nested empty candidates would otherwise make the walk quadratic. */
 #define MAX_BYLINE_CANDIDATES 64
+/* A headline longer than this is a paragraph marked up carelessly. */
+#define MAX_HEADLINE_CHARS 300
 /* At most this many JSON-LD blocks are read, each at most this many bytes. */
 #define MAX_JSONLD_BLOCKS 32
 #define MAX_JSONLD_BYTES (512 * 1024)
@@ -508,6 +511,29 @@ collect_jsonld (Collected *c,
   xmlFree (text);
 }
 
+static void
+collect_microdata (Collected *c,
+                   xmlNode   *node)
+{
+  g_autofree char *value = NULL;
+
+  if (attr_has_token (node, "itemprop", "datePublished"))
+    {
+      value = attr_folded (node, "datetime");
+      if (value == NULL)
+        value = attr_folded (node, "content");
+      if (value != NULL && !g_hash_table_contains (c->props, "datepublished"))
+        g_hash_table_insert (c->props, g_strdup ("datepublished"), g_steal_pointer (&value));
+    }
+  else if (attr_has_token (node, "itemprop", "headline") &&
+           !g_hash_table_contains (c->props, "headline"))
+    {
+      value = node_text (node);
+      if (value != NULL && g_utf8_strlen (value, -1) <= MAX_HEADLINE_CHARS)
+        g_hash_table_insert (c->props, g_strdup ("headline"), g_steal_pointer (&value));
+    }
+}
+
 /* ---- The walk --------------------------------------------------------------------------- */
 
 static void
@@ -522,7 +548,10 @@ visit (Collected *c,
         take_first (&c->title, node_text (node));
     }
   else if (is_element (node, "html"))
-    take_first (&c->html_lang, attr_folded (node, "lang"));
+    {
+      take_first (&c->html_lang, attr_folded (node, "lang"));
+      take_first (&c->html_lang, attr_folded (node, "xml:lang"));
+    }
   else if (is_element (node, "link"))
     {
       if (attr_has_token (node, "rel", "canonical"))
@@ -537,6 +566,11 @@ visit (Collected *c,
     }
   else if (is_element (node, "time"))
     take_first (&c->time, attr_folded (node, "datetime"));
+
+  /* Microdata on ordinary elements: <time itemprop="datePublished" datetime=…>,
+   * <h1 itemprop="headline">. */
+  if (node->type == XML_ELEMENT_NODE && !is_element (node, "meta"))
+    collect_microdata (c, node);
 
   if (node->type == XML_ELEMENT_NODE && !is_element (node, "meta") &&
       !is_element (node, "link") && !is_element (node, "script") &&
@@ -651,6 +685,40 @@ clean_document_title (const char *title,
   return g_strdup (title);
 }
 
+/* News sites often put the publication date in the path: "/2019/04/28/slug" or
+ * "/2019-04-28/slug". Only a full year-month-day in the path counts. */
+static char *
+date_from_url (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *path;
+
+  if (url == NULL)
+    return NULL;
+  uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  if (uri == NULL)
+    return NULL;
+  path = g_uri_get_path (uri);
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      int y, m, d;
+
+      if (*p != '/' || strlen (p) < 11)
+        continue;
+      if (sscanf (p + 1, "%4d/%2d/%2d", &y, &m, &d) != 3 &&
+          sscanf (p + 1, "%4d-%2d-%2d", &y, &m, &d) != 3)
+        continue;
+      if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[4]) || p[5] == '\0' ||
+          !g_ascii_isdigit (p[6]) || !g_ascii_isdigit (p[7]) || !g_ascii_isdigit (p[9]) ||
+          !g_ascii_isdigit (p[10]) || (p[11] != '/' && p[11] != '\0' && p[11] != '-'))
+        continue;
+      if (y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+          g_date_valid_dmy (d, m, y))
+        return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+    }
+  return NULL;
+}
+
 static void
 set_field (char      **slot,
            const char *value)
@@ -725,6 +793,8 @@ choose_fields (VeraPageMeta *self,
     date = vera_page_meta_normalize_date (v);
   if (date == NULL && c->time != NULL)
     date = vera_page_meta_normalize_date (c->time);
+  if (date == NULL)
+    date = date_from_url (self->final_url != NULL ? self->final_url : self->url);
   g_free (self->published);
   self->published = g_steal_pointer (&date);
 
