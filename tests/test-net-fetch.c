@@ -283,6 +283,7 @@ fixture_setup (Fixture       *f,
                                 (gpointer) "file:///etc/passwd");
   vera_test_server_add_handler (f->server, "/to-js", redirect_cb, (gpointer) "javascript:alert(1)");
   vera_test_server_add_handler (f->server, "/chain", redirect_cb, NULL);
+  vera_test_server_add_handler (f->server, "/nowhere", status_cb, GUINT_TO_POINTER (302));
   vera_test_server_add_handler (f->server, "/big", big_cb, NULL);
   vera_test_server_add_handler (f->server, "/gzip", gzip_cb, NULL);
   vera_test_server_add_handler (f->server, "/gbk", file_cb, (gpointer) gbk_spec);
@@ -487,6 +488,14 @@ test_redirects (Fixture       *f,
   g_assert_cmpstr (five->title, ==, "A page");
   g_assert_cmpint (six->health, ==, VERA_LINK_HEALTH_TOO_MANY_REDIRECTS);
   g_assert_cmpint (loop->health, ==, VERA_LINK_HEALTH_TOO_MANY_REDIRECTS);
+
+  /* A redirect that names no address cannot be followed. */
+  {
+    g_autoptr(VeraPageMeta) nowhere = fetch (f, "/nowhere");
+
+    g_assert_cmpint (nowhere->health, ==, VERA_LINK_HEALTH_NETWORK_ERROR);
+    g_assert_cmpuint (nowhere->status, ==, 302);
+  }
 }
 
 static void

@@ -215,27 +215,23 @@ read_cb (GObject      *object,
                                    data->cancellable, read_cb, g_steal_pointer (&task));
 }
 
-/* Follows a redirect by hand, so every Location is checked before it is requested. */
+/* Follows a redirect to @location by hand, so every Location is checked before it is
+ * requested. FALSE with @error when it may not be followed. */
 static gboolean
-follow_redirect (GTask   *task,
-                 GError **error)
+follow_redirect (GTask       *task,
+                 const char  *location,
+                 GError     **error)
 {
   RequestData *data = g_task_get_task_data (task);
-  const char *location;
   g_autoptr(GUri) next = NULL;
   g_autofree char *next_str = NULL;
   g_autoptr(GError) local_error = NULL;
-
-  location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
-                                           "Location");
-  if (location == NULL)
-    return FALSE;
 
   if (++data->redirects > VERA_NET_MAX_REDIRECTS)
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_TOO_MANY_REDIRECTS,
                    _("The address redirected more than %d times"), VERA_NET_MAX_REDIRECTS);
-      return TRUE;
+      return FALSE;
     }
 
   next = g_uri_parse_relative (data->uri, location,
@@ -244,14 +240,14 @@ follow_redirect (GTask   *task,
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
                    _("The server redirected to an invalid address: %.200s"), location);
-      return TRUE;
+      return FALSE;
     }
   next_str = g_uri_to_string (next);
   if (!vera_net_check_url (next_str, &local_error))
     {
       g_set_error (error, VERA_NET_ERROR, local_error->code,
                    _("The server redirected to a refused address: %s"), local_error->message);
-      return TRUE;
+      return FALSE;
     }
 
   g_clear_pointer (&data->uri, g_uri_unref);
@@ -275,6 +271,7 @@ send_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   RequestData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  const char *location;
   guint status;
 
   data->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
@@ -287,18 +284,19 @@ send_cb (GObject      *object,
   status = soup_message_get_status (data->msg);
   data->response->status = status;
 
+  /* A redirect without a Location is an answer in itself: its body is read like any other. */
+  location = soup_message_headers_get_one (soup_message_get_response_headers (data->msg),
+                                           "Location");
   if (data->follow_redirects && SOUP_STATUS_IS_REDIRECTION (status) &&
-      status != SOUP_STATUS_NOT_MODIFIED)
+      status != SOUP_STATUS_NOT_MODIFIED && location != NULL)
     {
+      g_autofree char *target = g_strdup (location);
       GError *redirect_error = NULL;
 
       close_stream (data);
-      if (follow_redirect (task, &redirect_error))
-        {
-          if (redirect_error != NULL)
-            finish (task, redirect_error);
-          return;
-        }
+      if (!follow_redirect (task, target, &redirect_error))
+        finish (task, redirect_error);
+      return;
     }
 
   data->buffer = g_byte_array_new ();
