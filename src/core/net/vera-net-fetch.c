@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -105,27 +104,9 @@ store_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* A cache that cannot be written only costs the offline view; the fetch succeeded. */
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!vera_net_service_store_cached_finish (VERA_NET_SERVICE (object), result, &error))
     g_debug ("Could not cache metadata of %s: %s", data->meta->url, error->message);
   g_task_return_pointer (task, g_steal_pointer (&data->meta), (GDestroyNotify) vera_page_meta_free);
-}
-
-static char *
-cache_path (VeraNetService *self,
-            const char     *url)
-{
-  g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-  g_autofree char *name = g_strconcat (hash, ".json", NULL);
-
-  return g_build_filename (vera_net_service_get_cache_dir (self), name, NULL);
-}
-
-static char *
-meta_to_cache_text (const VeraPageMeta *meta)
-{
-  g_autoptr(JsonNode) node = vera_page_meta_to_json (meta);
-
-  return json_to_string (node, TRUE);
 }
 
 static void
@@ -138,12 +119,7 @@ request_cb (GObject      *object,
   FetchData *data = g_task_get_task_data (task);
   g_autoptr(VeraNetResponse) response = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
   GCancellable *cancellable;
-  char *text;
-  GBytes *bytes;
 
   response = vera_net_service_request_finish (self, result, &error);
   if (response == NULL)
@@ -154,26 +130,16 @@ request_cb (GObject      *object,
 
   data->meta = meta_from_response (self, response, data->flags);
 
-  if ((data->flags & VERA_FETCH_FLAGS_NO_CACHE) != 0 ||
-      (data->meta->health != VERA_LINK_HEALTH_OK &&
-       data->meta->health != VERA_LINK_HEALTH_TOO_LARGE))
+  if ((data->flags & VERA_FETCH_FLAGS_NO_CACHE) != 0 || !vera_net_meta_is_cacheable (data->meta))
     {
       g_task_return_pointer (task, g_steal_pointer (&data->meta),
                              (GDestroyNotify) vera_page_meta_free);
       return;
     }
 
-  path = cache_path (self, data->meta->url);
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    g_debug ("Could not create %s", dir);
-  text = meta_to_cache_text (data->meta);
-  bytes = g_bytes_new_take (text, strlen (text));
-  file = g_file_new_for_path (path);
   cancellable = g_task_get_cancellable (task);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       cancellable, store_cb, g_steal_pointer (&task));
-  g_bytes_unref (bytes);
+  vera_net_service_store_cached_async (self, data->meta, cancellable, store_cb,
+                                       g_steal_pointer (&task));
 }
 
 void
@@ -210,65 +176,4 @@ vera_net_service_fetch_finish (VeraNetService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-VeraPageMeta *
-vera_net_service_lookup_cached (VeraNetService *self,
-                                const char     *url)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  VeraPageMeta *meta;
-
-  g_return_val_if_fail (VERA_IS_NET_SERVICE (self), NULL);
-  g_return_val_if_fail (url != NULL, NULL);
-
-  path = cache_path (self, url);
-  parser = json_parser_new ();
-  if (!json_parser_load_from_mapped_file (parser, path, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_debug ("Ignoring unreadable cache file %s: %s", path, error->message);
-      return NULL;
-    }
-  meta = vera_page_meta_from_json (json_parser_get_root (parser), &error);
-  if (meta == NULL)
-    {
-      g_debug ("Ignoring invalid cache file %s: %s", path, error->message);
-      return NULL;
-    }
-  /* A hash collision, or a file from elsewhere: not this URL's metadata. */
-  if (g_strcmp0 (meta->url, url) != 0)
-    {
-      vera_page_meta_free (meta);
-      return NULL;
-    }
-  return meta;
-}
-
-gboolean
-vera_net_service_store_cached (VeraNetService      *self,
-                               const VeraPageMeta  *meta,
-                               GError             **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (VERA_IS_NET_SERVICE (self), FALSE);
-  g_return_val_if_fail (meta != NULL && meta->url != NULL, FALSE);
-
-  path = cache_path (self, meta->url);
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Could not create the cache folder %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  text = meta_to_cache_text (meta);
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }

@@ -22,6 +22,9 @@ typedef struct
 void             vera_net_response_free          (VeraNetResponse *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraNetResponse, vera_net_response_free)
 
+/* Whether a fetch result belongs in the metadata cache: dead links are not cached. */
+gboolean         vera_net_meta_is_cacheable      (const VeraPageMeta *meta);
+
 /* The link health a transport error or an HTTP status stands for. */
 VeraLinkHealth   vera_net_health_for_error       (const GError    *error);
 VeraLinkHealth   vera_net_health_for_status      (guint            status);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vera-net-private.h"
 #include "vera-net-reference.h"
 #include "vera-reference.h"
 #include "vera-wayback.h"
@@ -28,11 +29,24 @@ check_data_free (CheckData *data)
 }
 
 static void
+store_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vera_net_service_store_cached_finish (VERA_NET_SERVICE (object), result, &error))
+    g_debug ("Could not cache reference metadata: %s", error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes the task's reference: the last of the two requests completes it. */
+static void
 complete (GTask *task)
 {
   VeraNetService *self = g_task_get_source_object (task);
   CheckData *data = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
 
   if (--data->pending > 0)
     return;
@@ -52,13 +66,11 @@ complete (GTask *task)
     }
   vera_page_meta_apply_to_reference (data->meta, data->reference);
 
-  /* The cache holds what the reference shows, archive included; dead links are not cached. */
-  if ((data->meta->health == VERA_LINK_HEALTH_OK ||
-       data->meta->health == VERA_LINK_HEALTH_TOO_LARGE) &&
-      !vera_net_service_store_cached (self, data->meta, &error))
-    g_debug ("Could not cache metadata of %s: %s", data->meta->url, error->message);
-
-  g_task_return_boolean (task, TRUE);
+  /* The cache holds what the reference shows, archive included. */
+  if (vera_net_meta_is_cacheable (data->meta))
+    vera_net_service_store_cached_async (self, data->meta, NULL, store_cb, g_object_ref (task));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void

@@ -95,9 +95,14 @@ VeraPageMeta   *vera_net_service_fetch_finish         (VeraNetService      *self
 /* The cached metadata of @url from an earlier fetch, or NULL. Reads one small file. */
 VeraPageMeta   *vera_net_service_lookup_cached        (VeraNetService      *self,
                                                        const char          *url);
-/* Writes @meta to the cache (atomically); FALSE with @error when the file cannot be written. */
-gboolean        vera_net_service_store_cached         (VeraNetService      *self,
+/* Writes @meta to the cache, replacing the file atomically, off the main loop. */
+void            vera_net_service_store_cached_async   (VeraNetService      *self,
                                                        const VeraPageMeta  *meta,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean        vera_net_service_store_cached_finish  (VeraNetService      *self,
+                                                       GAsyncResult        *result,
                                                        GError             **error);
 
 G_END_DECLS
