@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "vera-article.h"
@@ -280,6 +281,41 @@ test_invalid_utf8 (void)
 }
 
 static void
+test_not_regular (void)
+{
+  g_autoptr(VeraProject) project = build_project ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/dev/null");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (vera_project_save (project, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_assert_true (g_file_test ("/dev/null", G_FILE_TEST_EXISTS) &&
+                 !g_file_test ("/dev/null", G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_symlink (void)
+{
+  g_autoptr(VeraProject) project = build_project ();
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *real = g_build_filename (dir, "real.vera", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.vera", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (real, "old", -1, NULL);
+  g_assert_cmpint (symlink (real, link), ==, 0);
+  g_assert_true (vera_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_clear_object (&file);
+  file = g_file_new_for_path (real);
+  g_clear_object (&project);
+  project = vera_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
 test_missing_file (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/dir/p.vera");
@@ -302,6 +338,8 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/interrupted-save", test_interrupted_save);
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
+  g_test_add_func ("/vera/project-io/not-regular", test_not_regular);
+  g_test_add_func ("/vera/project-io/symlink", test_symlink);
   for (guint i = 0; i < G_N_ELEMENTS (load_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/vera/project-io/load-error/%s", load_cases[i].name);

@@ -3,8 +3,9 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
+#include <unistd.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 
 #include "vera-analyzer.h"
@@ -20,21 +21,16 @@ write_output (VeraProject  *project,
               const char   *output,
               GError      **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autoptr(GFile) file = NULL;
 
   if (output == NULL || g_str_equal (output, "-"))
     {
-      data = vera_project_to_data (project, &length);
-      fwrite (data, 1, length, stdout);
-      fputc ('\n', stdout);
-      return fflush (stdout) == 0;
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return vera_project_write_to_stream (project, out, error);
     }
 
-  {
-    g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-    return vera_project_save (project, file, NULL, error);
-  }
+  file = g_file_new_for_commandline_arg (output);
+  return vera_project_save (project, file, NULL, error);
 }
 
 int
@@ -127,7 +123,7 @@ vera_check_analyze (int    argc,
 
   if (!write_output (project, output, &error))
     {
-      vera_check_error ("%s", error ? error->message : g_strerror (errno));
+      vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;
     }
   return failures > 0 ? VERA_CHECK_EXIT_INPUT : VERA_CHECK_EXIT_OK;

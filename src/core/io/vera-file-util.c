@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -42,10 +43,32 @@ vera_atomic_file_open (const char  *path,
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmpl = NULL;
+  g_autofree char *real_path = NULL;
   VeraAtomicFile *self;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  /* Saving through a symbolic link replaces the file it points to, not the link. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *resolved = realpath (path, NULL);
+
+      if (resolved != NULL)
+        {
+          real_path = g_strdup (resolved);
+          free (resolved);
+          path = real_path;
+        }
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file; choose a file name to save to"), display);
+      return NULL;
+    }
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);

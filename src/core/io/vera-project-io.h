@@ -30,6 +30,10 @@ GQuark       vera_project_error_quark  (void);
 JsonNode    *vera_project_to_json      (VeraProject   *project);
 char        *vera_project_to_data      (VeraProject   *project,
                                         gsize         *length);
+/* Streams the project JSON to @stream (standard output, a socket) without building it in memory. */
+gboolean     vera_project_write_to_stream (VeraProject   *project,
+                                           GOutputStream *stream,
+                                           GError       **error);
 VeraProject *vera_project_from_json    (JsonNode      *root,
                                         GError       **error);
 VeraProject *vera_project_from_data    (const char    *data,
@@ -46,5 +50,25 @@ gboolean     vera_project_save         (VeraProject   *project,
                                         GFile         *file,
                                         GCancellable  *cancellable,
                                         GError       **error);
+
+/* Writes a project article by article, for producers that do not keep every article in memory
+ * (vera-check analyze on large batches). The header (settings, reviewer) comes from @header; the
+ * conflicts are written at the end. A path target is written atomically with a .bak. */
+typedef struct _VeraProjectStream VeraProjectStream;
+
+VeraProjectStream *vera_project_stream_new_for_path   (const char         *path,
+                                                       VeraProject        *header,
+                                                       GError            **error);
+VeraProjectStream *vera_project_stream_new_for_output (GOutputStream      *output,
+                                                       VeraProject        *header);
+void               vera_project_stream_add_article    (VeraProjectStream  *self,
+                                                       VeraArticle        *article);
+/* Ends the file with @conflicts (a GListModel of VeraConflict, may be NULL). Frees @self. */
+gboolean           vera_project_stream_finish         (VeraProjectStream  *self,
+                                                       GListModel         *conflicts,
+                                                       GError            **error);
+void               vera_project_stream_abandon        (VeraProjectStream  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraProjectStream, vera_project_stream_abandon)
 
 G_END_DECLS

@@ -654,16 +654,15 @@ vera_project_from_data (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  const char *end;
 
   if (length < 0)
     length = strlen (data);
-  if (!g_utf8_validate (data, length, NULL))
+  if (!g_utf8_validate (data, length, &end))
     {
-      const char *end;
-      g_utf8_validate (data, length, &end);
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
-                   _("This is not a Vera project: invalid UTF-8 at byte %" G_GSIZE_FORMAT),
-                   (gsize) (end - data));
+                   _("This is not a Vera project: invalid UTF-8 at byte %lu"),
+                   (unsigned long) (end - data));
       return NULL;
     }
   if (is_blank (data, length))

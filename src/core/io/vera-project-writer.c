@@ -11,6 +11,7 @@
 #include "vera-conflict.h"
 #include "vera-file-util.h"
 #include "vera-finding.h"
+#include "vera-json-writer.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -19,256 +20,383 @@
 #include "vera-vocabulary.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *key,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *key,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, key);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-write_quantity (JsonBuilder        *builder,
+write_quantity (VeraJsonWriter     *w,
                 const VeraQuantity *q)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "text", q->text);
-  json_builder_set_member_name (builder, "value");
-  json_builder_add_double_value (builder, q->value);
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "text", q->text);
+  vera_json_writer_key (w, "value");
+  vera_json_writer_double (w, q->value);
   if (!isnan (q->value_to))
     {
-      json_builder_set_member_name (builder, "value_to");
-      json_builder_add_double_value (builder, q->value_to);
+      vera_json_writer_key (w, "value_to");
+      vera_json_writer_double (w, q->value_to);
     }
-  add_string (builder, "unit", q->unit);
-  add_string (builder, "noun", q->noun);
-  add_string (builder, "qualifier", q->qualifier);
-  add_string (builder, "scope", q->scope);
-  add_int (builder, "start", q->start);
-  add_int (builder, "end", q->end);
-  json_builder_end_object (builder);
+  vera_json_writer_member_string (w, "unit", q->unit);
+  vera_json_writer_member_string (w, "noun", q->noun);
+  vera_json_writer_member_string (w, "qualifier", q->qualifier);
+  vera_json_writer_member_string (w, "scope", q->scope);
+  vera_json_writer_member_int (w, "start", q->start);
+  vera_json_writer_member_int (w, "end", q->end);
+  vera_json_writer_end_object (w);
 }
 
 static void
-write_person (JsonBuilder      *builder,
+write_person (VeraJsonWriter   *w,
               const VeraPerson *p)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "name", p->name);
-  add_string (builder, "role", p->role);
-  json_builder_set_member_name (builder, "quoted");
-  json_builder_add_boolean_value (builder, p->quoted);
-  add_int (builder, "start", p->start);
-  add_int (builder, "end", p->end);
-  json_builder_end_object (builder);
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "name", p->name);
+  vera_json_writer_member_string (w, "role", p->role);
+  vera_json_writer_key (w, "quoted");
+  vera_json_writer_boolean (w, p->quoted);
+  vera_json_writer_member_int (w, "start", p->start);
+  vera_json_writer_member_int (w, "end", p->end);
+  vera_json_writer_end_object (w);
 }
 
 static void
-write_reference (JsonBuilder   *builder,
-                 VeraReference *ref)
+write_reference (VeraJsonWriter *w,
+                 VeraReference  *ref)
 {
-  json_builder_begin_object (builder);
+  vera_json_writer_begin_object (w);
   for (guint i = 0; i < VERA_REFERENCE_N_FIELDS; i++)
-    add_string (builder, vera_reference_field_get_key (i), vera_reference_get_field (ref, i));
+    vera_json_writer_member_string (w, vera_reference_field_get_key (i), vera_reference_get_field (ref, i));
   if (vera_reference_get_http_status (ref) != 0)
-    add_int (builder, "status", vera_reference_get_http_status (ref));
+    vera_json_writer_member_int (w, "status", vera_reference_get_http_status (ref));
   if (vera_reference_get_health (ref) != VERA_LINK_HEALTH_UNKNOWN)
-    add_string (builder, "health", vera_link_health_to_string (vera_reference_get_health (ref)));
+    vera_json_writer_member_string (w, "health", vera_link_health_to_string (vera_reference_get_health (ref)));
   if (vera_reference_get_stance (ref) != VERA_STANCE_NONE)
-    add_string (builder, "stance", vera_stance_to_string (vera_reference_get_stance (ref)));
-  json_builder_end_object (builder);
+    vera_json_writer_member_string (w, "stance", vera_stance_to_string (vera_reference_get_stance (ref)));
+  vera_json_writer_end_object (w);
 }
 
 static void
-write_claim (JsonBuilder *builder,
-             VeraClaim   *claim)
+write_claim (VeraJsonWriter *w,
+             VeraClaim      *claim)
 {
   g_auto(GStrv) kinds = vera_claim_kinds_to_strv (vera_claim_get_kinds (claim));
-  GListModel *refs = vera_claim_get_references (claim);
+  guint n_refs = vera_claim_get_n_references (claim);
   GPtrArray *quantities = vera_claim_get_quantities (claim);
   GPtrArray *people = vera_claim_get_people (claim);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", vera_claim_get_id (claim));
-  add_int (builder, "start", vera_claim_get_start (claim));
-  add_int (builder, "end", vera_claim_get_end (claim));
-  add_string (builder, "text", vera_claim_get_text (claim));
-  add_string (builder, "prefix", vera_claim_get_prefix (claim));
-  add_string (builder, "suffix", vera_claim_get_suffix (claim));
-  json_builder_set_member_name (builder, "score");
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "id", vera_claim_get_id (claim));
+  vera_json_writer_member_int (w, "start", vera_claim_get_start (claim));
+  vera_json_writer_member_int (w, "end", vera_claim_get_end (claim));
+  vera_json_writer_member_string (w, "text", vera_claim_get_text (claim));
+  vera_json_writer_member_string (w, "prefix", vera_claim_get_prefix (claim));
+  vera_json_writer_member_string (w, "suffix", vera_claim_get_suffix (claim));
+  vera_json_writer_key (w, "score");
   /* Three decimals are what a reviewer can use; they also keep files stable across runs. */
-  json_builder_add_double_value (builder, round (vera_claim_get_score (claim) * 1000) / 1000);
-  json_builder_set_member_name (builder, "kinds");
-  json_builder_begin_array (builder);
+  vera_json_writer_double (w, round (vera_claim_get_score (claim) * 1000) / 1000);
+  vera_json_writer_key (w, "kinds");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; kinds[i] != NULL; i++)
-    json_builder_add_string_value (builder, kinds[i]);
-  json_builder_end_array (builder);
-  add_string (builder, "status", vera_status_to_string (vera_claim_get_status (claim)));
-  add_string (builder, "note", vera_claim_get_note (claim));
-  add_string (builder, "reviewer", vera_claim_get_reviewer (claim));
-  add_string (builder, "modified", vera_claim_get_modified (claim));
+    vera_json_writer_string (w, kinds[i]);
+  vera_json_writer_end_array (w);
+  vera_json_writer_member_string (w, "status", vera_status_to_string (vera_claim_get_status (claim)));
+  vera_json_writer_member_string (w, "note", vera_claim_get_note (claim));
+  vera_json_writer_member_string (w, "reviewer", vera_claim_get_reviewer (claim));
+  vera_json_writer_member_string (w, "modified", vera_claim_get_modified (claim));
 
-  json_builder_set_member_name (builder, "quantities");
-  json_builder_begin_array (builder);
+  vera_json_writer_key (w, "quantities");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; i < quantities->len; i++)
-    write_quantity (builder, g_ptr_array_index (quantities, i));
-  json_builder_end_array (builder);
+    write_quantity (w, g_ptr_array_index (quantities, i));
+  vera_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "people");
-  json_builder_begin_array (builder);
+  vera_json_writer_key (w, "people");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; i < people->len; i++)
-    write_person (builder, g_ptr_array_index (people, i));
-  json_builder_end_array (builder);
+    write_person (w, g_ptr_array_index (people, i));
+  vera_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "references");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
+  vera_json_writer_key (w, "references");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < n_refs; i++)
     {
-      g_autoptr(VeraReference) ref = g_list_model_get_item (refs, i);
-      write_reference (builder, ref);
+      g_autoptr(VeraReference) ref = g_list_model_get_item (vera_claim_get_references (claim), i);
+      write_reference (w, ref);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
 }
 
 static void
-write_finding (JsonBuilder *builder,
-               VeraFinding *finding)
+write_finding (VeraJsonWriter *w,
+               VeraFinding    *finding)
 {
-  json_builder_begin_object (builder);
-  add_string (builder, "kind", vera_finding_kind_to_string (vera_finding_get_kind (finding)));
-  add_int (builder, "start", vera_finding_get_start (finding));
-  add_int (builder, "end", vera_finding_get_end (finding));
-  add_string (builder, "text", vera_finding_get_text (finding));
-  add_string (builder, "message", vera_finding_get_message (finding));
-  add_string (builder, "detail", vera_finding_get_detail (finding));
-  json_builder_end_object (builder);
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "kind", vera_finding_kind_to_string (vera_finding_get_kind (finding)));
+  vera_json_writer_member_int (w, "start", vera_finding_get_start (finding));
+  vera_json_writer_member_int (w, "end", vera_finding_get_end (finding));
+  vera_json_writer_member_string (w, "text", vera_finding_get_text (finding));
+  vera_json_writer_member_string (w, "message", vera_finding_get_message (finding));
+  vera_json_writer_member_string (w, "detail", vera_finding_get_detail (finding));
+  vera_json_writer_end_object (w);
 }
 
 static void
-write_article (JsonBuilder *builder,
-               VeraArticle *article)
+write_article (VeraJsonWriter *w,
+               VeraArticle    *article)
 {
   GListModel *claims = vera_article_get_claims (article);
   GListModel *findings = vera_article_get_findings (article);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", vera_article_get_id (article));
-  add_string (builder, "source", vera_article_get_source (article));
-  add_string (builder, "title", vera_article_get_title (article));
-  add_string (builder, "publisher", vera_article_get_publisher (article));
-  add_string (builder, "author", vera_article_get_author (article));
-  add_string (builder, "published", vera_article_get_published (article));
-  add_string (builder, "language", vera_article_get_language (article));
-  add_string (builder, "text", vera_article_get_text (article));
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "id", vera_article_get_id (article));
+  vera_json_writer_member_string (w, "source", vera_article_get_source (article));
+  vera_json_writer_member_string (w, "title", vera_article_get_title (article));
+  vera_json_writer_member_string (w, "publisher", vera_article_get_publisher (article));
+  vera_json_writer_member_string (w, "author", vera_article_get_author (article));
+  vera_json_writer_member_string (w, "published", vera_article_get_published (article));
+  vera_json_writer_member_string (w, "language", vera_article_get_language (article));
+  vera_json_writer_member_string (w, "text", vera_article_get_text (article));
 
-  json_builder_set_member_name (builder, "claims");
-  json_builder_begin_array (builder);
+  vera_json_writer_key (w, "claims");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
       g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, i);
-      write_claim (builder, claim);
+      write_claim (w, claim);
     }
-  json_builder_end_array (builder);
+  vera_json_writer_end_array (w);
 
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
+  vera_json_writer_key (w, "findings");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(VeraFinding) finding = g_list_model_get_item (findings, i);
-      write_finding (builder, finding);
+      write_finding (w, finding);
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
 }
 
 static void
-write_conflict (JsonBuilder  *builder,
-                VeraConflict *conflict)
+write_conflict (VeraJsonWriter *w,
+                VeraConflict   *conflict)
 {
   guint n = vera_conflict_get_n_members (conflict);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", vera_conflict_get_id (conflict));
-  add_string (builder, "kind", vera_conflict_kind_to_string (vera_conflict_get_kind (conflict)));
-  add_string (builder, "topic", vera_conflict_get_topic (conflict));
-  json_builder_set_member_name (builder, "claims");
-  json_builder_begin_array (builder);
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "id", vera_conflict_get_id (conflict));
+  vera_json_writer_member_string (w, "kind", vera_conflict_kind_to_string (vera_conflict_get_kind (conflict)));
+  vera_json_writer_member_string (w, "topic", vera_conflict_get_topic (conflict));
+  vera_json_writer_key (w, "claims");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; i < n; i++)
-    json_builder_add_string_value (builder, vera_conflict_get_claim_id (conflict, i));
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "values");
-  json_builder_begin_array (builder);
+    vera_json_writer_string (w, vera_conflict_get_claim_id (conflict, i));
+  vera_json_writer_end_array (w);
+  vera_json_writer_key (w, "values");
+  vera_json_writer_begin_array (w);
   for (guint i = 0; i < n; i++)
-    json_builder_add_string_value (builder, vera_conflict_get_value (conflict, i));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    vera_json_writer_string (w, vera_conflict_get_value (conflict, i));
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
 }
 
-JsonNode *
-vera_project_to_json (VeraProject *project)
+struct _VeraProjectStream
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  VeraJsonWriter *writer;
+  VeraAtomicFile *atomic;   /* when writing to a file */
+};
+
+static void
+write_header (VeraJsonWriter *w,
+              VeraProject    *project)
+{
+  g_autoptr(JsonNode) settings = json_node_init_object (json_node_alloc (),
+                                                        vera_project_get_settings (project));
+  g_autofree char *settings_json = json_to_string (settings, FALSE);
+
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "format", VERA_PROJECT_FORMAT);
+  vera_json_writer_member_int (w, "version", VERA_PROJECT_FORMAT_VERSION);
+  vera_json_writer_member_string (w, "generator", "Vera " PACKAGE_VERSION);
+  vera_json_writer_member_string (w, "reviewer", vera_project_get_reviewer (project));
+  vera_json_writer_key (w, "settings");
+  vera_json_writer_raw (w, settings_json);
+  vera_json_writer_key (w, "articles");
+  vera_json_writer_begin_array (w);
+}
+
+static VeraProjectStream *
+stream_new (VeraJsonSink  sink,
+            gpointer      sink_data,
+            VeraProject  *header)
+{
+  VeraProjectStream *self = g_new0 (VeraProjectStream, 1);
+
+  self->writer = vera_json_writer_new (sink, sink_data);
+  write_header (self->writer, header);
+  return self;
+}
+
+static gboolean
+append_to_string (const char  *data,
+                  gsize        length,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  g_string_append_len (user_data, data, length);
+  return TRUE;
+}
+
+static gboolean
+write_to_stream (const char  *data,
+                 gsize        length,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  return g_output_stream_write_all (user_data, data, length, NULL, NULL, error);
+}
+
+static gboolean
+write_to_atomic_file (const char  *data,
+                      gsize        length,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  return vera_atomic_file_write (user_data, data, length, error);
+}
+
+VeraProjectStream *
+vera_project_stream_new_for_path (const char   *path,
+                                  VeraProject  *header,
+                                  GError      **error)
+{
+  VeraAtomicFile *atomic;
+  VeraProjectStream *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (VERA_IS_PROJECT (header), NULL);
+
+  atomic = vera_atomic_file_open (path, error);
+  if (atomic == NULL)
+    return NULL;
+  self = stream_new (write_to_atomic_file, atomic, header);
+  self->atomic = atomic;
+  return self;
+}
+
+VeraProjectStream *
+vera_project_stream_new_for_output (GOutputStream *output,
+                                    VeraProject   *header)
+{
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), NULL);
+  g_return_val_if_fail (VERA_IS_PROJECT (header), NULL);
+
+  return stream_new (write_to_stream, output, header);
+}
+
+void
+vera_project_stream_add_article (VeraProjectStream *self,
+                                 VeraArticle       *article)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (VERA_IS_ARTICLE (article));
+
+  write_article (self->writer, article);
+}
+
+gboolean
+vera_project_stream_finish (VeraProjectStream  *self,
+                            GListModel         *conflicts,
+                            GError            **error)
+{
+  g_autoptr(VeraAtomicFile) atomic = NULL;
+  VeraJsonWriter *w;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  w = g_steal_pointer (&self->writer);
+  atomic = g_steal_pointer (&self->atomic);
+  g_free (self);
+
+  vera_json_writer_end_array (w);
+  vera_json_writer_key (w, "conflicts");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; conflicts != NULL && i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
+      write_conflict (w, conflict);
+    }
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
+
+  ok = vera_json_writer_finish (w, error);
+  if (ok && atomic != NULL)
+    ok = vera_atomic_file_commit (g_steal_pointer (&atomic), TRUE, error);
+  return ok;
+}
+
+void
+vera_project_stream_abandon (VeraProjectStream *self)
+{
+  if (self == NULL)
+    return;
+  vera_json_writer_free (self->writer);
+  vera_atomic_file_abandon (self->atomic);
+  g_free (self);
+}
+
+static void
+add_articles (VeraProjectStream *stream,
+              VeraProject       *project)
+{
   GListModel *articles = vera_project_get_articles (project);
-  GListModel *conflicts = vera_project_get_conflicts (project);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", VERA_PROJECT_FORMAT);
-  add_int (builder, "version", VERA_PROJECT_FORMAT_VERSION);
-  add_string (builder, "generator", "Vera " PACKAGE_VERSION);
-  add_string (builder, "reviewer", vera_project_get_reviewer (project));
-  json_builder_set_member_name (builder, "settings");
-  json_builder_add_value (builder,
-                          json_node_init_object (json_node_alloc (),
-                                                 vera_project_get_settings (project)));
-
-  json_builder_set_member_name (builder, "articles");
-  json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
-      write_article (builder, article);
+      vera_project_stream_add_article (stream, article);
     }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "conflicts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
-    {
-      g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
-      write_conflict (builder, conflict);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
 }
 
 char *
 vera_project_to_data (VeraProject *project,
                       gsize       *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  GString *out;
+  VeraProjectStream *stream;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), NULL);
 
-  root = vera_project_to_json (project);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 1);
-  return json_generator_to_data (generator, length);
+  out = g_string_new (NULL);
+  stream = stream_new (append_to_string, out, project);
+  add_articles (stream, project);
+  vera_project_stream_finish (stream, vera_project_get_conflicts (project), NULL);
+  /* The writer ends with a new line; the data is the JSON text alone. */
+  g_string_truncate (out, out->len - 1);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+JsonNode *
+vera_project_to_json (VeraProject *project)
+{
+  g_autofree char *data = vera_project_to_data (project, NULL);
+
+  return json_from_string (data, NULL);
+}
+
+gboolean
+vera_project_write_to_stream (VeraProject    *project,
+                              GOutputStream  *output,
+                              GError        **error)
+{
+  VeraProjectStream *stream;
+
+  g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  stream = vera_project_stream_new_for_output (output, project);
+  add_articles (stream, project);
+  return vera_project_stream_finish (stream, vera_project_get_conflicts (project), error);
 }
 
 gboolean
@@ -277,9 +405,8 @@ vera_project_save (VeraProject   *project,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autofree char *data = NULL;
   g_autofree char *path = NULL;
-  gsize length;
+  VeraProjectStream *stream;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -295,8 +422,11 @@ vera_project_save (VeraProject   *project,
       return FALSE;
     }
 
-  data = vera_project_to_data (project, &length);
-  if (!vera_file_write_atomically (path, data, length, TRUE, error))
+  stream = vera_project_stream_new_for_path (path, project, error);
+  if (stream == NULL)
+    return FALSE;
+  add_articles (stream, project);
+  if (!vera_project_stream_finish (stream, vera_project_get_conflicts (project), error))
     return FALSE;
 
   vera_project_set_file (project, file);
