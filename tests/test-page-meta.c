@@ -192,6 +192,31 @@ test_metadata_rules (void)
 }
 
 static void
+test_jsonld_references (void)
+{
+  /* A WordPress/Yoast-style graph: the article points to its author and publisher by id. */
+  g_autoptr(VeraPageMeta) meta = describe_string (
+    "<html><head><script type='application/ld+json'>"
+    "{\"@context\": \"https://schema.org\", \"@graph\": ["
+    " {\"@type\": \"Article\", \"@id\": \"https://s.example/a#article\","
+    "  \"headline\": \"Graph headline\","
+    "  \"author\": {\"@id\": \"https://s.example/#/person/1\"},"
+    "  \"publisher\": {\"@id\": \"https://s.example/#organization\"},"
+    "  \"datePublished\": \"2022-05-06T07:08:09+00:00\"},"
+    " {\"@type\": \"WebPage\", \"@id\": \"https://s.example/a\", \"name\": \"Page name\"},"
+    " {\"@type\": \"Organization\", \"@id\": \"https://s.example/#organization\","
+    "  \"name\": \"Example Times\"},"
+    " {\"@type\": \"Person\", \"@id\": \"https://s.example/#/person/1\","
+    "  \"name\": \"Pat Writer\"}]}"
+    "</script></head></html>");
+
+  g_assert_cmpstr (meta->title, ==, "Graph headline");
+  g_assert_cmpstr (meta->author, ==, "Pat Writer");
+  g_assert_cmpstr (meta->site_name, ==, "Example Times");
+  g_assert_cmpstr (meta->published, ==, "2022-05-06T07:08:09Z");
+}
+
+static void
 test_metadata_fallbacks (void)
 {
   g_autoptr(VeraPageMeta) meta = describe_string (
@@ -362,6 +387,7 @@ main (int   argc,
   g_test_add_func ("/vera/page-meta/non-html", test_non_html);
   g_test_add_func ("/vera/page-meta/rules", test_metadata_rules);
   g_test_add_func ("/vera/page-meta/fallbacks", test_metadata_fallbacks);
+  g_test_add_func ("/vera/page-meta/jsonld-references", test_jsonld_references);
   g_test_add_func ("/vera/page-meta/microdata-and-url-date", test_microdata_and_url_date);
   g_test_add_func ("/vera/page-meta/dates", test_dates);
   g_test_add_func ("/vera/page-meta/json", test_json_round_trip);

@@ -41,6 +41,7 @@ typedef struct
   char       *ld_publisher;
   char       *ld_date;
   char       *ld_description;
+  GHashTable *ld_ids;      /* "@id" → JsonObject of the JSON-LD block being read (borrowed) */
   gboolean    ld_is_article;
   guint       n_jsonld;
   guint       n_byline_candidates;
@@ -372,9 +373,11 @@ json_string_member (JsonObject *obj,
   return NULL;
 }
 
-/* The name of a Person/Organization node, a plain string, or the names of an array of them. */
+/* The name of a Person/Organization node, a plain string, or the names of an array of them.
+ * A node that only points to another by "@id" (as WordPress/Yoast graphs do) is looked up. */
 static char *
-json_names (JsonNode *n)
+json_names (Collected *c,
+            JsonNode  *n)
 {
   if (n == NULL)
     return NULL;
@@ -388,7 +391,17 @@ json_names (JsonNode *n)
       return fold_space (s);
     }
   if (JSON_NODE_HOLDS_OBJECT (n))
-    return json_string_member (json_node_get_object (n), "name");
+    {
+      JsonObject *obj = json_node_get_object (n);
+      char *name = json_string_member (obj, "name");
+      g_autofree char *id = NULL;
+
+      if (name != NULL || c->ld_ids == NULL)
+        return name;
+      id = json_string_member (obj, "@id");
+      obj = id != NULL ? g_hash_table_lookup (c->ld_ids, id) : NULL;
+      return obj != NULL ? json_string_member (obj, "name") : NULL;
+    }
   if (JSON_NODE_HOLDS_ARRAY (n))
     {
       JsonArray *a = json_node_get_array (n);
@@ -396,7 +409,7 @@ json_names (JsonNode *n)
 
       for (guint i = 0; i < json_array_get_length (a) && i < 20; i++)
         {
-          char *name = json_names (json_array_get_element (a, i));
+          char *name = json_names (c, json_array_get_element (a, i));
 
           if (name != NULL)
             g_ptr_array_add (names, name);
@@ -428,12 +441,43 @@ take_ld_object (Collected  *c,
 
   take_first (&c->ld_title, json_string_member (obj, "headline"));
   take_first (&c->ld_title, json_string_member (obj, "name"));
-  take_first (&c->ld_author, json_names (json_object_get_member (obj, "author")));
-  take_first (&c->ld_author, json_names (json_object_get_member (obj, "creator")));
-  take_first (&c->ld_publisher, json_names (json_object_get_member (obj, "publisher")));
+  take_first (&c->ld_author, json_names (c, json_object_get_member (obj, "author")));
+  take_first (&c->ld_author, json_names (c, json_object_get_member (obj, "creator")));
+  take_first (&c->ld_publisher, json_names (c, json_object_get_member (obj, "publisher")));
   take_first (&c->ld_date, json_string_member (obj, "datePublished"));
   take_first (&c->ld_date, json_string_member (obj, "dateCreated"));
   take_first (&c->ld_description, json_string_member (obj, "description"));
+}
+
+/* Indexes the nodes of a JSON-LD block by "@id" so references to them can be followed. */
+static void
+index_ld_ids (GHashTable *ids,
+              JsonNode   *node,
+              guint       depth)
+{
+  if (node == NULL || depth > VERA_NET_MAX_JSON_DEPTH)
+    return;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a); i++)
+        index_ld_ids (ids, json_array_get_element (a, i), depth + 1);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *obj = json_node_get_object (node);
+      JsonNode *id = json_object_get_member (obj, "@id");
+      g_autoptr(GList) members = json_object_get_values (obj);
+
+      /* Only nodes that say something besides their id are worth finding. */
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) &&
+          json_node_get_value_type (id) == G_TYPE_STRING && json_object_get_size (obj) > 1 &&
+          !g_hash_table_contains (ids, json_node_get_string (id)))
+        g_hash_table_insert (ids, (gpointer) json_node_get_string (id), obj);
+      for (GList *l = members; l != NULL; l = l->next)
+        index_ld_ids (ids, l->data, depth + 1);
+    }
 }
 
 static void
@@ -506,7 +550,12 @@ collect_jsonld (Collected *c,
       parser = json_parser_new ();
       if (vera_net_json_depth_ok (json, strlen (json), VERA_NET_MAX_JSON_DEPTH) &&
           json_parser_load_from_data (parser, json, -1, NULL))
-        walk_ld (c, json_parser_get_root (parser), 0);
+        {
+          c->ld_ids = g_hash_table_new (g_str_hash, g_str_equal);
+          index_ld_ids (c->ld_ids, json_parser_get_root (parser), 0);
+          walk_ld (c, json_parser_get_root (parser), 0);
+          g_clear_pointer (&c->ld_ids, g_hash_table_unref);
+        }
     }
   xmlFree (text);
 }
