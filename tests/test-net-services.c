@@ -46,7 +46,12 @@ wayback_cb (SoupServer        *server,
       json_reply (msg, 400, "{\"error\": \"no url\"}");
       return;
     }
-  if (strstr (url, "archived") != NULL)
+  if (strstr (url, "unavailable") != NULL)
+    json = g_strdup_printf ("{\"url\": \"%s\", \"archived_snapshots\": {\"closest\": "
+                            "{\"status\": \"200\", \"available\": false, \"url\": "
+                            "\"http://web.archive.org/web/2020/%s\", \"timestamp\": \"2020\"}}}",
+                            url, url);
+  else if (strstr (url, "archived") != NULL)
     json = g_strdup_printf ("{\"url\": \"%s\", \"archived_snapshots\": {\"closest\": "
                             "{\"status\": \"200\", \"available\": true, \"url\": "
                             "\"http://web.archive.org/web/20200102030405/%s\", "
@@ -224,6 +229,7 @@ test_wayback_lookup (Fixture       *f,
   g_autoptr(VeraArchiveSnapshot) snap = lookup (f, "https://news.example/archived?a=1&b=2", &error);
   g_autoptr(VeraArchiveSnapshot) none = NULL;
   g_autoptr(VeraArchiveSnapshot) garbage = NULL;
+  g_autoptr(VeraArchiveSnapshot) unavailable = NULL;
   g_autoptr(VeraArchiveSnapshot) deep = NULL;
 
   g_assert_no_error (error);
@@ -234,6 +240,11 @@ test_wayback_lookup (Fixture       *f,
 
   none = lookup (f, "https://news.example/fresh", &error);
   g_assert_null (none);
+  g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  unavailable = lookup (f, "https://news.example/unavailable", &error);
+  g_assert_null (unavailable);
   g_assert_error (error, VERA_NET_ERROR, VERA_NET_ERROR_NOT_FOUND);
   g_clear_error (&error);
 

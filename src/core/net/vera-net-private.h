@@ -73,6 +73,9 @@ gboolean         vera_net_json_depth_ok          (const char          *data,
 char            *vera_net_join_url               (const char          *base,
                                                   const char          *path);
 
+/* The member at @path ("archived_snapshots.closest.url") of @object, or NULL. */
+JsonNode        *vera_net_json_lookup            (JsonObject          *object,
+                                                  const char          *path);
 /* A copy of the string member at @path ("content_urls.desktop.page") of @object, or NULL when
  * it is absent or not a string. */
 char            *vera_net_json_dup_string        (JsonObject          *object,

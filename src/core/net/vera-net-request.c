@@ -528,9 +528,9 @@ vera_net_join_url (const char *base,
   return g_strdup_printf ("%.*s%s", (int) len, base, path);
 }
 
-char *
-vera_net_json_dup_string (JsonObject *object,
-                          const char *path)
+JsonNode *
+vera_net_json_lookup (JsonObject *object,
+                      const char *path)
 {
   g_auto(GStrv) parts = g_strsplit (path, ".", -1);
   JsonNode *node = NULL;
@@ -542,6 +542,15 @@ vera_net_json_dup_string (JsonObject *object,
       node = json_object_get_member (object, parts[i]);
       object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
     }
+  return node;
+}
+
+char *
+vera_net_json_dup_string (JsonObject *object,
+                          const char *path)
+{
+  JsonNode *node = vera_net_json_lookup (object, path);
+
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;

@@ -71,6 +71,7 @@ lookup_cb (GObject      *object,
   g_autofree char *status = NULL;
   g_autofree char *stamp = NULL;
   JsonObject *obj;
+  JsonNode *avail;
 
   root = vera_net_service_request_finish_object (net, result, _("The Wayback Machine"), NULL,
                                                  &error);
@@ -85,26 +86,11 @@ lookup_cb (GObject      *object,
   snap->url = vera_net_json_dup_string (obj, "archived_snapshots.closest.url");
   stamp = vera_net_json_dup_string (obj, "archived_snapshots.closest.timestamp");
   status = vera_net_json_dup_string (obj, "archived_snapshots.closest.status");
-  {
-    JsonNode *avail = NULL;
-    JsonObject *closest = NULL;
-
-    if (json_object_has_member (obj, "archived_snapshots") &&
-        JSON_NODE_HOLDS_OBJECT (json_object_get_member (obj, "archived_snapshots")))
-      {
-        JsonObject *snaps = json_object_get_object_member (obj, "archived_snapshots");
-
-        if (json_object_has_member (snaps, "closest") &&
-            JSON_NODE_HOLDS_OBJECT (json_object_get_member (snaps, "closest")))
-          closest = json_object_get_object_member (snaps, "closest");
-      }
-    if (closest != NULL)
-      avail = json_object_get_member (closest, "available");
-    /* "available": false marks a snapshot that cannot be shown. */
-    if (avail != NULL && JSON_NODE_HOLDS_VALUE (avail) &&
-        json_node_get_value_type (avail) == G_TYPE_BOOLEAN && !json_node_get_boolean (avail))
-      g_clear_pointer (&snap->url, g_free);
-  }
+  avail = vera_net_json_lookup (obj, "archived_snapshots.closest.available");
+  /* "available": false marks a snapshot that cannot be shown. */
+  if (avail != NULL && JSON_NODE_HOLDS_VALUE (avail) &&
+      json_node_get_value_type (avail) == G_TYPE_BOOLEAN && !json_node_get_boolean (avail))
+    g_clear_pointer (&snap->url, g_free);
 
   if (snap->url == NULL || !vera_net_check_url (snap->url, NULL))
     {
