@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vera-fetch-queue.h"
+#include "vera-reference.h"
 #include "vera-test-server.h"
 #include "vera-test-util.h"
 
@@ -196,6 +197,60 @@ test_cancel (void)
   g_assert_cmpuint (seen.finished, ==, 1);
 }
 
+static void
+no_snapshot_cb (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  static const char body[] = "{\"archived_snapshots\": {}}";
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body,
+                                    strlen (body));
+}
+
+static void
+test_references (void)
+{
+  Load load = { 0, 0, 20 };
+  Seen seen = { 0 };
+  g_autoptr(VeraTestServer) server = vera_test_server_new ();
+  g_autoptr(VeraNetService) service = make_service ();
+  g_autoptr(VeraFetchQueue) queue = vera_fetch_queue_new (service);
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  vera_test_server_add_handler (server, "/slow", slow_cb, &load);
+  vera_test_server_add_handler (server, "/wayback/available", no_snapshot_cb, NULL);
+  vera_test_server_start (server);
+  vera_net_service_set_wayback_base (service, vera_test_server_get_base (server));
+
+  g_signal_connect (queue, "item-done", G_CALLBACK (item_done_cb), &seen);
+  g_signal_connect (queue, "finished", G_CALLBACK (finished_cb), &seen);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/slow/%u", i);
+      g_autofree char *url = vera_test_server_get_url (server, path);
+      VeraReference *ref = vera_reference_new (url);
+
+      g_ptr_array_add (refs, ref);
+      vera_fetch_queue_add_reference (queue, ref);
+    }
+  while (seen.finished == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (seen.items, ==, 6);
+  for (guint i = 0; i < refs->len; i++)
+    {
+      VeraReference *ref = refs->pdata[i];
+
+      g_assert_cmpstr (vera_reference_get_title (ref), ==, "Slow page");
+      g_assert_cmpint (vera_reference_get_health (ref), ==, VERA_LINK_HEALTH_OK);
+      g_assert_null (vera_reference_get_field (ref, VERA_REFERENCE_ARCHIVE_URL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +259,7 @@ main (int   argc,
 
   g_test_add_func ("/vera/fetch-queue/parallel", test_parallel);
   g_test_add_func ("/vera/fetch-queue/cancel", test_cancel);
+  g_test_add_func ("/vera/fetch-queue/references", test_references);
 
   return g_test_run ();
 }

@@ -410,13 +410,15 @@ check_reference (Fixture       *f,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(VeraPageMeta) meta = NULL;
 
   vera_net_service_check_reference_async (f->service, reference, TRUE, NULL,
                                           vera_test_store_result_cb, &result);
-  g_assert_true (vera_net_service_check_reference_finish (f->service,
-                                                          vera_test_wait_for_result (&result),
-                                                          &error));
+  meta = vera_net_service_check_reference_finish (f->service, vera_test_wait_for_result (&result),
+                                                  &error);
   g_assert_no_error (error);
+  g_assert_nonnull (meta);
+  g_assert_cmpint (meta->health, ==, vera_reference_get_health (reference));
 }
 
 static void

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "vera-fetch-queue.h"
+#include "vera-net-reference.h"
+#include "vera-reference.h"
 
 #define DEFAULT_MAX_PARALLEL (2 * VERA_NET_MAX_CONNS_PER_HOST)
 
@@ -46,8 +48,9 @@ static guint signals [N_SIGNALS];
 
 typedef struct
 {
-  char *url;
-  char *host;   /* lower-case host, "" for URLs without one (they fail fast anyway) */
+  char          *url;
+  char          *host;       /* lower-case host, "" for URLs without one (they fail fast) */
+  VeraReference *reference;  /* checked and updated in place, or NULL for a bare URL */
 } Item;
 
 static void
@@ -55,6 +58,7 @@ item_free (Item *item)
 {
   g_free (item->url);
   g_free (item->host);
+  g_clear_object (&item->reference);
   g_free (item);
 }
 
@@ -105,7 +109,10 @@ fetch_cb (GObject      *object,
   g_autoptr(VeraPageMeta) meta = NULL;
   g_autoptr(GError) error = NULL;
 
-  meta = vera_net_service_fetch_finish (VERA_NET_SERVICE (object), result, &error);
+  if (running->item->reference != NULL)
+    meta = vera_net_service_check_reference_finish (VERA_NET_SERVICE (object), result, &error);
+  else
+    meta = vera_net_service_fetch_finish (VERA_NET_SERVICE (object), result, &error);
   self->n_active--;
   host_release (self, running->item->host);
 
@@ -146,8 +153,12 @@ pump (VeraFetchQueue *self)
           running->queue = g_object_ref (self);
           running->item = item;
           running->cancellable = g_object_ref (self->cancellable);
-          vera_net_service_fetch_async (self->service, item->url, self->flags,
-                                        running->cancellable, fetch_cb, running);
+          if (item->reference != NULL)
+            vera_net_service_check_reference_async (self->service, item->reference, TRUE,
+                                                    running->cancellable, fetch_cb, running);
+          else
+            vera_net_service_fetch_async (self->service, item->url, self->flags,
+                                          running->cancellable, fetch_cb, running);
         }
       l = next;
     }
@@ -285,18 +296,15 @@ vera_fetch_queue_new (VeraNetService *service)
   return g_object_new (VERA_TYPE_FETCH_QUEUE, "service", service, NULL);
 }
 
-void
-vera_fetch_queue_add (VeraFetchQueue *self,
-                      const char     *url)
+static void
+add_item (VeraFetchQueue *self,
+          const char     *url,
+          VeraReference  *reference)
 {
   g_autoptr(GUri) uri = NULL;
   Item *item;
-  gboolean was_running;
+  gboolean was_running = vera_fetch_queue_get_running (self);
 
-  g_return_if_fail (VERA_IS_FETCH_QUEUE (self));
-  g_return_if_fail (url != NULL);
-
-  was_running = vera_fetch_queue_get_running (self);
   if (!was_running)
     {
       /* A new batch: progress counts from here, and a cancelled batch does not stop it. */
@@ -314,6 +322,7 @@ vera_fetch_queue_add (VeraFetchQueue *self,
   item->url = g_strdup (url);
   item->host = g_ascii_strdown (uri != NULL && g_uri_get_host (uri) != NULL ?
                                 g_uri_get_host (uri) : "", -1);
+  item->reference = reference != NULL ? g_object_ref (reference) : NULL;
   g_queue_push_tail (&self->pending, item);
   self->n_total++;
 
@@ -325,6 +334,29 @@ vera_fetch_queue_add (VeraFetchQueue *self,
   g_object_thaw_notify (G_OBJECT (self));
 
   pump (self);
+}
+
+void
+vera_fetch_queue_add (VeraFetchQueue *self,
+                      const char     *url)
+{
+  g_return_if_fail (VERA_IS_FETCH_QUEUE (self));
+  g_return_if_fail (url != NULL);
+
+  add_item (self, url, NULL);
+}
+
+void
+vera_fetch_queue_add_reference (VeraFetchQueue *self,
+                                VeraReference  *reference)
+{
+  const char *url;
+
+  g_return_if_fail (VERA_IS_FETCH_QUEUE (self));
+  g_return_if_fail (VERA_IS_REFERENCE (reference));
+
+  url = vera_reference_get_url (reference);
+  add_item (self, url != NULL ? url : "", reference);
 }
 
 void

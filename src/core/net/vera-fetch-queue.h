@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (VeraFetchQueue, vera_fetch_queue, VERA, FETCH_QUEUE, GObje
 VeraFetchQueue *vera_fetch_queue_new              (VeraNetService *service);
 void            vera_fetch_queue_add              (VeraFetchQueue *self,
                                                    const char     *url);
+/* Queues a reference: it is checked with vera_net_service_check_reference_async() (page and
+ * Wayback snapshot, applied to the reference and cached), then "item-done" is emitted. */
+void            vera_fetch_queue_add_reference    (VeraFetchQueue *self,
+                                                   VeraReference  *reference);
 /* Stops the batch: pending URLs are dropped, running fetches cancelled (no "item-done" for
  * them); "finished" follows once they have stopped. */
 void            vera_fetch_queue_cancel           (VeraFetchQueue *self);

@@ -34,11 +34,12 @@ store_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  CheckData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   if (!vera_net_service_store_cached_finish (VERA_NET_SERVICE (object), result, &error))
     g_debug ("Could not cache reference metadata: %s", error->message);
-  g_task_return_boolean (task, TRUE);
+  g_task_return_pointer (task, g_steal_pointer (&data->meta), (GDestroyNotify) vera_page_meta_free);
 }
 
 /* Takes the task's reference: the last of the two requests completes it. */
@@ -70,7 +71,8 @@ complete (GTask *task)
   if (vera_net_meta_is_cacheable (data->meta))
     vera_net_service_store_cached_async (self, data->meta, NULL, store_cb, g_object_ref (task));
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, g_steal_pointer (&data->meta),
+                           (GDestroyNotify) vera_page_meta_free);
 }
 
 static void
@@ -134,15 +136,15 @@ vera_net_service_check_reference_async (VeraNetService      *self,
     data->pending--;
 }
 
-gboolean
+VeraPageMeta *
 vera_net_service_check_reference_finish (VeraNetService  *self,
                                          GAsyncResult    *result,
                                          GError         **error)
 {
-  g_return_val_if_fail (VERA_IS_NET_SERVICE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (VERA_IS_NET_SERVICE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gboolean
