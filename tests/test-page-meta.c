@@ -373,6 +373,54 @@ test_apply_to_reference (void)
   g_assert_finalize_object (ref);
 }
 
+/* Random soups of markup fragments, bytes and charsets: whatever comes in, the extractor returns
+ * valid UTF-8 or nothing, and never crashes. Deterministic (fixed seed). */
+static void
+test_random_soup (void)
+{
+  static const char * const pieces[] = {
+    "<html lang='", "<meta property='og:title' content='", "<meta charset='", "gbk", "big5",
+    "shift_jis", "'>", "\">", "<title>", "</title>", "<script type='application/ld+json'>",
+    "</script>", "{\"@type\":\"NewsArticle\",\"headline\":", "[", "]", "{", "}", "\"",
+    "<time datetime='", "2020-13-45T99:99", "<div class='byline'>", "By ", "&amp;", "&#xD800;",
+    "<!--", "-->", "<![CDATA[", "]]>", "\xEF\xBB\xBF", "\xFF\xFE", "\xC3", "\x80\x81",
+    "\x00", "<", ">", "=", "'", " ", "\n", "<?xml encoding='", "@id",
+  };
+  static const char * const types[] = {
+    "text/html", "text/html; charset=", "text/html; charset=utf-16", "application/json",
+    NULL, "text/html; charset=x-unknown",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240501);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) soup = g_string_new (NULL);
+      g_autoptr(VeraPageMeta) meta = vera_page_meta_new ("http://127.0.0.1/2020/02/03/x");
+      guint n = g_rand_int_range (rand, 1, 120);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          /* "\x00" is one NUL byte, the others are C strings. */
+          if (piece[0] == '\0')
+            g_string_append_c (soup, '\0');
+          else
+            g_string_append (soup, piece);
+        }
+      vera_page_meta_describe (meta, soup->str, soup->len,
+                               types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))],
+                               round % 2 == 0);
+      g_assert_true (meta->title == NULL || g_utf8_validate (meta->title, -1, NULL));
+      g_assert_true (meta->author == NULL || g_utf8_validate (meta->author, -1, NULL));
+      g_assert_true (meta->site_name == NULL || g_utf8_validate (meta->site_name, -1, NULL));
+      g_assert_true (meta->description == NULL ||
+                     g_utf8_validate (meta->description, -1, NULL));
+      g_assert_true (meta->language == NULL || g_utf8_validate (meta->language, -1, NULL));
+      g_assert_true (meta->body == NULL || g_utf8_validate (meta->body, -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/vera/page-meta/dates", test_dates);
   g_test_add_func ("/vera/page-meta/json", test_json_round_trip);
   g_test_add_func ("/vera/page-meta/apply-to-reference", test_apply_to_reference);
+  g_test_add_func ("/vera/page-meta/random-soup", test_random_soup);
 
   return g_test_run ();
 }
