@@ -173,6 +173,27 @@ redirect_cb (SoupServer        *server,
   soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, target);
 }
 
+/* Sets a cookie and redirects to itself until the cookie comes back, as paywalled sites do. */
+static void
+cookie_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  const char *cookie = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                     "Cookie");
+
+  if (cookie != NULL && strstr (cookie, "seen=1") != NULL)
+    {
+      page_cb (server, msg, path, query, user_data);
+      return;
+    }
+  soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
+                               "seen=1; Path=/");
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/cookie");
+}
+
 static void
 big_cb (SoupServer        *server,
         SoupServerMessage *msg,
@@ -283,6 +304,7 @@ fixture_setup (Fixture       *f,
                                 (gpointer) "file:///etc/passwd");
   vera_test_server_add_handler (f->server, "/to-js", redirect_cb, (gpointer) "javascript:alert(1)");
   vera_test_server_add_handler (f->server, "/chain", redirect_cb, NULL);
+  vera_test_server_add_handler (f->server, "/cookie", cookie_cb, NULL);
   vera_test_server_add_handler (f->server, "/nowhere", status_cb, GUINT_TO_POINTER (302));
   vera_test_server_add_handler (f->server, "/big", big_cb, NULL);
   vera_test_server_add_handler (f->server, "/gzip", gzip_cb, NULL);
@@ -488,6 +510,14 @@ test_redirects (Fixture       *f,
   g_assert_cmpstr (five->title, ==, "A page");
   g_assert_cmpint (six->health, ==, VERA_LINK_HEALTH_TOO_MANY_REDIRECTS);
   g_assert_cmpint (loop->health, ==, VERA_LINK_HEALTH_TOO_MANY_REDIRECTS);
+
+  /* A site that sets a cookie and redirects to itself is followed once the cookie is sent. */
+  {
+    g_autoptr(VeraPageMeta) cookie = fetch (f, "/cookie");
+
+    g_assert_cmpint (cookie->health, ==, VERA_LINK_HEALTH_OK);
+    g_assert_cmpstr (cookie->title, ==, "A page");
+  }
 
   /* A redirect that names no address cannot be followed. */
   {

@@ -95,6 +95,9 @@ vera_net_service_constructed (GObject *object)
                                 "max-conns", 4 * VERA_NET_MAX_CONNS_PER_HOST,
                                 "idle-timeout", IDLE_TIMEOUT,
                                 NULL);
+  /* Many news sites set a cookie and redirect to themselves; without a jar that is a redirect
+   * loop. The jar lives in memory only, for the life of the service. */
+  soup_session_add_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
   update_session_timeout (self);
 }
 
