@@ -47,6 +47,8 @@ test_charsets (void)
     { "net/big5.html", "text/html", "臺灣新聞報導" },
     { "net/shift_jis.html", NULL, "日本の経済ニュース" },
     { "net/latin1-nocharset.html", "text/html", "Café crème brûlée" },
+    /* The header's UTF-8 is wrong and the page says GBK. */
+    { "net/gbk.html", "text/html; charset=utf-8", "中国经济增长百分之五" },
     /* Mislabelled: valid UTF-8 that says it is Latin-1. */
     { "net/utf8-labelled-latin1.html", "text/html; charset=iso-8859-1", "Zürich Straße" },
   };

@@ -232,6 +232,20 @@ vera_page_meta_decode_html (const char  *data,
   if (charset == NULL && declared != NULL)
     charset = iconv_name_for (declared);
 
+  /* A header that says UTF-8 over a body that is not, while the page names another charset:
+   * the server's default is wrong and the page knows better. */
+  if (charset != NULL && is_utf8_label (charset) && !g_utf8_validate_len (data, length, NULL))
+    {
+      g_autofree char *in_page = prescan_meta_charset (data, length);
+
+      if (in_page != NULL && !is_utf8_label (iconv_name_for (in_page)))
+        {
+          g_free (declared);
+          declared = g_steal_pointer (&in_page);
+          charset = iconv_name_for (declared);
+        }
+    }
+
   /* A body that is valid UTF-8 with non-ASCII bytes is UTF-8 whatever the label says: legacy
    * encodings practically never produce long valid UTF-8 by chance, and mislabelled UTF-8 pages
    * are common. */
