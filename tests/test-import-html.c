@@ -139,13 +139,21 @@ test_title_fallback (void)
                                                  "<meta property=\"og:title\" content=\" The "
                                                  "Story \"></head><body><p>Text.</p></body>"
                                                  "</html>", NULL);
-  g_autoptr(VeraImportedDoc) site = import_string ("<title>The headline - Daily Site</title>"
-                                                   "<h1>The headline</h1><p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) site = import_string ("<title>The bridge budget passes - Daily "
+                                                   "Site</title><h1>The bridge budget passes</h1>"
+                                                   "<p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) named = import_string ("<meta property=og:site_name content=\"Daily "
+                                                    "Site: news\"><title>A - B | Daily Site"
+                                                    "</title><h1>Logo</h1><p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) script = import_string ("<h1><script>var a = 1;</script>Real "
+                                                     "heading</h1><p>Words.</p>", NULL);
 
   g_assert_cmpstr (h1->title, ==, "Only a heading");
   g_assert_cmpstr (none->title, ==, "Opening words of the page, which stand in for a title.");
   g_assert_cmpstr (og->title, ==, "The Story");
-  g_assert_cmpstr (site->title, ==, "The headline");
+  g_assert_cmpstr (site->title, ==, "The bridge budget passes");
+  g_assert_cmpstr (named->title, ==, "A - B");
+  g_assert_cmpstr (script->title, ==, "Real heading");
 }
 
 static void
@@ -217,6 +225,20 @@ word_f1 (const char *got,
   return 2 * *precision * *recall / (*precision + *recall);
 }
 
+static gboolean
+same_title (const char *got,
+            const char *want)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (got == NULL || want == NULL)
+    return FALSE;
+  a = vera_html_collapse_space (got);
+  b = vera_html_collapse_space (want);
+  return strcmp (a, b) == 0;
+}
+
 static char *
 expected_text (const char *path)
 {
@@ -240,6 +262,7 @@ test_dataset (void)
   JsonArray *pages;
   double sum = 0;
   guint n = 0;
+  guint titles = 0;
 
   if (manifest == NULL)
     return;
@@ -270,6 +293,9 @@ test_dataset (void)
       f1 = word_f1 (doc->text, want, &p, &r);
       g_test_message ("%-45s precision %.3f recall %.3f F1 %.3f",
                       json_object_get_string_member (page, "id"), p, r, f1);
+      if (same_title (doc->title, json_object_get_string_member_with_default (page, "title",
+                                                                               NULL)))
+        titles++;
 
       /* Code never leaks into the text. */
       g_assert_null (strstr (doc->text, "function("));
@@ -281,8 +307,11 @@ test_dataset (void)
       n++;
     }
   g_assert_cmpuint (n, >, 0);
-  g_test_message ("mean F1 over %u pages: %.3f", n, sum / n);
+  g_test_message ("mean F1 over %u pages: %.3f; titles as expected: %u of %u", n, sum / n,
+                  titles, n);
   g_assert_cmpfloat (sum / n, >=, MIN_MEAN_F1);
+  /* The rest come from JSON-LD or Dublin Core, which the page-metadata extractor reads. */
+  g_assert_cmpuint (titles * 2, >=, n);
 }
 
 int

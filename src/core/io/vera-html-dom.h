@@ -24,6 +24,8 @@ xmlNode  *vera_html_next_element     (xmlNode       *node);
 guint     vera_html_count_elements   (xmlNode       *node);
 /* Unlinks and frees a node and its subtree. */
 void      vera_html_remove           (xmlNode       *node);
+/* Unicode white space, no-break and zero-width spaces. */
+gboolean  vera_html_is_space         (gunichar       c);
 /* White space runs become one space; leading and trailing space is dropped. */
 char     *vera_html_collapse_space   (const char    *text);
 char     *vera_html_inner_text       (xmlNode       *node);

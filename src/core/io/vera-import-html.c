@@ -168,21 +168,71 @@ first_element_text (xmlNode    *root,
   return NULL;
 }
 
+/* "Headline | Site" → "Headline", when the last part names the site. */
 static char *
-find_title (xmlNode *root)
+strip_site_name (const char *title,
+                 const char *site)
+{
+  static const char * const separators[] = { " | ", " - ", " – ", " — ", " · ", " :: ", " » ",
+                                             " / " };
+  g_autofree char *folded_site = NULL;
+  const char *cut = NULL;
+  gsize sep_len = 0;
+
+  if (site == NULL)
+    return g_strdup (title);
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *p = g_strrstr (title, separators[i]);
+
+      if (p != NULL && p > title && (cut == NULL || p > cut))
+        {
+          cut = p;
+          sep_len = strlen (separators[i]);
+        }
+    }
+  if (cut == NULL)
+    return g_strdup (title);
+
+  folded_site = g_utf8_casefold (site, -1);
+  {
+    g_autofree char *suffix = g_utf8_casefold (cut + sep_len, -1);
+
+    if (*suffix != '\0' && (g_str_has_prefix (folded_site, suffix)
+                            || g_str_has_prefix (suffix, folded_site)))
+      return g_strndup (title, cut - title);
+  }
+  return g_strdup (title);
+}
+
+/* The title from the page's head: og:title, else <title>, without the site's name. */
+static char *
+head_title (xmlNode *root)
 {
   g_autofree char *og = meta_content (root, "property", "og:title");
-  g_autofree char *title = first_element_text (root, "title");
-  g_autofree char *h1 = first_element_text (root, "h1");
+  g_autofree char *title = NULL;
+  g_autofree char *site = meta_content (root, "property", "og:site_name");
 
-  if (og != NULL)
-    return vera_import_make_title (og);
-  /* A <title> usually carries the site name too; a heading it contains is the cleaner one. */
-  if (title != NULL && h1 != NULL && strstr (title, h1) != NULL)
+  if (og == NULL)
+    title = first_element_text (root, "title");
+  if (site == NULL)
+    site = meta_content (root, "name", "application-name");
+  if (og == NULL && title == NULL)
+    return NULL;
+  return strip_site_name (og != NULL ? og : title, site);
+}
+
+/* `h1` is the first visible main heading, read once scripts and hidden parts are gone. */
+static char *
+choose_title (const char *head,
+              const char *h1)
+{
+  if (head == NULL)
+    return h1 != NULL ? vera_import_make_title (h1) : NULL;
+  /* A main heading that makes up most of the head's title is the cleaner form of it. */
+  if (h1 != NULL && strstr (head, h1) != NULL && strlen (h1) * 2 >= strlen (head))
     return vera_import_make_title (h1);
-  if (title != NULL)
-    return vera_import_make_title (title);
-  return h1 != NULL ? vera_import_make_title (h1) : NULL;
+  return vera_import_make_title (head);
 }
 
 static char *
@@ -219,6 +269,8 @@ vera_import_html (const char  *data,
   g_autoptr(VeraImportedDoc) doc = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *h1 = NULL;
   htmlDocPtr html;
   xmlNode *root;
   gsize utf8_len;
@@ -250,8 +302,11 @@ vera_import_html (const char  *data,
 
   doc = vera_imported_doc_new ();
   doc->source = g_strdup (source);
-  doc->title = find_title (root);
+  head = head_title (root);
   doc->language = find_language ((xmlNode *) html->children);
+  vera_html_prepare (root);
+  h1 = first_element_text (root, "h1");
+  doc->title = choose_title (head, h1);
   text = vera_html_main_text (html, doc->title);
   xmlFreeDoc (html);
 
