@@ -170,6 +170,64 @@ test_no_text (void)
   g_assert_nonnull (strstr (error->message, "blank.html"));
 }
 
+static void
+import_any (const char *data,
+            gsize       len)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = vera_import_bytes (bytes, "hostile.html", "text/html", NULL,
+                                                      &error);
+
+  g_assert_true ((doc == NULL) != (error == NULL));
+  if (doc != NULL)
+    {
+      g_assert_true (g_utf8_validate (doc->text, -1, NULL));
+      g_assert_true (doc->title == NULL || g_utf8_validate (doc->title, -1, NULL));
+    }
+}
+
+/* Hostile pages: no crash, no hang, valid UTF-8 or a clean error. */
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) deep = g_string_new ("<html><body>");
+  g_autoptr(GString) attr = g_string_new ("<p class=\"");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree char *path = vera_test_fixture_path ("import/boilerplate.html");
+  g_autofree char *page = NULL;
+  guint8 noise[8192];
+  gsize len = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, i % 2 ? "<div class=comment>" : "<p><span>");
+  g_string_append (deep, "Deep text, with a comma, long enough to be a paragraph.");
+  import_any (deep->str, deep->len);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (attr, "abc -"[i % 5]);
+  g_string_append (attr, "\">Text after a huge attribute, long enough, with commas, to count.");
+  import_any (attr->str, attr->len);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint i = 0; i < sizeof noise; i++)
+        noise[i] = (guint8) g_rand_int_range (rand, 1, 256);
+      import_any ((const char *) noise, sizeof noise);
+    }
+
+  g_assert_true (g_file_get_contents (path, &page, &len, NULL));
+  for (gsize cut = 1; cut < len; cut += 37)
+    import_any (page, cut);
+  {
+    const char *tiny[] = { "<", "<html", "<!--", "<meta charset=\"x-unknown\"><p>Bytes \xff\xfe</p>",
+                           "<meta charset=utf-16><p>Text</p>", "<p>\xef\xbb\xbf</p>" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tiny); i++)
+      import_any (tiny[i], strlen (tiny[i]));
+  }
+}
+
 /* Lower-cased words: runs of letters and digits. */
 static GHashTable *
 count_words (const char *text,
@@ -327,6 +385,7 @@ main (int    argc,
   g_test_add_func ("/vera/import-html/malformed", test_malformed);
   g_test_add_func ("/vera/import-html/title-fallback", test_title_fallback);
   g_test_add_func ("/vera/import-html/no-text", test_no_text);
+  g_test_add_func ("/vera/import-html/hostile", test_hostile);
   g_test_add_func ("/vera/import-html/dataset", test_dataset);
 
   return g_test_run ();

@@ -170,13 +170,19 @@ looks_like_html (const char *data,
   return FALSE;
 }
 
+static gsize
+effective_limit (const VeraImportOptions *options)
+{
+  return options != NULL && options->max_size > 0 ? options->max_size : DEFAULT_MAX_SIZE;
+}
+
 static gboolean
 check_size (gsize                    size,
             const char              *source,
             const VeraImportOptions *options,
             GError                 **error)
 {
-  gsize limit = options != NULL && options->max_size > 0 ? options->max_size : DEFAULT_MAX_SIZE;
+  gsize limit = effective_limit (options);
   g_autofree char *size_str = NULL;
   g_autofree char *limit_str = NULL;
 
@@ -254,6 +260,48 @@ content_type_for_name (const char *basename)
   return NULL;
 }
 
+/* Reads at most one byte past the limit, so that a device or a pipe that never ends, or a
+ * file that grew after its size was read, cannot exhaust memory. */
+static GBytes *
+read_bounded (GFile                   *file,
+              const char              *source,
+              const VeraImportOptions *options,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize limit = effective_limit (options);
+  guint8 buf[65536];
+
+  in = g_file_read (file, cancellable, &local_error);
+  while (in != NULL)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, sizeof buf, cancellable,
+                                      &local_error);
+
+      if (n <= 0)
+        break;
+      g_byte_array_append (data, buf, n);
+      if (data->len > limit)
+        {
+          g_autofree char *limit_str = g_format_size_full (limit, G_FORMAT_SIZE_LONG_FORMAT);
+
+          g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s” is larger than the import limit of %s"), source, limit_str);
+          return NULL;
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
+                   _("Cannot read “%s”: %s"), source, local_error->message);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 VeraImportedDoc *
 vera_import_file (GFile                   *file,
                   const VeraImportOptions *options,
@@ -265,8 +313,6 @@ vera_import_file (GFile                   *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *source = NULL;
   g_autofree char *basename = NULL;
-  char *contents = NULL;
-  gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -278,6 +324,12 @@ vera_import_file (GFile                   *file,
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
+                   _("“%s” does not exist"), source);
+      return NULL;
+    }
   if (info == NULL)
     {
       g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
@@ -295,13 +347,9 @@ vera_import_file (GFile                   *file,
       && !check_size ((gsize) g_file_info_get_size (info), source, options, error))
     return NULL;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
-                   _("Cannot read “%s”: %s"), source, local_error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, len);
+  bytes = read_bounded (file, source, options, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
 
   return vera_import_bytes (bytes, source, content_type_for_name (basename), options, error);
 }
