@@ -126,6 +126,34 @@ test_malformed (void)
 }
 
 static void
+test_layouts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) form = import_fixture ("import/in-form.html", NULL, &error);
+  g_autoptr(VeraImportedDoc) comments = NULL;
+  g_autoptr(VeraImportedDoc) brs = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Paragraph %u. Officials", i);
+      g_assert_nonnull (strstr (form->text, needle));
+    }
+
+  comments = import_fixture ("import/comments.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (comments->text, "Report paragraph 0."));
+  g_assert_nonnull (strstr (comments->text, "Report paragraph 3."));
+  g_assert_null (strstr (comments->text, "twenty years"));
+  g_assert_null (strstr (comments->text, "42 comments"));
+
+  brs = import_fixture ("import/br-paragraphs.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (brs->text, "done.\n\nSecond paragraph, first line.\nSecond line."));
+  g_assert_nonnull (strstr (brs->text, "done.\n\nThird paragraph."));
+}
+
+static void
 test_title_fallback (void)
 {
   g_autoptr(VeraImportedDoc) h1 = import_string ("<html><body><h1>Only a heading</h1>"
@@ -383,6 +411,7 @@ main (int    argc,
   g_test_add_func ("/vera/import-html/http-equiv-charset", test_http_equiv_charset);
   g_test_add_func ("/vera/import-html/content-type-charset", test_content_type_charset);
   g_test_add_func ("/vera/import-html/malformed", test_malformed);
+  g_test_add_func ("/vera/import-html/layouts", test_layouts);
   g_test_add_func ("/vera/import-html/title-fallback", test_title_fallback);
   g_test_add_func ("/vera/import-html/no-text", test_no_text);
   g_test_add_func ("/vera/import-html/hostile", test_hostile);
