@@ -36,5 +36,7 @@ extern const VeraCheckCommand vera_check_commands[];
 int vera_check_analyze   (int argc, char **argv);
 int vera_check_export    (int argc, char **argv);
 int vera_check_info      (int argc, char **argv);
+int vera_check_sentences (int argc, char **argv);
+int vera_check_score     (int argc, char **argv);
 
 G_END_DECLS

@@ -3,12 +3,99 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "vera-check-commands.h"
+
+const VeraCheckCommand vera_check_commands[] = {
+  { "analyze",   vera_check_analyze,   N_("Import articles, find claims and conflicts, write a project") },
+  { "sentences", vera_check_sentences, N_("Split text into sentences (one per line, or JSON)") },
+  { "score",     vera_check_score,     N_("Score sentences from standard input for check-worthiness") },
+  { "info",      vera_check_info,      N_("Summarise a project: articles, claims by status, conflicts") },
+  { NULL, NULL, NULL },
+};
+
+void
+vera_check_error (const char *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("vera-check: %s\n", message);
+}
+
+gboolean
+vera_check_parse_options (GOptionContext   *context,
+                          int              *argc,
+                          char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      vera_check_error ("%s (try “%s --help”)", error->message, (*argv)[0]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n%s\n", _("Usage: vera-check COMMAND [OPTION…] [ARGUMENT…]"),
+           _("Find and review check-worthy claims in news articles."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; vera_check_commands[i].name != NULL; i++)
+    fprintf (stream, "  %-20s %s\n", vera_check_commands[i].name,
+             _(vera_check_commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “vera-check COMMAND --help” for the options of a command."));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_print ("vera-check %s\n", PACKAGE_VERSION);
-  return 0;
+  const char *localedir = g_getenv ("VERA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return VERA_CHECK_EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return VERA_CHECK_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("vera-check %s\n", PACKAGE_VERSION);
+      return VERA_CHECK_EXIT_OK;
+    }
+
+  for (guint i = 0; vera_check_commands[i].name != NULL; i++)
+    {
+      if (g_str_equal (argv[1], vera_check_commands[i].name))
+        {
+          g_autofree char *name = g_strdup_printf ("vera-check %s", argv[1]);
+          argv[1] = name;
+          return vera_check_commands[i].func (argc - 1, argv + 1);
+        }
+    }
+
+  vera_check_error (_("“%s” is not a command (try “vera-check --help”)"), argv[1]);
+  return VERA_CHECK_EXIT_USAGE;
 }

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-check"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+
+#include "vera-analyzer.h"
+#include "vera-article.h"
+#include "vera-check-commands.h"
+#include "vera-file-util.h"
+#include "vera-import.h"
+#include "vera-project.h"
+#include "vera-project-io.h"
+
+static gboolean
+write_output (VeraProject  *project,
+              const char   *output,
+              GError      **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+      return vera_project_write_to_stream (project, out, error);
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  return vera_project_save (project, file, NULL, error);
+}
+
+int
+vera_check_analyze (int    argc,
+                    char **argv)
+{
+  g_autofree char *encoding = NULL;
+  g_autofree char *output = NULL;
+  double threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
+  int max_size_mb = 0;
+  gboolean keep_going = FALSE;
+  const GOptionEntry entries[] = {
+    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Read text files in this encoding (GB18030, GBK, Big5, Shift_JIS, Windows-1252, …)"),
+      N_("ENCODING") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the project to this file (default: standard output)"), N_("PROJECT.vera") },
+    { "threshold", 't', 0, G_OPTION_ARG_DOUBLE, &threshold,
+      N_("Check-worthiness score from which a sentence is a claim (0–1, default 0.5)"),
+      N_("SCORE") },
+    { "max-size", 0, 0, G_OPTION_ARG_INT, &max_size_mb,
+      N_("Refuse files larger than this many megabytes (default 20)"), N_("MB") },
+    { "keep-going", 'k', 0, G_OPTION_ARG_NONE, &keep_going,
+      N_("Skip files that cannot be imported instead of stopping"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(VeraAnalyzer) analyzer = NULL;
+  g_autoptr(VeraProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  VeraImportOptions options = { 0 };
+  guint failures = 0;
+
+  g_option_context_set_summary (context,
+    _("Import articles (plain text or HTML), find their check-worthy claims, injected text,\n"
+      "vague sources and implausible figures, link figures across articles, and write the\n"
+      "project file."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!vera_check_parse_options (context, &argc, &argv))
+    return VERA_CHECK_EXIT_USAGE;
+  if (argc < 2)
+    {
+      vera_check_error (_("analyze needs at least one file (try “vera-check analyze --help”)"));
+      return VERA_CHECK_EXIT_USAGE;
+    }
+  if (threshold < 0 || threshold > 1)
+    {
+      vera_check_error (_("--threshold must lie between 0 and 1"));
+      return VERA_CHECK_EXIT_USAGE;
+    }
+  if (max_size_mb < 0)
+    {
+      vera_check_error (_("--max-size must be a positive number of megabytes"));
+      return VERA_CHECK_EXIT_USAGE;
+    }
+
+  analyzer = vera_analyzer_new (&error);
+  if (analyzer == NULL)
+    {
+      vera_check_error ("%s", error->message);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+  vera_analyzer_set_threshold (analyzer, threshold);
+
+  options.encoding = encoding;
+  options.max_size = (gsize) max_size_mb * 1024 * 1024;
+  project = vera_project_new ();
+  json_object_set_double_member (vera_project_get_settings (project), "claim-threshold", threshold);
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autofree char *id = vera_project_dup_next_article_id (project);
+      g_autoptr(VeraArticle) article = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      article = vera_analyzer_import_file (analyzer, file, id, &options, NULL, &local_error);
+      if (article == NULL)
+        {
+          vera_check_error ("%s", local_error->message);
+          failures++;
+          if (!keep_going)
+            return VERA_CHECK_EXIT_INPUT;
+          continue;
+        }
+      vera_project_add_article (project, article, NULL);
+    }
+
+  vera_analyzer_link_project (analyzer, project);
+
+  if (!write_output (project, output, &error))
+    {
+      vera_check_error ("%s", error->message);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+  return failures > 0 ? VERA_CHECK_EXIT_INPUT : VERA_CHECK_EXIT_OK;
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vera-article.h"
+#include "vera-check-commands.h"
+#include "vera-claim.h"
+#include "vera-conflict.h"
+#include "vera-finding.h"
+#include "vera-project.h"
+#include "vera-project-io.h"
+#include "vera-vocabulary.h"
+
+static void
+print_json (VeraProject *project,
+            guint       *by_status,
+            guint        n_findings)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *out = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "articles");
+  json_builder_add_int_value (b, g_list_model_get_n_items (vera_project_get_articles (project)));
+  json_builder_set_member_name (b, "claims");
+  json_builder_add_int_value (b, vera_project_get_n_claims (project));
+  json_builder_set_member_name (b, "by_status");
+  json_builder_begin_object (b);
+  for (guint s = 0; s < VERA_N_STATUSES; s++)
+    {
+      json_builder_set_member_name (b, vera_status_to_string (s));
+      json_builder_add_int_value (b, by_status[s]);
+    }
+  json_builder_end_object (b);
+  json_builder_set_member_name (b, "findings");
+  json_builder_add_int_value (b, n_findings);
+  json_builder_set_member_name (b, "conflicts");
+  json_builder_add_int_value (b, g_list_model_get_n_items (vera_project_get_conflicts (project)));
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  out = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", out);
+}
+
+int
+vera_check_info (int    argc,
+                 char **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT.vera"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project = NULL;
+  GListModel *articles;
+  GListModel *conflicts;
+  guint by_status[VERA_N_STATUSES] = { 0 };
+  guint n_findings = 0;
+
+  g_option_context_set_summary (context, _("Summarise a project: articles, claims by status, "
+                                           "findings and conflicts."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!vera_check_parse_options (context, &argc, &argv))
+    return VERA_CHECK_EXIT_USAGE;
+  if (argc != 2)
+    {
+      vera_check_error (_("info needs exactly one project file (try “vera-check info --help”)"));
+      return VERA_CHECK_EXIT_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  project = vera_project_load (file, NULL, &error);
+  if (project == NULL)
+    {
+      vera_check_error ("%s", error->message);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+
+  articles = vera_project_get_articles (project);
+  conflicts = vera_project_get_conflicts (project);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      GListModel *claims = vera_article_get_claims (article);
+
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, j);
+          by_status[vera_claim_get_status (claim)]++;
+        }
+      n_findings += g_list_model_get_n_items (vera_article_get_findings (article));
+    }
+
+  if (json)
+    {
+      print_json (project, by_status, n_findings);
+      return VERA_CHECK_EXIT_OK;
+    }
+
+  g_print (_("Articles: %u\n"), g_list_model_get_n_items (articles));
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      const char *title = vera_article_get_title (article);
+
+      g_print (_("  %s  %s — claims: %u, reviewed: %u\n"), vera_article_get_id (article),
+               title ? title : vera_article_get_source (article),
+               vera_article_get_n_claims (article), vera_article_get_n_reviewed (article));
+    }
+  g_print (_("Claims: %u\n"), vera_project_get_n_claims (project));
+  for (guint s = 0; s < VERA_N_STATUSES; s++)
+    if (by_status[s] > 0)
+      g_print ("  %-18s %u\n", vera_status_to_string (s), by_status[s]);
+  g_print (_("Findings: %u\n"), n_findings);
+  g_print (_("Conflicts: %u\n"), g_list_model_get_n_items (conflicts));
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
+
+      g_print ("  %s  %s (%s):", vera_conflict_get_id (conflict),
+               vera_conflict_get_topic (conflict) ? vera_conflict_get_topic (conflict) : "",
+               vera_conflict_kind_to_string (vera_conflict_get_kind (conflict)));
+      for (guint m = 0; m < vera_conflict_get_n_members (conflict); m++)
+        g_print (" %s=%s", vera_conflict_get_claim_id (conflict, m),
+                 vera_conflict_get_value (conflict, m) ? vera_conflict_get_value (conflict, m) : "?");
+      g_print ("\n");
+    }
+  return VERA_CHECK_EXIT_OK;
+}

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-analyzer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vera-analyzer.h"
+#include "vera-article.h"
+#include "vera-claim.h"
+#include "vera-claim-kinds.h"
+#include "vera-finding.h"
+#include "vera-injection.h"
+#include "vera-people.h"
+#include "vera-person.h"
+#include "vera-project.h"
+#include "vera-quantities.h"
+#include "vera-quantity.h"
+#include "vera-scorer.h"
+#include "vera-segmenter.h"
+
+/* How many characters of context a claim keeps on each side, for re-anchoring. */
+#define CONTEXT_CHARS 32
+
+struct _VeraAnalyzer
+{
+  GObject     parent_instance;
+  VeraScorer *scorer;
+  double      threshold;
+};
+
+G_DEFINE_FINAL_TYPE (VeraAnalyzer, vera_analyzer, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_THRESHOLD,
+  N_PROPS
+};
+
+enum {
+  PROGRESS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+vera_analyzer_finalize (GObject *object)
+{
+  VeraAnalyzer *self = (VeraAnalyzer *)object;
+
+  g_clear_object (&self->scorer);
+
+  G_OBJECT_CLASS (vera_analyzer_parent_class)->finalize (object);
+}
+
+static void
+vera_analyzer_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VeraAnalyzer *self = VERA_ANALYZER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD: g_value_set_double (value, self->threshold); break;
+    default:             G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vera_analyzer_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  VeraAnalyzer *self = VERA_ANALYZER (object);
+
+  switch (prop_id)
+    {
+    case PROP_THRESHOLD: vera_analyzer_set_threshold (self, g_value_get_double (value)); break;
+    default:             G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vera_analyzer_class_init (VeraAnalyzerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = vera_analyzer_finalize;
+  object_class->get_property = vera_analyzer_get_property;
+  object_class->set_property = vera_analyzer_set_property;
+
+  properties [PROP_THRESHOLD] =
+    g_param_spec_double ("threshold", NULL, NULL, 0, 1, VERA_ANALYZER_DEFAULT_THRESHOLD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VeraAnalyzer::progress:
+   * @fraction: how much of the current job is done, 0 to 1
+   * @name: (nullable): the file being worked on
+   */
+  signals [PROGRESS] =
+    g_signal_new ("progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_STRING);
+}
+
+static void
+vera_analyzer_init (VeraAnalyzer *self)
+{
+  self->threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
+}
+
+VeraAnalyzer *
+vera_analyzer_new (GError **error)
+{
+  g_autoptr(VeraAnalyzer) self = g_object_new (VERA_TYPE_ANALYZER, NULL);
+
+  self->scorer = vera_scorer_new (error);
+  if (self->scorer == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+double
+vera_analyzer_get_threshold (VeraAnalyzer *self)
+{
+  g_return_val_if_fail (VERA_IS_ANALYZER (self), 0);
+  return self->threshold;
+}
+
+void
+vera_analyzer_set_threshold (VeraAnalyzer *self,
+                             double        threshold)
+{
+  g_return_if_fail (VERA_IS_ANALYZER (self));
+
+  threshold = CLAMP (threshold, 0.0, 1.0);
+  if (self->threshold == threshold)
+    return;
+  self->threshold = threshold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_THRESHOLD]);
+}
+
+/* Per-article analysis. */
+
+static void
+add_injection_findings (VeraArticle *article,
+                        GArray      *injections,
+                        GPtrArray   *reasons,
+                        GPtrArray   *findings)
+{
+  const char *text = vera_article_get_text (article);
+
+  for (guint i = 0; i < injections->len; i++)
+    {
+      const VeraTextSpan *span = &g_array_index (injections, VeraTextSpan, i);
+      guint start = vera_article_byte_to_char (article, span->start);
+      guint end = vera_article_byte_to_char (article, span->end);
+      g_autofree char *run = g_strndup (text + span->start, span->end - span->start);
+
+      g_ptr_array_add (findings,
+                       vera_finding_new (VERA_FINDING_KIND_INJECTED_TEXT, start, end, run,
+                                         g_ptr_array_index (reasons, i)));
+    }
+}
+
+static void
+add_vague_findings (VeraArticle        *article,
+                    const VeraTextSpan *sentence,
+                    GPtrArray          *findings)
+{
+  const char *text = vera_article_get_text (article);
+  g_autoptr(GArray) vague = vera_vague_sources_find (text + sentence->start,
+                                                     sentence->end - sentence->start);
+
+  for (guint i = 0; i < vague->len; i++)
+    {
+      const VeraVagueSpan *span = &g_array_index (vague, VeraVagueSpan, i);
+      gsize from = sentence->start + span->start;
+      gsize to = sentence->start + span->end;
+      g_autofree char *phrase = g_strndup (text + from, to - from);
+
+      g_ptr_array_add (findings,
+                       vera_finding_new (VERA_FINDING_KIND_VAGUE_SOURCE,
+                                         vera_article_byte_to_char (article, from),
+                                         vera_article_byte_to_char (article, to),
+                                         phrase,
+                                         _("A vague source: who exactly says this? Ask for the "
+                                           "study, the expert or the document.")));
+    }
+}
+
+static void
+shift_quantities (GPtrArray *quantities,
+                  guint      offset)
+{
+  for (guint i = 0; i < quantities->len; i++)
+    {
+      VeraQuantity *q = g_ptr_array_index (quantities, i);
+
+      q->start += offset;
+      q->end += offset;
+    }
+}
+
+static void
+shift_people (GPtrArray *people,
+              guint      offset)
+{
+  for (guint i = 0; i < people->len; i++)
+    {
+      VeraPerson *p = g_ptr_array_index (people, i);
+
+      p->start += offset;
+      p->end += offset;
+    }
+}
+
+static VeraClaim *
+make_claim (VeraArticle        *article,
+            const VeraTextSpan *span,
+            guint               number)
+{
+  const char *text = vera_article_get_text (article);
+  guint start = vera_article_byte_to_char (article, span->start);
+  guint end = vera_article_byte_to_char (article, span->end);
+  g_autofree char *id = g_strdup_printf ("%s-c%u", vera_article_get_id (article), number);
+  g_autofree char *body = g_strndup (text + span->start, span->end - span->start);
+  g_autofree char *prefix = vera_article_dup_slice (article, start > CONTEXT_CHARS
+                                                    ? start - CONTEXT_CHARS : 0, start);
+  g_autofree char *suffix = vera_article_dup_slice (article, end, end + CONTEXT_CHARS);
+  VeraClaim *claim = vera_claim_new (id, start, end, body);
+
+  vera_claim_set_context (claim, prefix, suffix);
+  return claim;
+}
+
+void
+vera_analyzer_analyze_article (VeraAnalyzer *self,
+                               VeraArticle  *article)
+{
+  const char *text;
+  gsize length;
+  g_autoptr(GArray) injections = NULL;
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GPtrArray) reasons = NULL;
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (VERA_IS_ANALYZER (self));
+  g_return_if_fail (VERA_IS_ARTICLE (article));
+
+  text = vera_article_get_text (article);
+  length = vera_article_get_text_length (article);
+
+  injections = vera_detect_injections_full (text, length, &reasons);
+  add_injection_findings (article, injections, reasons, findings);
+  sentences = vera_segment_sentences (text, length, injections);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const VeraTextSpan *span = &g_array_index (sentences, VeraTextSpan, i);
+      const char *sentence = text + span->start;
+      gsize slen = span->end - span->start;
+      g_autofree char *body = NULL;
+      g_autoptr(GPtrArray) quantities = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+      VeraClaimKind kinds;
+      gboolean checkable;
+      double score;
+      VeraClaim *claim;
+
+      /* Headings and boilerplate assert nothing, whatever figures they hold. */
+      if ((span->flags & VERA_SPAN_HEADING) || vera_text_is_boilerplate (sentence, slen))
+        continue;
+
+      body = g_strndup (sentence, slen);
+      quantities = vera_quantities_extract (sentence, slen);
+      people = vera_people_extract (sentence, slen);
+      add_vague_findings (article, span, findings);
+      checkable = vera_claim_is_checkable (sentence, slen, quantities, people, &kinds);
+      score = vera_scorer_score (self->scorer, body);
+
+      /* A list item is a label unless it holds something to check. */
+      if (!checkable && ((span->flags & VERA_SPAN_LIST_ITEM) || score < self->threshold))
+        continue;
+
+      claim = make_claim (article, span, claims->len + 1);
+      vera_claim_set_score (claim, score);
+      vera_claim_set_kinds (claim, kinds != VERA_CLAIM_KIND_NONE ? kinds : VERA_CLAIM_KIND_OTHER);
+      shift_quantities (quantities, vera_claim_get_start (claim));
+      shift_people (people, vera_claim_get_start (claim));
+      vera_claim_take_quantities (claim, g_steal_pointer (&quantities));
+      vera_claim_take_people (claim, g_steal_pointer (&people));
+      g_ptr_array_add (claims, claim);
+    }
+
+  vera_article_replace_analysis (article, claims, findings);
+}
+
+void
+vera_analyzer_link_project (VeraAnalyzer *self,
+                            VeraProject  *project)
+{
+  g_return_if_fail (VERA_IS_ANALYZER (self));
+  g_return_if_fail (VERA_IS_PROJECT (project));
+}

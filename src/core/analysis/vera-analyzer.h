@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vera-import.h"
+#include "vera-types.h"
+
+G_BEGIN_DECLS
+
+#define VERA_TYPE_ANALYZER (vera_analyzer_get_type ())
+
+G_DECLARE_FINAL_TYPE (VeraAnalyzer, vera_analyzer, VERA, ANALYZER, GObject)
+
+#define VERA_ANALYZER_DEFAULT_THRESHOLD 0.5
+
+/* The analysis pipeline: injected text, sentences, scores, claims with their kinds, quantities
+ * and people, vague sources and implausible figures per article; conflicts across a project.
+ * Analysing an article is thread-safe (the scorer and tables are read-only), so many articles
+ * can be analysed in worker threads before they are added to a project. */
+VeraAnalyzer *vera_analyzer_new                (GError              **error);
+double        vera_analyzer_get_threshold      (VeraAnalyzer         *self);
+void          vera_analyzer_set_threshold      (VeraAnalyzer         *self,
+                                                double                threshold);
+/* Finds claims and findings in an article that is not shown anywhere yet, replacing any. */
+void          vera_analyzer_analyze_article    (VeraAnalyzer         *self,
+                                                VeraArticle          *article);
+/* Finds conflicts between the project's articles and replaces the project's conflicts. */
+void          vera_analyzer_link_project       (VeraAnalyzer         *self,
+                                                VeraProject          *project);
+/* Imports one file as an article with the given id and analyses it. */
+VeraArticle  *vera_analyzer_import_file        (VeraAnalyzer         *self,
+                                                GFile                *file,
+                                                const char           *article_id,
+                                                const VeraImportOptions *options,
+                                                GCancellable         *cancellable,
+                                                GError              **error);
+/* Builds and analyses an article from an imported document (a file or a fetched page). */
+VeraArticle  *vera_analyzer_build_article      (VeraAnalyzer         *self,
+                                                VeraImportedDoc      *doc,
+                                                const char           *article_id);
+
+/* Imports and analyses files off the main thread, then adds them to the project and relinks it
+ * on the main thread. Emits VeraAnalyzer::progress (fraction, current file name) on the thread
+ * default main context of the caller. Files that fail are skipped; finish() reports them in one
+ * error (the articles that worked are still added). */
+void          vera_analyzer_add_files_async    (VeraAnalyzer         *self,
+                                                VeraProject          *project,
+                                                GPtrArray            *files,
+                                                const VeraImportOptions *options,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+/* Returns the number of articles added; sets @error when some files could not be imported. */
+guint         vera_analyzer_add_files_finish   (VeraAnalyzer         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-claim-kinds"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "vera-claim-kinds.h"
+#include "vera-person.h"
+#include "vera-quantity.h"
+#include "vera-tokens.h"
+
+/* General English cue lexicons. Multi-word cues are matched word by word. */
+
+static const char * const superlatives[] = {
+  "best", "worst", "biggest", "largest", "highest", "lowest", "fastest", "slowest", "greatest",
+  "smallest", "longest", "shortest", "strongest", "weakest", "richest", "poorest", "oldest",
+  "youngest", "cheapest", "deepest", "tallest", "busiest", "wealthiest", "safest", "hottest",
+  "coldest", "densest", "premier", "unmatched", "unrivalled", "unrivaled", "unparalleled",
+  "unprecedented", "surpassing", "surpassed", "surpasses", "outpacing", "outpaced", "overtook",
+  "overtaking", "outperformed", "outperforming", "versus", "vs", "record-breaking",
+  "record-high", "record-low", "world-leading", NULL
+};
+
+static const char * const comparison_phrases[] = {
+  "ahead of", "compared with", "compared to", "second only to", "the first", "world's first",
+  "more than any", "record high", "record low", "all-time high", "all-time low", NULL
+};
+
+static const char * const prediction_words[] = {
+  "will", "won't", "forecast", "forecasts", "forecasted", "predict", "predicts", "predicted",
+  "projected", "expects", "anticipated", "anticipates", "upcoming", "poised",
+  "likely", "unlikely", "expected", "slated", NULL
+};
+
+static const char * const prediction_phrases[] = {
+  "going to", "set to", "plans to", "plan to", "aims to", "aim to", "on track to",
+  "ahead of schedule", "next year", "next decade", "over the next", "in the coming", "by 2",
+  "is due to", "are due to", "intends to", "could reach", "is projected", "are projected", NULL
+};
+
+static const char * const causal_words[] = {
+  "because", "caused", "causes", "cause", "drove", "forced", "therefore", "consequently",
+  "triggered", "spurred", "fuelled", "fueled", "thanks", "hence", "owing", NULL
+};
+
+static const char * const causal_phrases[] = {
+  "due to", "led to", "leads to", "lead to", "leading to", "thanks to", "driven by",
+  "resulted in", "results in", "result in", "as a result", "owing to", "contributed to",
+  "contributes to", "stems from", "stem from", "stemmed from", "attributed to",
+  "responsible for", "which means", "so that", "blamed on", "because of", "boosted by", NULL
+};
+
+static const char * const rule_words[] = {
+  "must", "shall", "law", "laws", "regulation", "regulations", "banned", "ban", "bans",
+  "prohibited", "prohibits", "prohibit", "illegal", "unlawful", "mandatory", "legislation",
+  "statute", "decree", "ordinance", "mandated", "mandates", "requires", "require", "required",
+  "compulsory", "forbidden", "forbids", "outlawed", "legally", NULL
+};
+
+static const char * const event_words[] = {
+  "announced", "launched", "opened", "unveiled", "signed", "completed", "held", "hosted",
+  "elected", "appointed", "resigned", "died", "killed", "arrested", "founded", "acquired",
+  "merged", "approved", "passed", "released", "won", "began", "ended", "struck", "visited",
+  "met", "collapsed", "closed", "fired", "sued", "convicted", "sentenced", "attacked",
+  "invaded", "erupted", "crashed", "exploded", "voted", "introduced", "established", NULL
+};
+
+static const char * const personal_words[] = { "i", "my", "me", "myself", "mine", NULL };
+
+static gboolean
+match_words (const char   *text,
+             const GArray *tokens,
+             guint         i,
+             const char   *phrase)
+{
+  const char *p = phrase;
+  guint k = i;
+
+  while (*p != '\0')
+    {
+      const char *space = strchr (p, ' ');
+      gsize n = space != NULL ? (gsize) (space - p) : strlen (p);
+      const VeraToken *t;
+
+      if (k >= tokens->len)
+        return FALSE;
+      t = vera_tokens_get (tokens, k);
+      /* "by 2" matches any year of the 2000s: "by 2030". */
+      if (n == 1 && g_ascii_isdigit (*p))
+        {
+          if (t->kind != VERA_TOKEN_NUMBER || text[t->start] != *p || t->end - t->start != 4)
+            return FALSE;
+        }
+      else if (t->kind != VERA_TOKEN_WORD || t->end - t->start != n ||
+               g_ascii_strncasecmp (text + t->start, p, n) != 0)
+        return FALSE;
+      k++;
+      p += n;
+      if (*p == ' ')
+        p++;
+    }
+  return TRUE;
+}
+
+static gboolean
+any_phrase (const char         *text,
+            const GArray       *tokens,
+            const char * const *phrases)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    for (guint p = 0; phrases[p] != NULL; p++)
+      if (match_words (text, tokens, i, phrases[p]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+any_word (const char         *text,
+          const GArray       *tokens,
+          const char * const *words)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_in (text, vera_tokens_get (tokens, i), words))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_words (const GArray *tokens,
+             guint         from,
+             guint         to)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to && i < tokens->len; i++)
+    if (vera_tokens_get (tokens, i)->kind != VERA_TOKEN_PUNCT)
+      n++;
+  return n;
+}
+
+static guint
+count_lower (const char   *text,
+             const GArray *tokens,
+             guint         from,
+             guint         to)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to && i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (t->kind == VERA_TOKEN_WORD && !(t->flags & VERA_TOKEN_CAPITAL) && t->end - t->start > 2)
+        n++;
+    }
+  return n;
+}
+
+/* Quoted speech: a quotation of at least four words that is attributed (a speech verb, a colon
+ * before it, or a quote that ends a clause inside its marks). Scare quotes around a name
+ * ("Golden Visa" scheme) are not speech. */
+static gboolean
+has_quote (const char   *text,
+           const GArray *tokens,
+           gboolean      attributed)
+{
+  guint open = G_MAXUINT;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (!vera_token_is_quote (t))
+        continue;
+      if (open == G_MAXUINT)
+        {
+          open = i;
+          continue;
+        }
+      if (count_words (tokens, open + 1, i) >= 4 && count_lower (text, tokens, open + 1, i) >= 2)
+        {
+          const VeraToken *before_close = vera_tokens_get (tokens, i - 1);
+          gboolean clause_end = before_close->kind == VERA_TOKEN_PUNCT &&
+                                strchr (",.!?", (int) before_close->ch) != NULL &&
+                                before_close->ch != 0;
+          gboolean colon = open > 0 && vera_tokens_get (tokens, open - 1)->ch == ':';
+
+          if (attributed || clause_end || colon)
+            return TRUE;
+        }
+      open = G_MAXUINT;
+    }
+  /* An opening quote whose end lies in another sentence. */
+  return open != G_MAXUINT && attributed && count_words (tokens, open + 1, tokens->len) >= 4;
+}
+
+/* "the most advanced", "Asia's most dynamic": "most" after a determiner or a possessive is a
+ * superlative; "most people" is a quantifier. */
+static gboolean
+has_superlative (const char   *text,
+                 const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (vera_token_in (text, t, superlatives))
+        return TRUE;
+      if ((vera_token_is (text, t, "most") || vera_token_is (text, t, "least")) && i > 0)
+        {
+          const VeraToken *p = vera_tokens_get (tokens, i - 1);
+
+          if (vera_token_is (text, p, "the") || vera_token_has_suffix (text, p, "'s") ||
+              vera_token_has_suffix (text, p, "\xe2\x80\x99s") || vera_token_is (text, p, "its") ||
+              vera_token_is (text, p, "their"))
+            return TRUE;
+        }
+      /* "-er than", but not "more than 300", "rather than", "other than" */
+      if (vera_token_is (text, t, "than") && i > 0 && i + 1 < tokens->len)
+        {
+          const VeraToken *p = vera_tokens_get (tokens, i - 1);
+          const VeraToken *n = vera_tokens_get (tokens, i + 1);
+          gboolean qualifier = (vera_token_is (text, p, "more") || vera_token_is (text, p, "less") ||
+                                vera_token_is (text, p, "fewer")) &&
+                               (n->kind == VERA_TOKEN_NUMBER || n->kind == VERA_TOKEN_PUNCT);
+
+          if (!qualifier && !vera_token_is (text, p, "rather") && !vera_token_is (text, p, "other"))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+has_attribution (const char   *text,
+                 const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_is_speech_verb (text, vera_tokens_get (tokens, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_personal (const char   *text,
+              const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      /* "I" must be upper case: a lone "i" is more often a list marker. */
+      if (vera_token_is (text, t, "i") && text[t->start] != 'I')
+        continue;
+      if (vera_token_in (text, t, personal_words))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static VeraClaimKind
+classify_tokens (const char      *text,
+                 const GArray    *tokens,
+                 const GPtrArray *quantities,
+                 const GPtrArray *people)
+{
+  VeraClaimKind kinds = VERA_CLAIM_KIND_NONE;
+  gboolean attribution = has_attribution (text, tokens);
+  gboolean ranked = FALSE;
+
+  for (guint i = 0; quantities != NULL && i < quantities->len; i++)
+    {
+      const VeraQuantity *q = g_ptr_array_index (quantities, i);
+
+      if (g_strcmp0 (q->unit, "rank") == 0)
+        ranked = TRUE;
+      else
+        kinds |= VERA_CLAIM_KIND_QUANTITY;
+    }
+  if (ranked || has_superlative (text, tokens) || any_phrase (text, tokens, comparison_phrases))
+    kinds |= VERA_CLAIM_KIND_COMPARISON;
+  if (has_quote (text, tokens, attribution || (people != NULL && people->len > 0)))
+    kinds |= VERA_CLAIM_KIND_QUOTE;
+  if (attribution)
+    kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    if (((const VeraPerson *) g_ptr_array_index (people, i))->quoted)
+      kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
+  if (any_word (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases))
+    kinds |= VERA_CLAIM_KIND_PREDICTION;
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||
+        vera_token_has_suffix (text, vera_tokens_get (tokens, i), "\xe2\x80\x99ll"))
+      kinds |= VERA_CLAIM_KIND_PREDICTION;
+  if (any_word (text, tokens, causal_words) || any_phrase (text, tokens, causal_phrases))
+    kinds |= VERA_CLAIM_KIND_CAUSAL;
+  if (any_word (text, tokens, rule_words))
+    kinds |= VERA_CLAIM_KIND_RULE;
+  if (any_word (text, tokens, event_words))
+    kinds |= VERA_CLAIM_KIND_EVENT;
+  if (has_personal (text, tokens))
+    kinds |= VERA_CLAIM_KIND_PERSONAL;
+  if (kinds == VERA_CLAIM_KIND_NONE)
+    kinds = VERA_CLAIM_KIND_OTHER;
+  return kinds;
+}
+
+VeraClaimKind
+vera_claim_kinds_classify (const char      *sentence,
+                           gsize            len,
+                           const GPtrArray *quantities,
+                           const GPtrArray *people)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_val_if_fail (sentence != NULL || len == 0, VERA_CLAIM_KIND_OTHER);
+
+  tokens = vera_tokens_split (sentence, len);
+  return classify_tokens (sentence, tokens, quantities, people);
+}
+
+gboolean
+vera_claim_is_checkable (const char      *sentence,
+                         gsize            len,
+                         const GPtrArray *quantities,
+                         const GPtrArray *people,
+                         VeraClaimKind   *kinds_out)
+{
+  VeraClaimKind kinds;
+  gboolean named = FALSE;
+
+  g_return_val_if_fail (sentence != NULL || len == 0, FALSE);
+
+  kinds = vera_claim_kinds_classify (sentence, len, quantities, people);
+  if (kinds_out != NULL)
+    *kinds_out = kinds;
+  if (vera_text_is_boilerplate (sentence, len))
+    return FALSE;
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    named = TRUE;
+  return (kinds & (VERA_CLAIM_KIND_QUANTITY | VERA_CLAIM_KIND_COMPARISON |
+                   VERA_CLAIM_KIND_PREDICTION | VERA_CLAIM_KIND_CAUSAL)) != 0 ||
+         ((kinds & VERA_CLAIM_KIND_QUOTE) != 0 && named);
+}
+
+/* Page furniture, matched at the start of the text, ignoring case. */
+static const char * const furniture[] = {
+  "table of contents", "contents", "read more", "read also", "read next", "see also",
+  "related", "related articles", "related stories", "share this", "share on", "follow us",
+  "subscribe", "sign up", "advertisement", "sponsored", "copyright", "all rights reserved",
+  "photo", "image", "credit", "photograph", "caption", "updated", "published", "posted on",
+  "last modified", "last updated", "click here", "cookie", "privacy policy", "terms of use",
+  "newsletter", "skip to", "back to top", "leave a comment", "comments", "tags", "filed under",
+  "source", "sources", "chapter", "section", "part", "appendix", "figure", "fig", "table",
+  "listen to", "watch", "print", "email", "next article", "previous article", NULL
+};
+
+/* Words that stay lower case in title-case headings. */
+static const char * const minor_words[] = {
+  "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
+  "with", "as", "vs", "via", "into", "per", "is", "are", NULL
+};
+
+static gboolean
+starts_with_furniture (const char   *text,
+                       const GArray *tokens)
+{
+  guint first = 0;
+  const VeraToken *t;
+
+  /* Skip a bullet or list number. */
+  while (first < tokens->len && vera_tokens_get (tokens, first)->kind == VERA_TOKEN_PUNCT &&
+         !vera_token_is_quote (vera_tokens_get (tokens, first)) &&
+         vera_tokens_get (tokens, first)->ch != 0xA9)
+    first++;
+  if (first >= tokens->len)
+    return TRUE;
+  t = vera_tokens_get (tokens, first);
+  if (t->kind == VERA_TOKEN_PUNCT && t->ch == 0xA9)
+    return TRUE;  /* © */
+  for (guint p = 0; furniture[p] != NULL; p++)
+    if (match_words (text, tokens, first, furniture[p]))
+      {
+        guint n = 1;
+
+        for (const char *c = furniture[p]; *c != '\0'; c++)
+          n += *c == ' ';
+        /* "Chapter 3", "Section 2.1", "Photo: …", "Read more", or the phrase alone; but not
+         * "Source code was leaked …" or "Part of the budget …". */
+        if (first + n >= tokens->len)
+          return TRUE;
+        t = vera_tokens_get (tokens, first + n);
+        if (t->kind == VERA_TOKEN_NUMBER || t->ch == ':' || t->ch == '|' ||
+            (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_UPPER) &&
+             t->end - t->start <= 2 && first + n + 1 == tokens->len) ||
+            (t->kind == VERA_TOKEN_WORD && first + n + 1 >= tokens->len &&
+             n >= 2))
+          return TRUE;
+        if (g_str_equal (furniture[p], "copyright") || g_str_equal (furniture[p], "all rights reserved"))
+          return TRUE;
+      }
+  for (guint i = first; i < tokens->len; i++)
+    if (match_words (text, tokens, i, "all rights reserved"))
+      return TRUE;
+  return FALSE;
+}
+
+/* "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
+static gboolean
+is_byline (const char   *text,
+           const GArray *tokens)
+{
+  guint n_names = 0;
+
+  if (tokens->len < 2 || !vera_token_is (text, vera_tokens_get (tokens, 0), "by"))
+    return FALSE;
+  for (guint i = 1; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_CAPITAL))
+        n_names++;
+      else if (!(vera_token_is (text, t, "and") || t->ch == ',' || t->ch == '|' ||
+                 t->ch == '.' || t->ch == '-' || t->ch == 0x2014 || t->ch == '@' ||
+                 vera_token_is (text, t, "in")))
+        return FALSE;
+    }
+  return n_names >= 1 && n_names <= 8;
+}
+
+/* A heading: a line without end punctuation whose words are capitalised (title case), or a
+ * short label that ends with a colon. */
+static gboolean
+is_heading (const char   *text,
+            gsize         len,
+            const GArray *tokens)
+{
+  const VeraToken *last;
+  guint n_words = 0, n_capital = 0, n_major = 0, n_number = 0;
+
+  if (tokens->len == 0)
+    return TRUE;
+  last = vera_tokens_get (tokens, tokens->len - 1);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (t->kind == VERA_TOKEN_NUMBER)
+        n_number++;
+      if (t->kind != VERA_TOKEN_WORD)
+        continue;
+      n_words++;
+      if (vera_token_in (text, t, minor_words) && i > 0)
+        continue;
+      n_major++;
+      if (t->flags & VERA_TOKEN_CAPITAL)
+        n_capital++;
+    }
+  if (last->ch == ':' && n_words <= 6)
+    return TRUE;
+  if (last->kind == VERA_TOKEN_PUNCT && strchr (".!?\"'", (int) last->ch) != NULL && last->ch != 0)
+    return FALSE;
+  if (last->ch == 0x201D || last->ch == 0x2019 || last->ch == 0x3002)
+    return FALSE;
+  if (n_words == 0)
+    return TRUE;
+  return n_words <= 14 && n_major > 0 && n_capital * 4 >= n_major * 3 &&
+         (vera_tokens_get (tokens, 0)->flags & VERA_TOKEN_CAPITAL ||
+          vera_tokens_get (tokens, 0)->kind != VERA_TOKEN_WORD);
+}
+
+gboolean
+vera_text_is_boilerplate (const char *text,
+                          gsize       len)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, TRUE);
+
+  tokens = vera_tokens_split (text, len);
+  return is_heading (text, len, tokens) || starts_with_furniture (text, tokens) ||
+         is_byline (text, tokens);
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "vera-types.h"
+
+G_BEGIN_DECLS
+
+/* The kinds of one sentence (UTF-8, @len bytes): quantity, comparison, quote, attribution,
+ * prediction, causal, rule, event, personal, or other when none applies. @quantities (of
+ * VeraQuantity) and @people (of VeraPerson) are what vera_quantities_extract() and
+ * vera_people_extract() found in the sentence; either may be NULL. */
+VeraClaimKind  vera_claim_kinds_classify  (const char      *sentence,
+                                           gsize            len,
+                                           const GPtrArray *quantities,
+                                           const GPtrArray *people);
+
+/* TRUE when the sentence is worth checking on its own terms: a checkable figure, a quote with a
+ * named source, a superlative or ranking, a prediction, or a causal statement; never for
+ * headings, list labels and boilerplate. @kinds_out, when not NULL, receives the kinds. */
+gboolean       vera_claim_is_checkable    (const char      *sentence,
+                                           gsize            len,
+                                           const GPtrArray *quantities,
+                                           const GPtrArray *people,
+                                           VeraClaimKind   *kinds_out);
+
+/* TRUE for text that asserts nothing: headings ("Chapter 1: The Harbour Years", title-case lines
+ * without end punctuation), list labels ("Challenges remain in:"), and page furniture
+ * (copyright lines, "Read more", bylines, "Table of contents"). */
+gboolean       vera_text_is_boilerplate   (const char      *text,
+                                           gsize            len);
+
+G_END_DECLS

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "vera-person.h"
+
+G_BEGIN_DECLS
+
+/* A vague source in a sentence: byte offsets into the sentence, end exclusive. The layout is
+ * that of VeraTextSpan, so the pipeline can copy it as is; @flags is 0. */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  guint flags;
+} VeraVagueSpan;
+
+/* Named people in one sentence (UTF-8, @len bytes), with the role or title the sentence gives
+ * them and whether it quotes them: a GPtrArray of VeraPerson whose offsets are code points from
+ * the start of the sentence. A capitalised name counts as a person only with a cue: an
+ * honorific ("Dr."), a role beside it ("partner Michael Yu", "Zhang Wei, CEO of …"), or a
+ * speech verb ("said Zhang Wei", "according to Li Ming"). */
+GPtrArray *vera_people_extract       (const char *sentence,
+                                      gsize       len);
+
+/* Vague sources ("analysts say", "studies show", "it is believed", "according to experts"):
+ * a GArray of VeraVagueSpan in text order. */
+GArray    *vera_vague_sources_find   (const char *sentence,
+                                      gsize       len);
+
+G_END_DECLS

@@ -1,0 +1,1318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-quantities"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vera-quantities.h"
+#include "vera-tokens.h"
+
+/* The lexicons below are general English: scale words, currencies, units, qualifiers and
+ * time words. Nothing here is taken from any particular article. */
+
+typedef struct
+{
+  const char *phrase;  /* lower case, words separated by one space */
+  const char *unit;
+} UnitWord;
+
+static const UnitWord unit_words[] = {
+  { "percentage points", "percentage-points" }, { "percentage point", "percentage-points" },
+  { "basis points", "basis-points" }, { "bps", "basis-points" }, { "pp", "percentage-points" },
+  { "per cent", "percent" }, { "percent", "percent" }, { "pct", "percent" },
+  { "us dollars", "USD" }, { "u.s. dollars", "USD" }, { "hong kong dollars", "HKD" },
+  { "dollars", "USD" }, { "dollar", "USD" }, { "usd", "USD" },
+  { "yuan", "CNY" }, { "renminbi", "CNY" }, { "rmb", "CNY" }, { "cny", "CNY" },
+  { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
+  { "pounds sterling", "GBP" }, { "pounds", "GBP" }, { "pound", "GBP" }, { "gbp", "GBP" },
+  { "yen", "JPY" }, { "jpy", "JPY" }, { "rupees", "INR" }, { "inr", "INR" },
+  { "won", "KRW" }, { "krw", "KRW" }, { "swiss francs", "CHF" }, { "francs", "CHF" },
+  { "chf", "CHF" }, { "hkd", "HKD" }, { "rubles", "RUB" }, { "roubles", "RUB" },
+  { "square kilometers", "km2" }, { "square kilometres", "km2" }, { "square kilometer", "km2" },
+  { "square kilometre", "km2" }, { "sq km", "km2" }, { "square km", "km2" },
+  { "square miles", "mi2" }, { "square mile", "mi2" }, { "sq mi", "mi2" },
+  { "square meters", "m2" }, { "square metres", "m2" }, { "sq m", "m2" },
+  { "square feet", "ft2" }, { "sq ft", "ft2" },
+  { "hectares", "ha" }, { "hectare", "ha" }, { "ha", "ha" }, { "acres", "acre" }, { "acre", "acre" },
+  { "nanometers", "nm" }, { "nanometres", "nm" }, { "nanometer", "nm" }, { "nm", "nm" },
+  { "millimeters", "mm" }, { "millimetres", "mm" }, { "mm", "mm" },
+  { "centimeters", "cm" }, { "centimetres", "cm" }, { "cm", "cm" },
+  { "kilometers", "km" }, { "kilometres", "km" }, { "kilometer", "km" }, { "kilometre", "km" },
+  { "km", "km" }, { "meters", "m" }, { "metres", "m" }, { "meter", "m" }, { "metre", "m" },
+  { "miles", "mi" }, { "mile", "mi" }, { "feet", "ft" }, { "foot", "ft" },
+  { "km/h", "km/h" }, { "kph", "km/h" }, { "mph", "mph" },
+  { "kilograms", "kg" }, { "kilogram", "kg" }, { "kg", "kg" }, { "grams", "g" },
+  { "tonnes", "t" }, { "tonne", "t" }, { "tons", "t" }, { "ton", "t" },
+  { "metric tons", "t" }, { "mt", "Mt" }, { "liters", "l" }, { "litres", "l" },
+  { "barrels", "barrel" }, { "barrel", "barrel" },
+  { "gigawatts", "GW" }, { "gigawatt", "GW" }, { "gw", "GW" }, { "megawatts", "MW" },
+  { "megawatt", "MW" }, { "mw", "MW" }, { "kilowatts", "kW" }, { "kw", "kW" },
+  { "terawatt hours", "TWh" }, { "twh", "TWh" }, { "gwh", "GWh" }, { "mwh", "MWh" },
+  { "kwh", "kWh" }, { "qubits", "qubit" }, { "qubit", "qubit" },
+  { "gigabytes", "GB" }, { "gb", "GB" }, { "terabytes", "TB" }, { "tb", "TB" },
+  { "petabytes", "PB" }, { "pb", "PB" }, { "megabytes", "MB" }, { "mb", "MB" },
+  { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
+  { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
+  { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
+  { "weeks", "week" }, { "week", "week" }, { "days", "day" }, { "day", "day" },
+  { "hours", "hour" }, { "hour", "hour" }, { "minutes", "minute" }, { "seconds", "second" },
+  { "decades", "decade" }, { "decade", "decade" }, { "times", "times" }, { "fold", "times" },
+};
+
+typedef struct
+{
+  const char *word;
+  double      factor;
+  gboolean    needs_currency;  /* "m" is metres unless money is involved */
+} Scale;
+
+static const Scale scales[] = {
+  { "thousand", 1e3, FALSE }, { "million", 1e6, FALSE }, { "billion", 1e9, FALSE },
+  { "trillion", 1e12, FALSE }, { "mn", 1e6, FALSE }, { "mln", 1e6, FALSE },
+  { "bn", 1e9, FALSE }, { "bln", 1e9, FALSE }, { "tn", 1e12, FALSE }, { "trn", 1e12, FALSE },
+  { "k", 1e3, FALSE }, { "m", 1e6, TRUE }, { "b", 1e9, FALSE }, { "t", 1e12, TRUE },
+  { "lakh", 1e5, FALSE }, { "crore", 1e7, FALSE }, { "hundred", 1e2, FALSE },
+};
+
+typedef struct
+{
+  const char *word;
+  double      value;
+} NumberWord;
+
+static const NumberWord number_words[] = {
+  { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 },
+  { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 },
+  { "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
+  { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
+  { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
+  { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "dozen", 12 }, { "a dozen", 12 },
+};
+
+static const NumberWord fraction_words[] = {
+  { "half", 2 }, { "halves", 2 }, { "third", 3 }, { "thirds", 3 }, { "quarter", 4 },
+  { "quarters", 4 }, { "fourth", 4 }, { "fourths", 4 }, { "fifth", 5 }, { "fifths", 5 },
+  { "sixth", 6 }, { "tenth", 10 }, { "tenths", 10 },
+};
+
+static const NumberWord ordinal_words[] = {
+  { "first", 1 }, { "second", 2 }, { "third", 3 }, { "fourth", 4 }, { "fifth", 5 },
+  { "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 }, { "ninth", 9 }, { "tenth", 10 },
+};
+
+/* Qualifiers, longest first so that "just over" wins over "over". */
+static const char * const qualifiers[] = {
+  "as many as", "as much as", "as few as", "as little as", "in excess of", "upwards of",
+  "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
+  "at least", "at most", "up to", "close to", "just over", "just under", "well over",
+  "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
+  "some", "over", "under", "above", "below", "estimated", "only", "exactly", "circa",
+  NULL
+};
+
+static const char * const currency_codes[] = {
+  "USD", "CNY", "RMB", "EUR", "GBP", "JPY", "HKD", "CHF", "INR", "AUD", "CAD", "SGD", "KRW",
+  "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "NZD", "TRY", "SAR", "AED", NULL
+};
+
+static const char * const month_words[] = {
+  "january", "february", "march", "april", "may", "june", "july", "august", "september",
+  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+  "sept", "oct", "nov", "dec", NULL
+};
+
+/* Words that may stand before a number at the start of a sentence without making the number
+ * part of a name ("Over 300", "About 40%"). */
+static const char * const number_openers[] = {
+  "over", "about", "nearly", "almost", "around", "some", "more", "less", "fewer", "up", "at",
+  "between", "from", "by", "in", "with", "of", "and", "to", "for", "since", "only", "just",
+  "roughly", "approximately", "exactly", "another", "all", "the", "these", "those", "its",
+  "their", "our", "his", "her", "an", "a", "top", "under", "above", "below", "among", "another",
+  "additional", "another", "each", "every", "like", "than", "then", "but", "or", "while",
+  "after", "before", "when", "once", "as", "if", "whereas", "although", "including", "until",
+  "estimated", "nearly", "still", "still", "now", "today", "yet", "also", "even", "well",
+  "per", "within", "across", "into", "onto", "on", "through", "during", "last", "first",
+  "past", "next", "this", "that", "those", "ranks", "ranked", "rank", "ranking", NULL
+};
+
+/* Words that end a counted noun phrase. */
+static const char * const np_stops[] = {
+  "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+  "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "this", "these",
+  "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+  "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did",
+  "per", "each", "every", "across", "including", "into", "over", "under", "between",
+  "among", "within", "without", "about", "around", "through", "during", "since", "until",
+  "while", "worth", "alone", "more", "less", "most", "all", "both", "its", "their", "his",
+  "her", "our", "your", "my", "it", "they", "we", "he", "she", "not", "no", "so", "such",
+  "also", "only", "just", "now", "then", "there", "here", "up", "down", "out", "off",
+  "versus", "vs", "via", "like", "unlike", "plus", "minus", "if", "when", "where", "after",
+  "before", "because", "despite", "against", "toward", "towards", "onto", "upon", "says",
+  "said", "say", "according", "year", "years", "ago", "earlier", "later", "globally",
+  "worldwide", "nationwide", "respectively", "overall", "total", "each", "apiece", NULL
+};
+
+/* Common verbs that end a noun phrase when they follow a plural noun ("nurses left"). */
+static const char * const plural_verbs[] = {
+  "left", "made", "took", "came", "went", "got", "gave", "saw", "found", "became", "grew",
+  "fell", "rose", "won", "lost", "paid", "spent", "built", "ran", "held", "brought", "kept",
+  "met", "sold", "bought", "told", "thought", "began", "chose", "drove", "flew", "knew", "led",
+  "stood", "make", "take", "come", "go", "get", "give", "see", "find", "become", "grow", "fall",
+  "rise", "win", "lose", "pay", "spend", "build", "run", "hold", "bring", "keep", "meet", "sell",
+  "buy", "tell", "think", "begin", "live", "work", "remain", "face", "need", "want", "use",
+  "earn", "receive", "attend", "join", "leave", "own", "hold", "account", "visit", "apply",
+  "signed", "moved", NULL
+};
+
+static const char * const ly_nouns[] = {
+  "family", "supply", "assembly", "ally", "rally", "monopoly", "anomaly", "belly", "jelly",
+  "fly", "italy", "reply", "july", "bully", "folly", "lily", "holly", "oily", NULL
+};
+
+typedef struct
+{
+  guint  first;
+  guint  last;
+  char  *text;
+} Scope;
+
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  GArray     *tokens;
+  guint       n;
+  guint8     *used;
+  GArray     *scopes;   /* Scope */
+  gboolean    japanese; /* ¥ reads as yen */
+} Ctx;
+
+static void
+scope_clear (gpointer data)
+{
+  Scope *s = data;
+
+  g_free (s->text);
+}
+
+static const VeraToken *
+tok (Ctx  *ctx,
+     guint i)
+{
+  g_assert (i < ctx->n);
+  return vera_tokens_get (ctx->tokens, i);
+}
+
+static gboolean
+is_word (Ctx        *ctx,
+         guint       i,
+         const char *word)
+{
+  return i < ctx->n && vera_token_is (ctx->text, tok (ctx, i), word);
+}
+
+static gboolean
+is_punct (Ctx      *ctx,
+          guint     i,
+          gunichar  c)
+{
+  return i < ctx->n && tok (ctx, i)->kind == VERA_TOKEN_PUNCT && tok (ctx, i)->ch == c;
+}
+
+static gboolean
+is_glued (Ctx  *ctx,
+          guint i)
+{
+  return i < ctx->n && (tok (ctx, i)->flags & VERA_TOKEN_GLUED) != 0;
+}
+
+static gboolean
+is_dash (Ctx  *ctx,
+         guint i)
+{
+  return is_punct (ctx, i, '-') || is_punct (ctx, i, 0x2013) || is_punct (ctx, i, 0x2014) ||
+         is_punct (ctx, i, 0x2212);
+}
+
+/* Matches the words of @phrase from token @i on; returns the number of tokens matched. */
+static guint
+match_phrase (Ctx        *ctx,
+              guint       i,
+              const char *phrase)
+{
+  const char *p = phrase;
+  guint k = i;
+
+  while (*p != '\0')
+    {
+      const char *space = strchr (p, ' ');
+      gsize n = space != NULL ? (gsize) (space - p) : strlen (p);
+      const VeraToken *t;
+
+      if (k >= ctx->n)
+        return 0;
+      t = tok (ctx, k);
+      if (t->kind != VERA_TOKEN_WORD || t->end - t->start != n ||
+          g_ascii_strncasecmp (ctx->text + t->start, p, n) != 0)
+        return 0;
+      k++;
+      p += n;
+      if (*p == ' ')
+        p++;
+    }
+  return k - i;
+}
+
+static guint
+count_words (const char *phrase)
+{
+  guint n = 1;
+
+  for (const char *p = phrase; *p != '\0'; p++)
+    if (*p == ' ')
+      n++;
+  return n;
+}
+
+/* Matches @phrase so that it ends at token @last. */
+static gboolean
+match_phrase_before (Ctx        *ctx,
+                     guint       last,
+                     const char *phrase,
+                     guint      *first)
+{
+  guint w = count_words (phrase);
+
+  if (last + 1 < w)
+    return FALSE;
+  if (match_phrase (ctx, last + 1 - w, phrase) != w)
+    return FALSE;
+  *first = last + 1 - w;
+  return TRUE;
+}
+
+static gboolean
+is_year (Ctx  *ctx,
+         guint i)
+{
+  const VeraToken *t;
+  int v;
+
+  if (i >= ctx->n)
+    return FALSE;
+  t = tok (ctx, i);
+  if (t->kind != VERA_TOKEN_NUMBER || t->end - t->start != 4)
+    return FALSE;
+  v = atoi (ctx->text + t->start);
+  if (v < 1800 || v > 2199)
+    return FALSE;
+  /* "2000 people" is ambiguous; a year is not followed by a percent sign or a scale. */
+  if (is_punct (ctx, i + 1, '%') || (i + 1 < ctx->n && is_glued (ctx, i + 1) &&
+                                     tok (ctx, i + 1)->kind == VERA_TOKEN_WORD &&
+                                     !is_word (ctx, i + 1, "s")))
+    return FALSE;
+  return TRUE;
+}
+
+static double
+number_value (Ctx  *ctx,
+              guint i)
+{
+  const VeraToken *t = tok (ctx, i);
+  char buf[64];
+  gsize n = 0;
+
+  for (gsize k = t->start; k < t->end && n + 1 < sizeof buf; k++)
+    if (ctx->text[k] != ',')
+      buf[n++] = ctx->text[k];
+  buf[n] = '\0';
+  return g_ascii_strtod (buf, NULL);
+}
+
+static gboolean
+lookup_number_word (const char       *word,
+                    gsize             n,
+                    const NumberWord *table,
+                    guint             n_table,
+                    double           *value)
+{
+  for (guint k = 0; k < n_table; k++)
+    if (strlen (table[k].word) == n && g_ascii_strncasecmp (word, table[k].word, n) == 0)
+      {
+        *value = table[k].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "twenty-five" → 25, "five" → 5; @rest receives what follows a hyphen that is not part of the
+ * number ("five-year" → 5, rest "year"). */
+static gboolean
+parse_number_word (const char  *word,
+                   gsize        n,
+                   double      *value,
+                   const char **rest)
+{
+  const char *hyphen = memchr (word, '-', n);
+  double a, b;
+
+  *rest = NULL;
+  if (hyphen == NULL)
+    return lookup_number_word (word, n, number_words, G_N_ELEMENTS (number_words), value);
+  if (!lookup_number_word (word, hyphen - word, number_words, G_N_ELEMENTS (number_words), &a))
+    return FALSE;
+  if (a >= 20 && a <= 90 &&
+      lookup_number_word (hyphen + 1, n - (hyphen + 1 - word), number_words,
+                          G_N_ELEMENTS (number_words), &b) && b < 10)
+    {
+      *value = a + b;
+      return TRUE;
+    }
+  *value = a;
+  *rest = hyphen + 1;
+  return TRUE;
+}
+
+static const char *
+lookup_unit (Ctx   *ctx,
+             guint  i,
+             guint *n_tokens)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
+    {
+      guint m = match_phrase (ctx, i, unit_words[k].phrase);
+
+      if (m > 0)
+        {
+          *n_tokens = m;
+          return unit_words[k].unit;
+        }
+    }
+  return NULL;
+}
+
+static const char *
+lookup_unit_word (const char *word,
+                  gsize       n)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
+    if (strlen (unit_words[k].phrase) == n &&
+        g_ascii_strncasecmp (unit_words[k].phrase, word, n) == 0)
+      return unit_words[k].unit;
+  return NULL;
+}
+
+static void
+add_scope (Ctx   *ctx,
+           guint  first,
+           guint  last)
+{
+  Scope s;
+
+  s.first = first;
+  s.last = last;
+  s.text = g_strndup (ctx->text + tok (ctx, first)->start,
+                      tok (ctx, last)->end - tok (ctx, first)->start);
+  g_array_append_val (ctx->scopes, s);
+  for (guint k = first; k <= last; k++)
+    ctx->used[k] = TRUE;
+}
+
+static gboolean
+is_period_word (Ctx  *ctx,
+                guint i)
+{
+  static const char * const periods[] = {
+    "year", "month", "week", "day", "quarter", "annum", "hour", "decade", "fiscal", NULL
+  };
+  return i < ctx->n && vera_token_in (ctx->text, tok (ctx, i), periods);
+}
+
+static gboolean
+is_count_word (Ctx  *ctx,
+               guint i)
+{
+  double v;
+  const char *rest;
+  const VeraToken *t;
+
+  if (i >= ctx->n)
+    return FALSE;
+  t = tok (ctx, i);
+  if (t->kind == VERA_TOKEN_NUMBER)
+    return TRUE;
+  return t->kind == VERA_TOKEN_WORD &&
+         parse_number_word (ctx->text + t->start, t->end - t->start, &v, &rest) && rest == NULL;
+}
+
+static gboolean
+is_duration_unit (Ctx  *ctx,
+                  guint i)
+{
+  static const char * const units[] = {
+    "years", "months", "weeks", "days", "decades", "year", "month", "quarters", NULL
+  };
+  return i < ctx->n && vera_token_in (ctx->text, tok (ctx, i), units);
+}
+
+/* Finds the time scopes of the sentence and marks their tokens as used, so that years and
+ * durations inside them do not become figures. */
+static void
+find_scopes (Ctx *ctx)
+{
+  static const char * const year_preps[] = {
+    "in", "since", "by", "until", "till", "before", "after", "through", "throughout", "during",
+    "from", "between", "for", "of", "as", NULL
+  };
+  static const char * const periodic[] = {
+    "annually", "yearly", "monthly", "weekly", "daily", "hourly", "quarterly", "nightly",
+    "year-on-year", "year-over-year", "month-on-month", "annualized", "annualised", NULL
+  };
+  static const char * const relative[] = {
+    "last", "this", "next", "past", "previous", "current", "coming", NULL
+  };
+  static const char * const per[] = { "per", "a", "an", "each", "every", NULL };
+  static const char * const span_preps[] = { "in", "over", "within", "during", "for", NULL };
+
+  for (guint i = 0; i < ctx->n; i++)
+    {
+      const VeraToken *t = tok (ctx, i);
+      guint j;
+
+      if (ctx->used[i] || t->kind != VERA_TOKEN_WORD)
+        continue;
+
+      /* "in 2024", "since March 2020", "from 2019 to 2023", "as of 2022" */
+      if (vera_token_in (ctx->text, t, year_preps))
+        {
+          j = i + 1;
+          if (is_word (ctx, i, "as") && !is_word (ctx, j++, "of"))
+            continue;
+          if (is_word (ctx, j, "the") && is_word (ctx, j + 1, "end") && is_word (ctx, j + 2, "of"))
+            j += 3;
+          if (is_word (ctx, j, "fiscal") || is_word (ctx, j, "FY") ||
+              (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), month_words)))
+            j++;
+          if (is_year (ctx, j) && !(is_word (ctx, i, "of") || is_word (ctx, i, "for")))
+            {
+              guint last = j;
+
+              if ((is_word (ctx, j + 1, "to") || is_word (ctx, j + 1, "and") ||
+                   is_dash (ctx, j + 1)) && is_year (ctx, j + 2))
+                last = j + 2;
+              if (is_word (ctx, last + 1, "alone"))
+                last++;
+              add_scope (ctx, i, last);
+              i = last;
+              continue;
+            }
+        }
+
+      /* "annually", "year-on-year" */
+      if (vera_token_in (ctx->text, t, periodic))
+        {
+          add_scope (ctx, i, i);
+          continue;
+        }
+
+      /* "per year", "a month", "each day" (but not "a year ago") */
+      if (vera_token_in (ctx->text, t, per) && is_period_word (ctx, i + 1) &&
+          !is_word (ctx, i + 1, "fiscal") &&
+          !is_word (ctx, i + 2, "ago") && !is_word (ctx, i + 2, "earlier") &&
+          !is_word (ctx, i + 2, "later") && !is_word (ctx, i + 2, "before") &&
+          !is_word (ctx, i + 2, "after") && !is_word (ctx, i + 2, "of"))
+        {
+          add_scope (ctx, i, i + 1);
+          i++;
+          continue;
+        }
+
+      /* "last quarter", "this year", "so far this year" */
+      if (vera_token_in (ctx->text, t, relative) && is_period_word (ctx, i + 1) &&
+          !is_count_word (ctx, i + 1))
+        {
+          guint first = i;
+          guint last = i + 1;
+
+          if (is_word (ctx, last, "fiscal") && is_word (ctx, last + 1, "year"))
+            last++;
+          if (i >= 2 && is_word (ctx, i - 2, "so") && is_word (ctx, i - 1, "far"))
+            first = i - 2;
+          add_scope (ctx, first, last);
+          i = last;
+          continue;
+        }
+
+      /* "in five years", "over the next three years", "within 18 months" */
+      if (vera_token_in (ctx->text, t, span_preps))
+        {
+          j = i + 1;
+          if (is_word (ctx, j, "the"))
+            j++;
+          if (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), relative))
+            j++;
+          if (is_count_word (ctx, j) && !is_year (ctx, j) && is_duration_unit (ctx, j + 1))
+            {
+              add_scope (ctx, i, j + 1);
+              i = j + 1;
+              continue;
+            }
+        }
+    }
+
+  /* Years standing alone ("the 2025 conference", "2019-2023") are dates, not figures. */
+  for (guint i = 0; i < ctx->n; i++)
+    if (!ctx->used[i] && is_year (ctx, i))
+      ctx->used[i] = TRUE;
+}
+
+static const char *
+currency_symbol (Ctx   *ctx,
+                 guint  i,
+                 guint *first)
+{
+  const VeraToken *t = tok (ctx, i);
+
+  *first = i;
+  if (t->kind == VERA_TOKEN_PUNCT)
+    {
+      switch (t->ch)
+        {
+        case '$':
+          if (i > 0 && is_glued (ctx, i) && tok (ctx, i - 1)->kind == VERA_TOKEN_WORD)
+            {
+              static const struct { const char *prefix; const char *code; } dollars[] = {
+                { "US", "USD" }, { "HK", "HKD" }, { "A", "AUD" }, { "AU", "AUD" },
+                { "C", "CAD" }, { "CA", "CAD" }, { "S", "SGD" }, { "NT", "TWD" },
+                { "NZ", "NZD" }, { "R", "BRL" }, { "MX", "MXN" },
+              };
+              for (guint k = 0; k < G_N_ELEMENTS (dollars); k++)
+                if (is_word (ctx, i - 1, dollars[k].prefix))
+                  {
+                    *first = i - 1;
+                    return dollars[k].code;
+                  }
+            }
+          return "USD";
+        case 0xA5: case 0xFFE5:
+          return ctx->japanese ? "JPY" : "CNY";
+        case 0x20AC:
+          return "EUR";
+        case 0xA3:
+          return "GBP";
+        case 0x20B9:
+          return "INR";
+        case 0x20A9:
+          return "KRW";
+        case 0x20BD:
+          return "RUB";
+        case 0x20BA:
+          return "TRY";
+        default:
+          return NULL;
+        }
+    }
+  if (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_UPPER))
+    {
+      for (guint k = 0; currency_codes[k] != NULL; k++)
+        if (vera_token_is (ctx->text, t, currency_codes[k]))
+          return k == 2 ? "CNY" : currency_codes[k];
+    }
+  if (is_word (ctx, i, "Rs"))
+    return "INR";
+  return NULL;
+}
+
+gboolean
+vera_quantity_unit_is_currency (const char *unit)
+{
+  if (unit == NULL)
+    return FALSE;
+  for (guint k = 0; currency_codes[k] != NULL; k++)
+    if (g_str_equal (unit, currency_codes[k]))
+      return TRUE;
+  return FALSE;
+}
+
+/* One figure without its unit: [currency] [-] number [scale] [%]. */
+typedef struct
+{
+  guint       first;
+  guint       last;
+  double      value;
+  const char *currency;
+  gboolean    percent;
+  gboolean    scaled;
+  const char *rest;     /* a unit glued with a hyphen to a written number ("five-year") */
+  gsize       rest_len;
+} Core;
+
+static gboolean
+is_ordinal_suffix (Ctx  *ctx,
+                   guint i)
+{
+  static const char * const suffixes[] = { "st", "nd", "rd", "th", NULL };
+
+  return i < ctx->n && is_glued (ctx, i) && vera_token_in (ctx->text, tok (ctx, i), suffixes);
+}
+
+/* Whether the number at @i is part of a name or code rather than a figure: "Fortune 500",
+ * "Chapter 1", "COVID-19", "5G", "24/7", "1990s", "1+X", "March 5". */
+static gboolean
+is_name_number (Ctx  *ctx,
+                guint i)
+{
+  const VeraToken *prev = i > 0 ? tok (ctx, i - 1) : NULL;
+
+  if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
+      !vera_token_in (ctx->text, prev, number_openers) &&
+      currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
+    return TRUE;
+  if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_GLUED) == 0 &&
+      is_glued (ctx, i) && currency_symbol (ctx, i - 1, &(guint){0}) == NULL)
+    return TRUE;
+  if (prev != NULL && i >= 2 && (prev->flags & VERA_TOKEN_GLUED) && is_glued (ctx, i) &&
+      is_dash (ctx, i - 1) && tok (ctx, i - 2)->kind == VERA_TOKEN_WORD)
+    return TRUE;
+  /* "24/7", "3:2" */
+  if (prev != NULL && i >= 2 && is_glued (ctx, i) && (prev->ch == '/' || prev->ch == ':') &&
+      (prev->flags & VERA_TOKEN_GLUED) && tok (ctx, i - 2)->kind == VERA_TOKEN_NUMBER)
+    return TRUE;
+  /* List markers: "1. Item", "2) Item" at the start of the sentence. */
+  if ((i == 0 || (i == 1 && prev->kind == VERA_TOKEN_PUNCT)) &&
+      (is_punct (ctx, i + 1, '.') || is_punct (ctx, i + 1, ')')) && is_glued (ctx, i + 1))
+    return TRUE;
+  if (prev != NULL && vera_token_in (ctx->text, prev, month_words) &&
+      (prev->flags & VERA_TOKEN_CAPITAL))
+    return TRUE;
+  if (i + 1 < ctx->n && is_glued (ctx, i + 1))
+    {
+      const VeraToken *next = tok (ctx, i + 1);
+
+      if ((next->ch == '/' || next->ch == ':' || next->ch == '+') && i + 2 < ctx->n &&
+          is_glued (ctx, i + 2) && tok (ctx, i + 2)->kind != VERA_TOKEN_PUNCT &&
+          !is_word (ctx, i + 2, "h"))
+        return TRUE;
+      if (next->ch == '.' && i + 2 < ctx->n && is_glued (ctx, i + 2) &&
+          tok (ctx, i + 2)->kind == VERA_TOKEN_NUMBER)
+        return TRUE;  /* "1.2.3" versions */
+      if (next->kind == VERA_TOKEN_WORD && !is_ordinal_suffix (ctx, i + 1))
+        {
+          gsize n = next->end - next->start;
+          const char *w = ctx->text + next->start;
+          gboolean known = FALSE;
+
+          for (guint k = 0; k < G_N_ELEMENTS (scales) && !known; k++)
+            known = strlen (scales[k].word) == n && g_ascii_strncasecmp (w, scales[k].word, n) == 0;
+          if (!known && lookup_unit_word (w, n) == NULL &&
+              !(n == 1 && (*w == 'x' || *w == 'X')))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_core (Ctx   *ctx,
+            guint  i,
+            Core  *core)
+{
+  const VeraToken *t = tok (ctx, i);
+  guint j;
+
+  memset (core, 0, sizeof *core);
+  core->first = i;
+
+  if (t->kind == VERA_TOKEN_NUMBER)
+    {
+      if (is_name_number (ctx, i))
+        return FALSE;
+      core->value = number_value (ctx, i);
+    }
+  else if (t->kind == VERA_TOKEN_WORD)
+    {
+      if (!parse_number_word (ctx->text + t->start, t->end - t->start, &core->value, &core->rest))
+        return FALSE;
+      if (core->rest != NULL)
+        core->rest_len = t->end - (core->rest - ctx->text);
+      if (is_word (ctx, i, "a") || is_word (ctx, i, "dozen"))
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  /* Currency and sign before the number. */
+  if (i > 0)
+    {
+      guint first;
+      const char *cur = currency_symbol (ctx, i - 1, &first);
+
+      if (cur != NULL)
+        {
+          core->currency = cur;
+          core->first = first;
+        }
+      if (core->first > 0 && is_dash (ctx, core->first - 1) && is_glued (ctx, core->first) &&
+          (core->first == 1 || !is_glued (ctx, core->first - 1) ||
+           tok (ctx, core->first - 2)->kind == VERA_TOKEN_PUNCT) &&
+          !(core->first >= 2 && tok (ctx, core->first - 2)->kind == VERA_TOKEN_NUMBER))
+        {
+          core->value = -core->value;
+          core->first--;
+        }
+    }
+
+  core->last = i;
+  j = i + 1;
+  if (core->rest != NULL)
+    return TRUE;
+
+  /* Scale: "1.5bn", "£3.2m", "50 billion", "a million". */
+  if (j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
+    {
+      const VeraToken *s = tok (ctx, j);
+      gsize n = s->end - s->start;
+      const char *w = ctx->text + s->start;
+
+      for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
+        {
+          gboolean single = strlen (scales[k].word) == 1;
+
+          if (strlen (scales[k].word) != n || g_ascii_strncasecmp (w, scales[k].word, n) != 0)
+            continue;
+          if (single && !is_glued (ctx, j))
+            continue;
+          if (scales[k].needs_currency && core->currency == NULL &&
+              !(*w == 'M' && scales[k].factor == 1e6))
+            continue;
+          if (single && *w == 'm' && core->currency == NULL)
+            continue;
+          /* "5 m" after money, "3.2m" glued */
+          core->value *= scales[k].factor;
+          core->scaled = TRUE;
+          core->last = j++;
+          /* "1.2 million million" does not happen; "a hundred thousand" does. */
+          if (scales[k].factor == 1e2 && j < ctx->n)
+            {
+              for (guint l = 0; l < 4; l++)
+                if (is_word (ctx, j, scales[l].word))
+                  {
+                    core->value *= scales[l].factor;
+                    core->last = j++;
+                    break;
+                  }
+            }
+          break;
+        }
+    }
+
+  if (is_punct (ctx, j, '%') || is_punct (ctx, j, 0xFF05))
+    {
+      core->percent = TRUE;
+      core->last = j;
+    }
+  return TRUE;
+}
+
+/* Collects the counted noun phrase that starts at token @i: words up to a function word,
+ * punctuation, an adverb, or a verb after a plural noun. Returns the index of its last token,
+ * or @i - 1 when there is none. */
+static guint
+counted_noun (Ctx   *ctx,
+              guint  i)
+{
+  guint last = i - 1;
+
+  for (guint k = i; k < ctx->n && k < i + 4; k++)
+    {
+      const VeraToken *t = tok (ctx, k);
+      gsize n = t->end - t->start;
+
+      if (ctx->used[k])
+        break;
+      if (t->kind == VERA_TOKEN_NUMBER)
+        {
+          /* "79 Fortune 500 companies": a number inside a name. */
+          if (k > i && (tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
+            continue;
+          break;
+        }
+      if (t->kind != VERA_TOKEN_WORD || vera_token_in (ctx->text, t, np_stops))
+        break;
+      if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(t->flags & VERA_TOKEN_UPPER) &&
+          !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
+        break;
+      if (k > i && vera_token_in (ctx->text, t, plural_verbs) &&
+          vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s"))
+        break;
+      if (n > 5 && vera_token_has_suffix (ctx->text, t, "ly") &&
+          !vera_token_in (ctx->text, t, ly_nouns))
+        break;
+      if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
+                    vera_token_has_suffix (ctx->text, t, "ed")) &&
+          !strchr (ctx->text + t->start, '-') &&
+          vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s") &&
+          !vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "ss"))
+        break;
+      last = k;
+    }
+  /* A noun phrase does not end in an adjective-like "-ing"/"-ed" word or a stray verb. */
+  while (last + 1 > i && last < ctx->n &&
+         (vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") ||
+          vera_token_has_suffix (ctx->text, tok (ctx, last), "ed")) && last > i)
+    last--;
+  /* "one representing", "two working": a verb, not a counted noun. */
+  if (last == i && last < ctx->n && vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") &&
+      !strchr (ctx->text + tok (ctx, last)->start, '-'))
+    return i - 1;
+  return last;
+}
+
+static const char *
+find_qualifier (Ctx   *ctx,
+                guint  first,
+                guint *q_first)
+{
+  if (first == 0)
+    return NULL;
+  for (guint k = 0; qualifiers[k] != NULL; k++)
+    if (match_phrase_before (ctx, first - 1, qualifiers[k], q_first))
+      return qualifiers[k];
+  return NULL;
+}
+
+typedef struct
+{
+  guint         first;
+  guint         last;
+  VeraQuantity *q;
+} Found;
+
+static void
+found_clear (gpointer data)
+{
+  Found *f = data;
+
+  g_clear_pointer (&f->q, vera_quantity_free);
+}
+
+static void
+emit (Ctx        *ctx,
+      GArray     *found,
+      guint       first,
+      guint       last,
+      double      value,
+      double      value_to,
+      const char *unit,
+      guint       noun_first,
+      guint       noun_last,
+      const char *qualifier)
+{
+  Found f;
+  VeraQuantity *q = vera_quantity_new ();
+
+  q->value = value;
+  q->value_to = value_to;
+  q->unit = g_strdup (unit);
+  q->text = g_strndup (ctx->text + tok (ctx, first)->start,
+                       tok (ctx, last)->end - tok (ctx, first)->start);
+  if (noun_last != G_MAXUINT && noun_last >= noun_first)
+    q->noun = g_strndup (ctx->text + tok (ctx, noun_first)->start,
+                         tok (ctx, noun_last)->end - tok (ctx, noun_first)->start);
+  q->qualifier = g_strdup (qualifier);
+  q->start = tok (ctx, first)->cp_start;
+  q->end = tok (ctx, last)->cp_end;
+  for (guint k = first; k <= last; k++)
+    ctx->used[k] = TRUE;
+  f.first = first;
+  f.last = last;
+  f.q = q;
+  g_array_append_val (found, f);
+}
+
+/* Ranks: "ranks 3", "ranked No. 1", "#2", "top 100", "3rd", "second-largest". */
+static gboolean
+try_rank (Ctx    *ctx,
+          guint   i,
+          GArray *found)
+{
+  static const char * const rank_verbs[] = { "rank", "ranks", "ranked", "ranking", NULL };
+  const VeraToken *t = tok (ctx, i);
+  double v;
+
+  if (t->kind == VERA_TOKEN_NUMBER && !memchr (ctx->text + t->start, '.', t->end - t->start))
+    {
+      guint last = i;
+      const char *qual = NULL;
+
+      v = number_value (ctx, i);
+      if (is_ordinal_suffix (ctx, i + 1))
+        {
+          if (is_word (ctx, i + 2, "century") || is_word (ctx, i + 2, "anniversary") ||
+              is_word (ctx, i + 2, "birthday"))
+            return FALSE;
+          last = i + 1;
+        }
+      else if (i > 0 && is_punct (ctx, i - 1, '#') && is_glued (ctx, i))
+        ;
+      else if (i >= 2 && is_punct (ctx, i - 1, '.') && is_word (ctx, i - 2, "No"))
+        ;
+      else if (i > 0 && vera_token_in (ctx->text, tok (ctx, i - 1), rank_verbs))
+        ;
+      else if (i > 0 && is_word (ctx, i - 1, "top"))
+        qual = "top";
+      else
+        return FALSE;
+      emit (ctx, found, i, last, v, NAN, "rank", 0, G_MAXUINT, qual);
+      return TRUE;
+    }
+  if (t->kind == VERA_TOKEN_WORD)
+    {
+      const char *w = ctx->text + t->start;
+      const char *hyphen = memchr (w, '-', t->end - t->start);
+      gsize n = hyphen != NULL ? (gsize) (hyphen - w) : t->end - t->start;
+      gboolean is_rank;
+
+      if (!lookup_number_word (w, n, ordinal_words, G_N_ELEMENTS (ordinal_words), &v))
+        return FALSE;
+      if (hyphen != NULL)
+        {
+          /* "second-largest", "third-biggest" */
+          gsize total = t->end - t->start;
+
+          is_rank = total > n + 4 && g_ascii_strncasecmp (w + total - 3, "est", 3) == 0;
+        }
+      else
+        {
+          is_rank = (i > 0 && vera_token_in (ctx->text, tok (ctx, i - 1), rank_verbs)) ||
+                    is_word (ctx, i + 1, "place") ||
+                    (i + 1 < ctx->n && tok (ctx, i + 1)->end - tok (ctx, i + 1)->start > 4 &&
+                     vera_token_has_suffix (ctx->text, tok (ctx, i + 1), "est") &&
+                     !is_word (ctx, i + 1, "interest") && !is_word (ctx, i + 1, "forest"));
+        }
+      if (is_rank)
+        {
+          emit (ctx, found, i, i, v, NAN, "rank", 0, G_MAXUINT, NULL);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Fractions: "one-third", "two-thirds", "a third of", "half of", "by half". */
+static gboolean
+try_fraction (Ctx    *ctx,
+              guint   i,
+              GArray *found)
+{
+  const VeraToken *t = tok (ctx, i);
+  const char *w = ctx->text + t->start;
+  gsize n = t->end - t->start;
+  const char *hyphen;
+  double num = 1, den;
+  guint first = i;
+  const char *qual;
+  guint q_first;
+
+  if (t->kind != VERA_TOKEN_WORD)
+    return FALSE;
+  hyphen = memchr (w, '-', n);
+  if (hyphen != NULL)
+    {
+      if (!lookup_number_word (w, hyphen - w, number_words, G_N_ELEMENTS (number_words), &num) ||
+          !lookup_number_word (hyphen + 1, n - (hyphen + 1 - w), fraction_words,
+                               G_N_ELEMENTS (fraction_words), &den))
+        return FALSE;
+    }
+  else
+    {
+      if (!lookup_number_word (w, n, fraction_words, G_N_ELEMENTS (fraction_words), &den))
+        return FALSE;
+      if (den != 2)
+        {
+          const char *rest;
+
+          if (i == 0)
+            return FALSE;
+          if (is_word (ctx, i - 1, "a") || is_word (ctx, i - 1, "one"))
+            num = 1;
+          else if (!(tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
+                     parse_number_word (ctx->text + tok (ctx, i - 1)->start,
+                                        tok (ctx, i - 1)->end - tok (ctx, i - 1)->start,
+                                        &num, &rest) && rest == NULL))
+            return FALSE;
+          first = i - 1;
+        }
+      if (!(is_word (ctx, i + 1, "of") || is_word (ctx, i + 1, "the") ||
+            (first > 0 && is_word (ctx, first - 1, "by"))))
+        return FALSE;
+    }
+  qual = find_qualifier (ctx, first, &q_first);
+  emit (ctx, found, first, i, 100.0 * num / den, NAN, "percent", 0, G_MAXUINT, qual);
+  return TRUE;
+}
+
+static gboolean
+try_figure (Ctx    *ctx,
+            guint   i,
+            GArray *found)
+{
+  Core a, b;
+  gboolean range = FALSE;
+  guint j;
+  const char *unit = NULL;
+  guint last;
+  guint noun_first = 0, noun_last = G_MAXUINT;
+  const char *qual;
+  guint q_first;
+  double value, value_to = NAN;
+  gboolean written = tok (ctx, i)->kind == VERA_TOKEN_WORD;
+
+  if (!parse_core (ctx, i, &a))
+    return FALSE;
+  j = a.last + 1;
+
+  /* Ranges: "2,000-3,000", "from 80% to 37%", "between 3 and 5", "3 to 5 million". */
+  if (a.rest == NULL && j + 1 < ctx->n && !ctx->used[j + 1])
+    {
+      gboolean from = a.first > 0 && is_word (ctx, a.first - 1, "from");
+      gboolean between = a.first > 0 && is_word (ctx, a.first - 1, "between");
+      guint k = j + 1;
+
+      if (currency_symbol (ctx, k, &(guint){0}) != NULL && k + 1 < ctx->n)
+        k++;
+      if (((is_dash (ctx, j) && is_glued (ctx, k)) ||
+           (is_word (ctx, j, "to") && (from || between ||
+                                        (!a.percent && a.currency == NULL))) ||
+           (is_word (ctx, j, "and") && between)) &&
+          tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !is_year (ctx, k) &&
+          parse_core (ctx, k, &b) &&
+          (from || between || is_dash (ctx, j) || b.scaled || b.percent ||
+           (a.currency != NULL && b.currency != NULL)))
+        {
+          range = TRUE;
+          if (!a.scaled && b.scaled && fabs (a.value) < fabs (b.value))
+            {
+              double factor = 1;
+
+              for (double bv = fabs (b.value); bv >= 1000 * fabs (a.value) * factor && factor < 1e12; )
+                factor *= 1000;
+              a.value *= factor;
+            }
+          if (b.percent)
+            a.percent = TRUE;
+          if (a.currency == NULL)
+            a.currency = b.currency;
+          j = b.last + 1;
+        }
+    }
+  last = range ? b.last : a.last;
+  value = a.value;
+  if (range)
+    value_to = b.value;
+
+  if (a.rest != NULL)
+    {
+      unit = lookup_unit_word (a.rest, a.rest_len);
+      if (unit == NULL)
+        {
+          unit = "count";
+          noun_first = noun_last = i;
+        }
+    }
+  else if (a.percent)
+    unit = "percent";
+  else
+    {
+      guint n_tok = 0;
+      const char *word_unit = NULL;
+
+      /* "512-qubit", "2,500-word" */
+      if (is_dash (ctx, j) && is_glued (ctx, j) && is_glued (ctx, j + 1) && j + 1 < ctx->n &&
+          tok (ctx, j + 1)->kind == VERA_TOKEN_WORD)
+        {
+          const VeraToken *w = tok (ctx, j + 1);
+
+          word_unit = lookup_unit_word (ctx->text + w->start, w->end - w->start);
+          last = j + 1;
+          if (word_unit != NULL)
+            unit = word_unit;
+          else
+            {
+              /* The compound is an adjective: "a 2,500-word report" counts words. */
+              unit = "count";
+              noun_first = noun_last = j + 1;
+            }
+        }
+      else if (j < ctx->n && (word_unit = lookup_unit (ctx, j, &n_tok)) != NULL &&
+               !(is_glued (ctx, j) && tok (ctx, j)->kind == VERA_TOKEN_WORD &&
+                 g_ascii_isupper (ctx->text[tok (ctx, j)->start]) &&
+                 tok (ctx, j)->end - tok (ctx, j)->start == 1))
+        {
+          unit = word_unit;
+          last = j + n_tok - 1;
+          /* "km²", "m2" */
+          if ((g_str_equal (unit, "km") || g_str_equal (unit, "m") || g_str_equal (unit, "mi")) &&
+              (is_punct (ctx, last + 1, 0xB2) ||
+               (is_glued (ctx, last + 1) && tok (ctx, last + 1)->kind == VERA_TOKEN_NUMBER &&
+                number_value (ctx, last + 1) == 2)))
+            {
+              unit = g_str_equal (unit, "km") ? "km2" : g_str_equal (unit, "m") ? "m2" : "mi2";
+              last++;
+            }
+          else if (g_str_equal (unit, "km") && is_punct (ctx, last + 1, '/') && is_word (ctx, last + 2, "h"))
+            {
+              unit = "km/h";
+              last += 2;
+            }
+          if (g_str_equal (unit, "GBP") && is_word (ctx, last + 1, "of") && a.currency == NULL)
+            unit = "lb";
+        }
+      else if (is_glued (ctx, j) && (is_word (ctx, j, "x") || is_word (ctx, j, "X")))
+        {
+          unit = "times";
+          last = j;
+        }
+      else if (a.currency == NULL && j < ctx->n && !is_word (ctx, j, "of"))
+        {
+          guint nl = counted_noun (ctx, j);
+
+          if (nl != G_MAXUINT && nl >= j)
+            {
+              unit = "count";
+              noun_first = j;
+              noun_last = nl;
+              last = nl;
+            }
+        }
+      if (a.currency != NULL && unit != NULL && !vera_quantity_unit_is_currency (unit))
+        {
+          last = range ? b.last : a.last;
+          unit = NULL;
+        }
+      if (a.currency != NULL)
+        unit = a.currency;
+    }
+
+  /* Written numbers only count with a unit or a counted noun: "one of the", "one
+   * representing" are not figures. */
+  if (written && unit == NULL)
+    return FALSE;
+  if (written && is_word (ctx, i, "one") && g_strcmp0 (unit, "count") == 0 &&
+      noun_first == noun_last && vera_token_has_suffix (ctx->text, tok (ctx, noun_first), "s"))
+    return FALSE;
+
+  qual = find_qualifier (ctx, a.first, &q_first);
+  if (qual == NULL && is_punct (ctx, a.last + 1, '+') && !range)
+    qual = "more than";
+  emit (ctx, found, a.first, last, value, value_to, unit, noun_first, noun_last, qual);
+  return TRUE;
+}
+
+static void
+assign_scopes (Ctx    *ctx,
+               GArray *found)
+{
+  for (guint f = 0; f < found->len; f++)
+    {
+      Found *fd = &g_array_index (found, Found, f);
+      guint limit = f + 1 < found->len ? g_array_index (found, Found, f + 1).first : ctx->n;
+      const Scope *best = NULL;
+
+      if (g_strcmp0 (fd->q->unit, "rank") == 0)
+        continue;
+      for (guint s = 0; s < ctx->scopes->len; s++)
+        {
+          const Scope *sc = &g_array_index (ctx->scopes, Scope, s);
+
+          if (sc->first > fd->last && sc->first < limit)
+            {
+              best = sc;
+              break;
+            }
+          if (sc->last < fd->first)
+            best = sc;
+        }
+      if (best != NULL)
+        fd->q->scope = g_strdup (best->text);
+    }
+}
+
+static void
+ctx_init (Ctx        *ctx,
+          const char *text,
+          gsize       len)
+{
+  ctx->text = text;
+  ctx->len = len;
+  ctx->tokens = vera_tokens_split (text, len);
+  ctx->n = ctx->tokens->len;
+  ctx->used = g_new0 (guint8, ctx->n + 1);
+  ctx->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
+  g_array_set_clear_func (ctx->scopes, scope_clear);
+  ctx->japanese = FALSE;
+  for (guint i = 0; i < ctx->n; i++)
+    if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
+        is_word (ctx, i, "JPY"))
+      ctx->japanese = TRUE;
+  find_scopes (ctx);
+}
+
+static void
+ctx_clear (Ctx *ctx)
+{
+  g_clear_pointer (&ctx->tokens, g_array_unref);
+  g_clear_pointer (&ctx->used, g_free);
+  g_clear_pointer (&ctx->scopes, g_array_unref);
+}
+
+GPtrArray *
+vera_quantities_extract (const char *sentence,
+                         gsize       len)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_quantity_free);
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
+  Ctx ctx = { 0, };
+
+  g_return_val_if_fail (sentence != NULL || len == 0, result);
+
+  g_array_set_clear_func (found, found_clear);
+  ctx_init (&ctx, sentence, len);
+
+  for (guint i = 0; i < ctx.n; i++)
+    {
+      if (ctx.used[i])
+        continue;
+      if (try_rank (&ctx, i, found) || try_fraction (&ctx, i, found))
+        continue;
+      try_figure (&ctx, i, found);
+    }
+
+  assign_scopes (&ctx, found);
+  for (guint f = 0; f < found->len; f++)
+    g_ptr_array_add (result, g_steal_pointer (&g_array_index (found, Found, f).q));
+  ctx_clear (&ctx);
+  return result;
+}
+
+char **
+vera_quantities_find_scopes (const char *sentence,
+                             gsize       len)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  Ctx ctx = { 0, };
+  char **result;
+
+  g_return_val_if_fail (sentence != NULL || len == 0, NULL);
+
+  ctx_init (&ctx, sentence, len);
+  for (guint s = 0; s < ctx.scopes->len; s++)
+    g_strv_builder_add (builder, g_array_index (ctx.scopes, Scope, s).text);
+  ctx_clear (&ctx);
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
+}

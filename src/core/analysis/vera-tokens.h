@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VERA_TOKEN_WORD,    /* letters, with inner hyphens, apostrophes and ampersands */
+  VERA_TOKEN_NUMBER,  /* digits, with thousands commas and one decimal point */
+  VERA_TOKEN_PUNCT,   /* any other single character */
+} VeraTokenKind;
+
+typedef enum /*< flags >*/
+{
+  VERA_TOKEN_GLUED   = 1 << 0,  /* no white space before the token */
+  VERA_TOKEN_CAPITAL = 1 << 1,  /* a word starting with an upper-case letter */
+  VERA_TOKEN_UPPER   = 1 << 2,  /* a word of two letters or more, all upper case */
+} VeraTokenFlags;
+
+/* One token of a sentence. Offsets are bytes into the sentence and code points from its start,
+ * end exclusive. */
+typedef struct
+{
+  gsize         start;
+  gsize         end;
+  guint         cp_start;
+  guint         cp_end;
+  VeraTokenKind kind;
+  guint         flags;
+  gunichar      ch;      /* the character of a PUNCT token, 0 otherwise */
+} VeraToken;
+
+/* Splits @text (UTF-8, @len bytes; invalid bytes become PUNCT tokens) into a GArray of
+ * VeraToken. */
+GArray   *vera_tokens_split       (const char      *text,
+                                   gsize            len);
+/* TRUE when @token is a word equal to @word, ignoring ASCII case. */
+gboolean  vera_token_is           (const char      *text,
+                                   const VeraToken *token,
+                                   const char      *word);
+/* TRUE when @token is a word found in the NULL-terminated, lower-case @words. */
+gboolean  vera_token_in           (const char      *text,
+                                   const VeraToken *token,
+                                   const char * const *words);
+/* A new lower-case copy of the token's text. */
+char     *vera_token_dup_lower    (const char      *text,
+                                   const VeraToken *token);
+/* TRUE when the word ends with @suffix (ASCII, ignoring case). */
+gboolean  vera_token_has_suffix   (const char      *text,
+                                   const VeraToken *token,
+                                   const char      *suffix);
+/* TRUE when the token is a quotation mark (straight, curly, guillemets or corner brackets). */
+gboolean  vera_token_is_quote     (const VeraToken *token);
+
+/* Shared English lexicons of the claim analysis. */
+/* A verb of speech or attribution: "said", "notes", "explains", "told", "according". */
+gboolean  vera_token_is_speech_verb (const char      *text,
+                                     const VeraToken *token);
+/* A word that opens no proper name even when capitalised at the start of a sentence: "The",
+ * "In", "As", "According", … */
+gboolean  vera_token_is_function_word (const char      *text,
+                                       const VeraToken *token);
+/* The index of the token that holds byte @offset, or the first token after it. */
+guint     vera_tokens_find_byte (const GArray *tokens,
+                                 gsize         offset);
+
+#define vera_tokens_get(arr, i) (&g_array_index ((arr), VeraToken, (i)))
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-file-util"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "vera-file-util.h"
+
+struct _VeraAtomicFile
+{
+  char *path;
+  char *tmp_path;
+  int   fd;
+};
+
+/* Every caller passes a translated literal with two %s: the file and the system's reason. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *format,
+                 const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               format, display, g_strerror (saved_errno));
+  return FALSE;
+}
+#pragma GCC diagnostic pop
+
+VeraAtomicFile *
+vera_atomic_file_open (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autofree char *real_path = NULL;
+  VeraAtomicFile *self;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Saving through a symbolic link replaces the file it points to, not the link. */
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      char *resolved = realpath (path, NULL);
+
+      if (resolved != NULL)
+        {
+          real_path = g_strdup (resolved);
+          free (resolved);
+          path = real_path;
+        }
+    }
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file; choose a file name to save to"), display);
+      return NULL;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, _("Could not create a temporary file beside “%s”: %s"), path);
+      return NULL;
+    }
+
+  self = g_new0 (VeraAtomicFile, 1);
+  self->path = g_strdup (path);
+  self->tmp_path = g_steal_pointer (&tmpl);
+  self->fd = fd;
+  return self;
+}
+
+const char *
+vera_atomic_file_get_tmp_path (VeraAtomicFile *self)
+{
+  return self->tmp_path;
+}
+
+gboolean
+vera_atomic_file_write (VeraAtomicFile  *self,
+                        const void      *data,
+                        gsize            length,
+                        GError         **error)
+{
+  const char *p = data;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  while (length > 0)
+    {
+      gssize written = write (self->fd, p, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return set_errno_error (error, errno, _("Could not write “%s”: %s"), self->path);
+        }
+      p += written;
+      length -= written;
+    }
+  return TRUE;
+}
+
+static void
+atomic_file_free (VeraAtomicFile *self)
+{
+  if (self->fd >= 0)
+    close (self->fd);
+  g_free (self->path);
+  g_free (self->tmp_path);
+  g_free (self);
+}
+
+void
+vera_atomic_file_abandon (VeraAtomicFile *self)
+{
+  if (self == NULL)
+    return;
+  g_unlink (self->tmp_path);
+  atomic_file_free (self);
+}
+
+static gboolean
+keep_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  /* A hard link keeps the old version without copying; across odd file systems, copy. */
+  g_unlink (bak);
+  if (link (path, bak) == 0)
+    return TRUE;
+
+  from = g_file_new_for_path (path);
+  to = g_file_new_for_path (bak);
+  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+gboolean
+vera_atomic_file_commit (VeraAtomicFile  *self,
+                         gboolean         backup,
+                         GError         **error)
+{
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (fsync (self->fd) != 0)
+    {
+      set_errno_error (error, errno, _("Could not flush “%s” to disk: %s"), self->path);
+      goto out;
+    }
+  if (close (self->fd) != 0)
+    {
+      self->fd = -1;
+      set_errno_error (error, errno, _("Could not write “%s”: %s"), self->path);
+      goto out;
+    }
+  self->fd = -1;
+
+  if (backup && !keep_backup (self->path, error))
+    goto out;
+
+  if (g_rename (self->tmp_path, self->path) != 0)
+    {
+      set_errno_error (error, errno, _("Could not replace “%s”: %s"), self->path);
+      goto out;
+    }
+  sync_folder (self->path);
+  ok = TRUE;
+
+out:
+  if (!ok)
+    g_unlink (self->tmp_path);
+  atomic_file_free (self);
+  return ok;
+}
+
+gboolean
+vera_file_write_atomically (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            gboolean     backup,
+                            GError     **error)
+{
+  g_autoptr(VeraAtomicFile) file = vera_atomic_file_open (path, error);
+
+  if (file == NULL)
+    return FALSE;
+  if (!vera_atomic_file_write (file, data, length, error))
+    return FALSE;
+  return vera_atomic_file_commit (g_steal_pointer (&file), backup, error);
+}

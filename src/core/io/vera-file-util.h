@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Writes a file atomically: the data goes to a temporary file in the same folder, which is
+ * flushed to disk and renamed over the target. With @backup, the previous version is kept as
+ * TARGET.bak. The target is never left half-written. */
+gboolean vera_file_write_atomically (const char    *path,
+                                     const char    *data,
+                                     gsize          length,
+                                     gboolean       backup,
+                                     GError       **error);
+
+/* The steps of vera_file_write_atomically(), for writers that stream. */
+typedef struct _VeraAtomicFile VeraAtomicFile;
+
+VeraAtomicFile *vera_atomic_file_open    (const char      *path,
+                                          GError         **error);
+gboolean        vera_atomic_file_write   (VeraAtomicFile  *self,
+                                          const void      *data,
+                                          gsize            length,
+                                          GError         **error);
+/* Flushes, keeps a backup when asked, and renames into place. Frees @self. */
+gboolean        vera_atomic_file_commit  (VeraAtomicFile  *self,
+                                          gboolean         backup,
+                                          GError         **error);
+/* Drops the temporary file. Frees @self. */
+void            vera_atomic_file_abandon (VeraAtomicFile  *self);
+/* The temporary file's path (for tests). */
+const char     *vera_atomic_file_get_tmp_path (VeraAtomicFile *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraAtomicFile, vera_atomic_file_abandon)
+
+G_END_DECLS

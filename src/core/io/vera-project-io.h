@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "vera-types.h"
+
+G_BEGIN_DECLS
+
+#define VERA_PROJECT_FORMAT          "vera-project"
+#define VERA_PROJECT_FORMAT_VERSION  1
+
+#define VERA_PROJECT_ERROR (vera_project_error_quark ())
+
+typedef enum
+{
+  VERA_PROJECT_ERROR_NOT_JSON,
+  VERA_PROJECT_ERROR_WRONG_FORMAT,
+  VERA_PROJECT_ERROR_NEWER_VERSION,
+  VERA_PROJECT_ERROR_MISSING_KEY,
+  VERA_PROJECT_ERROR_WRONG_TYPE,
+  VERA_PROJECT_ERROR_BAD_OFFSETS,
+  VERA_PROJECT_ERROR_DUPLICATE_ID,
+} VeraProjectError;
+
+GQuark       vera_project_error_quark  (void);
+
+/* The project as the JSON of the project format (ARCHITECTURE.md, "Project file"). */
+JsonNode    *vera_project_to_json      (VeraProject   *project);
+char        *vera_project_to_data      (VeraProject   *project,
+                                        gsize         *length);
+/* Streams the project JSON to @stream (standard output, a socket) without building it in memory. */
+gboolean     vera_project_write_to_stream (VeraProject   *project,
+                                           GOutputStream *stream,
+                                           GError       **error);
+VeraProject *vera_project_from_json    (JsonNode      *root,
+                                        GError       **error);
+VeraProject *vera_project_from_data    (const char    *data,
+                                        gssize         length,
+                                        GError       **error);
+
+/* Loads a project file; errors name the file and say what is wrong and where. */
+VeraProject *vera_project_load         (GFile         *file,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+/* Saves atomically, keeping the previous version as NAME.bak, then sets the project's file and
+ * marks it saved. */
+gboolean     vera_project_save         (VeraProject   *project,
+                                        GFile         *file,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+
+G_END_DECLS

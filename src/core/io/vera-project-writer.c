@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-project-writer"
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "vera-article.h"
+#include "vera-claim.h"
+#include "vera-conflict.h"
+#include "vera-file-util.h"
+#include "vera-finding.h"
+#include "vera-json-writer.h"
+#include "vera-person.h"
+#include "vera-project.h"
+#include "vera-project-io.h"
+#include "vera-quantity.h"
+#include "vera-reference.h"
+#include "vera-vocabulary.h"
+
+static void
+write_quantity (VeraJsonWriter     *w,
+                const VeraQuantity *q)
+{
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "text", q->text);
+  vera_json_writer_key (w, "value");
+  vera_json_writer_double (w, q->value);
+  if (!isnan (q->value_to))
+    {
+      vera_json_writer_key (w, "value_to");
+      vera_json_writer_double (w, q->value_to);
+    }
+  vera_json_writer_member_string (w, "unit", q->unit);
+  vera_json_writer_member_string (w, "noun", q->noun);
+  vera_json_writer_member_string (w, "qualifier", q->qualifier);
+  vera_json_writer_member_string (w, "scope", q->scope);
+  vera_json_writer_member_int (w, "start", q->start);
+  vera_json_writer_member_int (w, "end", q->end);
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_person (VeraJsonWriter   *w,
+              const VeraPerson *p)
+{
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "name", p->name);
+  vera_json_writer_member_string (w, "role", p->role);
+  vera_json_writer_key (w, "quoted");
+  vera_json_writer_boolean (w, p->quoted);
+  vera_json_writer_member_int (w, "start", p->start);
+  vera_json_writer_member_int (w, "end", p->end);
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_reference (VeraJsonWriter *w,
+                 VeraReference  *ref)
+{
+  vera_json_writer_begin_object (w);
+  for (guint i = 0; i < VERA_REFERENCE_N_FIELDS; i++)
+    vera_json_writer_member_string (w, vera_reference_field_get_key (i), vera_reference_get_field (ref, i));
+  if (vera_reference_get_http_status (ref) != 0)
+    vera_json_writer_member_int (w, "status", vera_reference_get_http_status (ref));
+  if (vera_reference_get_health (ref) != VERA_LINK_HEALTH_UNKNOWN)
+    vera_json_writer_member_string (w, "health", vera_link_health_to_string (vera_reference_get_health (ref)));
+  if (vera_reference_get_stance (ref) != VERA_STANCE_NONE)
+    vera_json_writer_member_string (w, "stance", vera_stance_to_string (vera_reference_get_stance (ref)));
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_claim (VeraJsonWriter *w,
+             VeraClaim      *claim)
+{
+  g_auto(GStrv) kinds = vera_claim_kinds_to_strv (vera_claim_get_kinds (claim));
+  GListModel *refs = vera_claim_get_references (claim);
+  GPtrArray *quantities = vera_claim_get_quantities (claim);
+  GPtrArray *people = vera_claim_get_people (claim);
+
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "id", vera_claim_get_id (claim));
+  vera_json_writer_member_int (w, "start", vera_claim_get_start (claim));
+  vera_json_writer_member_int (w, "end", vera_claim_get_end (claim));
+  vera_json_writer_member_string (w, "text", vera_claim_get_text (claim));
+  vera_json_writer_member_string (w, "prefix", vera_claim_get_prefix (claim));
+  vera_json_writer_member_string (w, "suffix", vera_claim_get_suffix (claim));
+  vera_json_writer_key (w, "score");
+  /* Three decimals are what a reviewer can use; they also keep files stable across runs. */
+  vera_json_writer_double (w, round (vera_claim_get_score (claim) * 1000) / 1000);
+  vera_json_writer_key (w, "kinds");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    vera_json_writer_string (w, kinds[i]);
+  vera_json_writer_end_array (w);
+  vera_json_writer_member_string (w, "status", vera_status_to_string (vera_claim_get_status (claim)));
+  vera_json_writer_member_string (w, "note", vera_claim_get_note (claim));
+  vera_json_writer_member_string (w, "reviewer", vera_claim_get_reviewer (claim));
+  vera_json_writer_member_string (w, "modified", vera_claim_get_modified (claim));
+
+  vera_json_writer_key (w, "quantities");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < quantities->len; i++)
+    write_quantity (w, g_ptr_array_index (quantities, i));
+  vera_json_writer_end_array (w);
+
+  vera_json_writer_key (w, "people");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < people->len; i++)
+    write_person (w, g_ptr_array_index (people, i));
+  vera_json_writer_end_array (w);
+
+  vera_json_writer_key (w, "references");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
+    {
+      g_autoptr(VeraReference) ref = g_list_model_get_item (refs, i);
+      write_reference (w, ref);
+    }
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_finding (VeraJsonWriter *w,
+               VeraFinding    *finding)
+{
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "kind", vera_finding_kind_to_string (vera_finding_get_kind (finding)));
+  vera_json_writer_member_int (w, "start", vera_finding_get_start (finding));
+  vera_json_writer_member_int (w, "end", vera_finding_get_end (finding));
+  vera_json_writer_member_string (w, "text", vera_finding_get_text (finding));
+  vera_json_writer_member_string (w, "message", vera_finding_get_message (finding));
+  vera_json_writer_member_string (w, "detail", vera_finding_get_detail (finding));
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_article (VeraJsonWriter *w,
+               VeraArticle    *article)
+{
+  GListModel *claims = vera_article_get_claims (article);
+  GListModel *findings = vera_article_get_findings (article);
+
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "id", vera_article_get_id (article));
+  vera_json_writer_member_string (w, "source", vera_article_get_source (article));
+  vera_json_writer_member_string (w, "title", vera_article_get_title (article));
+  vera_json_writer_member_string (w, "publisher", vera_article_get_publisher (article));
+  vera_json_writer_member_string (w, "author", vera_article_get_author (article));
+  vera_json_writer_member_string (w, "published", vera_article_get_published (article));
+  vera_json_writer_member_string (w, "language", vera_article_get_language (article));
+  vera_json_writer_member_string (w, "text", vera_article_get_text (article));
+
+  vera_json_writer_key (w, "claims");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, i);
+      write_claim (w, claim);
+    }
+  vera_json_writer_end_array (w);
+
+  vera_json_writer_key (w, "findings");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(VeraFinding) finding = g_list_model_get_item (findings, i);
+      write_finding (w, finding);
+    }
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_conflict (VeraJsonWriter *w,
+                VeraConflict   *conflict)
+{
+  guint n = vera_conflict_get_n_members (conflict);
+
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "id", vera_conflict_get_id (conflict));
+  vera_json_writer_member_string (w, "kind", vera_conflict_kind_to_string (vera_conflict_get_kind (conflict)));
+  vera_json_writer_member_string (w, "topic", vera_conflict_get_topic (conflict));
+  vera_json_writer_key (w, "claims");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < n; i++)
+    vera_json_writer_string (w, vera_conflict_get_claim_id (conflict, i));
+  vera_json_writer_end_array (w);
+  vera_json_writer_key (w, "values");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < n; i++)
+    vera_json_writer_string (w, vera_conflict_get_value (conflict, i));
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
+}
+
+static void
+write_project (VeraJsonWriter *w,
+               VeraProject    *project)
+{
+  GListModel *articles = vera_project_get_articles (project);
+  GListModel *conflicts = vera_project_get_conflicts (project);
+  g_autoptr(JsonNode) settings = json_node_init_object (json_node_alloc (),
+                                                        vera_project_get_settings (project));
+  g_autofree char *settings_json = json_to_string (settings, FALSE);
+
+  vera_json_writer_begin_object (w);
+  vera_json_writer_member_string (w, "format", VERA_PROJECT_FORMAT);
+  vera_json_writer_member_int (w, "version", VERA_PROJECT_FORMAT_VERSION);
+  vera_json_writer_member_string (w, "generator", "Vera " PACKAGE_VERSION);
+  vera_json_writer_member_string (w, "reviewer", vera_project_get_reviewer (project));
+  vera_json_writer_key (w, "settings");
+  vera_json_writer_raw (w, settings_json);
+
+  vera_json_writer_key (w, "articles");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      write_article (w, article);
+    }
+  vera_json_writer_end_array (w);
+
+  vera_json_writer_key (w, "conflicts");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
+      write_conflict (w, conflict);
+    }
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
+}
+
+static gboolean
+append_to_string (const char  *data,
+                  gsize        length,
+                  gpointer     user_data,
+                  GError     **error)
+{
+  g_string_append_len (user_data, data, length);
+  return TRUE;
+}
+
+char *
+vera_project_to_data (VeraProject *project,
+                      gsize       *length)
+{
+  GString *out = g_string_new (NULL);
+  VeraJsonWriter *w = vera_json_writer_new (append_to_string, out);
+
+  g_return_val_if_fail (VERA_IS_PROJECT (project), NULL);
+
+  write_project (w, project);
+  vera_json_writer_finish (w, NULL);
+  /* The writer ends with a new line; the data is the JSON text alone. */
+  g_string_truncate (out, out->len - 1);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+JsonNode *
+vera_project_to_json (VeraProject *project)
+{
+  g_autofree char *data = vera_project_to_data (project, NULL);
+
+  return json_from_string (data, NULL);
+}
+
+static gboolean
+write_to_stream (const char  *data,
+                 gsize        length,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  return g_output_stream_write_all (user_data, data, length, NULL, NULL, error);
+}
+
+gboolean
+vera_project_write_to_stream (VeraProject    *project,
+                              GOutputStream  *stream,
+                              GError        **error)
+{
+  VeraJsonWriter *w;
+
+  g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  w = vera_json_writer_new (write_to_stream, stream);
+  write_project (w, project);
+  return vera_json_writer_finish (w, error);
+}
+
+static gboolean
+write_to_atomic_file (const char  *data,
+                      gsize        length,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  return vera_atomic_file_write (user_data, data, length, error);
+}
+
+gboolean
+vera_project_save (VeraProject   *project,
+                   GFile         *file,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(VeraAtomicFile) atomic = NULL;
+  g_autofree char *path = NULL;
+  VeraJsonWriter *w;
+
+  g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Projects can only be saved to local files"));
+      return FALSE;
+    }
+
+  atomic = vera_atomic_file_open (path, error);
+  if (atomic == NULL)
+    return FALSE;
+  w = vera_json_writer_new (write_to_atomic_file, atomic);
+  write_project (w, project);
+  if (!vera_json_writer_finish (w, error))
+    return FALSE;
+  if (!vera_atomic_file_commit (g_steal_pointer (&atomic), TRUE, error))
+    return FALSE;
+
+  vera_project_set_file (project, file);
+  vera_project_mark_saved (project);
+  return TRUE;
+}

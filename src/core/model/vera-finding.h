@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "vera-types.h"
+
+G_BEGIN_DECLS
+
+#define VERA_TYPE_FINDING (vera_finding_get_type ())
+
+G_DECLARE_FINAL_TYPE (VeraFinding, vera_finding, VERA, FINDING, GObject)
+
+/* A flagged span of an article that is not a claim: injected text, a vague source, an
+ * implausible figure, a typo. Offsets count code points, end exclusive. */
+VeraFinding     *vera_finding_new         (VeraFindingKind  kind,
+                                           guint            start,
+                                           guint            end,
+                                           const char      *text,
+                                           const char      *message);
+VeraFindingKind  vera_finding_get_kind    (VeraFinding     *self);
+guint            vera_finding_get_start   (VeraFinding     *self);
+guint            vera_finding_get_end     (VeraFinding     *self);
+const char      *vera_finding_get_text    (VeraFinding     *self);
+/* Why the span was flagged, in the user's language at analysis time. */
+const char      *vera_finding_get_message (VeraFinding     *self);
+/* Supporting detail: for an implausible figure, the reference figure with its source and date. */
+const char      *vera_finding_get_detail  (VeraFinding     *self);
+void             vera_finding_set_detail  (VeraFinding     *self,
+                                           const char      *detail);
+
+G_END_DECLS

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "vera-types.h"
+
+G_BEGIN_DECLS
+
+#define VERA_TYPE_PROJECT (vera_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (VeraProject, vera_project, VERA, PROJECT, GObject)
+
+/* The document: articles, conflicts, the file it lives in, whether it has unsaved changes, and
+ * the undo history of review actions. Every review action goes through the project, which
+ * records it, marks the project dirty and stamps the claim with reviewer and time. */
+VeraProject  *vera_project_new                 (void);
+
+GListModel   *vera_project_get_articles        (VeraProject    *self);
+GListModel   *vera_project_get_conflicts       (VeraProject    *self);
+/* Adds an article; its id must be unique in the project. */
+gboolean      vera_project_add_article         (VeraProject    *self,
+                                                VeraArticle    *article,
+                                                GError        **error);
+/* An article id not used yet ("a1", "a2", …). */
+char         *vera_project_dup_next_article_id (VeraProject    *self);
+VeraArticle  *vera_project_find_article        (VeraProject    *self,
+                                                const char     *id);
+VeraClaim    *vera_project_find_claim          (VeraProject    *self,
+                                                const char     *id);
+void          vera_project_replace_conflicts   (VeraProject    *self,
+                                                GPtrArray      *conflicts);
+/* The conflicts a claim belongs to, as a new array of VeraConflict. */
+GPtrArray    *vera_project_dup_conflicts_for   (VeraProject    *self,
+                                                VeraClaim      *claim);
+guint         vera_project_get_n_claims        (VeraProject    *self);
+
+GFile        *vera_project_get_file            (VeraProject    *self);
+void          vera_project_set_file            (VeraProject    *self,
+                                                GFile          *file);
+/* A display name: the file's basename, or "Untitled Project". */
+char         *vera_project_dup_display_name    (VeraProject    *self);
+gboolean      vera_project_get_dirty           (VeraProject    *self);
+/* Marks a change that is not a review action (an article added, an analysis rerun). */
+void          vera_project_mark_changed        (VeraProject    *self);
+/* Called after a successful save: the current state is the saved one. */
+void          vera_project_mark_saved          (VeraProject    *self);
+
+const char   *vera_project_get_reviewer        (VeraProject    *self);
+void          vera_project_set_reviewer        (VeraProject    *self,
+                                                const char     *reviewer);
+/* Project settings (claim threshold, extra reference figures, …) kept in the project file. */
+JsonObject   *vera_project_get_settings        (VeraProject    *self);
+void          vera_project_set_settings        (VeraProject    *self,
+                                                JsonObject     *settings);
+
+/* Review actions, recorded for undo/redo. */
+void          vera_project_set_claim_status    (VeraProject    *self,
+                                                VeraClaim      *claim,
+                                                VeraStatus      status);
+void          vera_project_set_claim_note      (VeraProject    *self,
+                                                VeraClaim      *claim,
+                                                const char     *note);
+void          vera_project_add_reference       (VeraProject    *self,
+                                                VeraClaim      *claim,
+                                                VeraReference  *reference);
+void          vera_project_remove_reference    (VeraProject    *self,
+                                                VeraClaim      *claim,
+                                                VeraReference  *reference);
+void          vera_project_mark_not_a_claim    (VeraProject    *self,
+                                                VeraClaim      *claim);
+gboolean      vera_project_get_can_undo        (VeraProject    *self);
+gboolean      vera_project_get_can_redo        (VeraProject    *self);
+/* What undo would revert ("Set status", …), translated, or NULL. */
+const char   *vera_project_get_undo_label      (VeraProject    *self);
+VeraClaim    *vera_project_undo                (VeraProject    *self);
+VeraClaim    *vera_project_redo                (VeraProject    *self);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-eval-map"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "vera-scorer.h"
+#include "vera-scorer-eval.h"
+
+/* MAP of the check-worthiness scorer on the CLEF CheckThat! 2019 training debates, beside the
+ * "has a digit" baseline measured the same way. Not a test: a development measurement.
+ *
+ *   eval-map [--weights FILE] [--dir DIR] [--skip NAME]... [--per-debate]
+ *
+ * --skip leaves a debate out (three 2016 debates overlap the ClaimBuster training data). */
+
+static double
+score_cb (const char *sentence,
+          gpointer    user_data)
+{
+  /* Rounded as `vera-check score` prints it, so that ties count as they will there. */
+  return round (vera_scorer_score (user_data, sentence) * 1e6) / 1e6;
+}
+
+static void
+drop_skipped (GPtrArray   *debates,
+              char       **skip)
+{
+  for (guint i = debates->len; skip != NULL && i > 0; i--)
+    {
+      VeraScorerDebate *debate = g_ptr_array_index (debates, i - 1);
+
+      if (g_strv_contains ((const char * const *) skip, debate->name))
+        g_ptr_array_remove_index (debates, i - 1);
+    }
+}
+
+static void
+dump_scores (GPtrArray  *debates,
+             VeraScorer *scorer)
+{
+  for (guint d = 0; d < debates->len; d++)
+    {
+      VeraScorerDebate *debate = g_ptr_array_index (debates, d);
+
+      for (guint i = 0; i < debate->sentences->len; i++)
+        {
+          const char *sentence = g_ptr_array_index (debate->sentences, i);
+
+          printf ("%s\t%d\t%.6f\t%s\n", debate->name,
+                  g_array_index (debate->labels, gboolean, i),
+                  vera_scorer_score (scorer, sentence), sentence);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraScorer) scorer = NULL;
+  g_autoptr(GPtrArray) debates = NULL;
+  g_autoptr(GArray) model_ap = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) digit_ap = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autofree char *weights = NULL;
+  g_autofree char *dir = NULL;
+  g_auto(GStrv) skip = NULL;
+  gboolean per_debate = FALSE;
+  gboolean dump = FALSE;
+  double model_map, digit_map;
+  GOptionEntry entries[] = {
+    { "weights", 'w', 0, G_OPTION_ARG_FILENAME, &weights, "Weights file (default: built in)",
+      "FILE" },
+    { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir, "Folder of the CLEF 2019 debates", "DIR" },
+    { "skip", 's', 0, G_OPTION_ARG_STRING_ARRAY, &skip, "Leave a debate out", "NAME" },
+    { "per-debate", 'p', 0, G_OPTION_ARG_NONE, &per_debate, "Print each debate's AP", NULL },
+    { "dump", 0, 0, G_OPTION_ARG_NONE, &dump, "Print debate, label, score, sentence", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("- MAP of the check-worthiness scorer");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("eval-map: %s\n", error->message);
+      return 2;
+    }
+  if (dir == NULL)
+    {
+      const char *shared = g_getenv ("VERA_SHARED_DIR");
+
+      dir = g_build_filename (shared ? shared : "../shared", "datasets", "checkworthiness",
+                              "clef2019-training", NULL);
+    }
+
+  if (weights != NULL)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!g_file_get_contents (weights, &contents, &length, &error))
+        {
+          g_printerr ("eval-map: %s\n", error->message);
+          return 1;
+        }
+      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+      scorer = vera_scorer_new_from_bytes (bytes, &error);
+    }
+  else
+    scorer = vera_scorer_new (&error);
+  if (scorer == NULL || (debates = vera_scorer_eval_load_debates (dir, &error)) == NULL)
+    {
+      g_printerr ("eval-map: %s\n", error->message);
+      return 1;
+    }
+  drop_skipped (debates, skip);
+  if (dump)
+    dump_scores (debates, scorer);
+
+  model_map = vera_scorer_eval_map (debates, score_cb, scorer, model_ap);
+  digit_map = vera_scorer_eval_map (debates, vera_scorer_eval_digit_baseline, NULL, digit_ap);
+  if (per_debate)
+    for (guint i = 0; i < debates->len; i++)
+      printf ("%-36s scorer %.4f  digit %.4f\n",
+              ((VeraScorerDebate *) g_ptr_array_index (debates, i))->name,
+              g_array_index (model_ap, double, i), g_array_index (digit_ap, double, i));
+  printf ("debates %u  scorer MAP %.4f  digit-baseline MAP %.4f\n", debates->len, model_map,
+          digit_map);
+  return 0;
+}

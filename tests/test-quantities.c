@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "vera-quantities.h"
+#include "vera-test-util.h"
+
+typedef struct
+{
+  const char *sentence;
+  const char *text;       /* the figure expected among the results */
+  double      value;
+  double      value_to;   /* 0 means "no range" */
+  const char *unit;
+  const char *noun;
+  const char *qualifier;
+  const char *scope;
+} Case;
+
+/* Sentences written for these tests, with the figures they must yield. */
+static const Case cases[] = {
+  { "Nairobi's tech district hosts more than 2,300 software companies.", "2,300 software companies",
+    2300, 0, "count", "software companies", "more than", NULL },
+  { "The utility spent £3.2m on repairs in 2023.", "£3.2m", 3.2e6, 0, "GBP", NULL, NULL, "in 2023" },
+  { "Revenue reached 1.5bn euros last quarter.", "1.5bn euros", 1.5e9, 0, "EUR", NULL, NULL,
+    "last quarter" },
+  { "Unemployment stood at 40 per cent among young men.", "40 per cent", 40, 0, "percent", NULL,
+    NULL, NULL },
+  { "Nearly a third of households own a car.", "a third", 100.0 / 3, 0, "percent", NULL, "nearly",
+    NULL },
+  { "One-third of the budget goes to schools.", "One-third", 100.0 / 3, 0, "percent", NULL, NULL,
+    NULL },
+  { "Each site hosts 2,000-3,000 visitors daily.", "2,000-3,000 visitors", 2000, 3000, "count",
+    "visitors", NULL, "daily" },
+  { "Approval fell from 62% to 41% since 2019.", "62% to 41%", 62, 41, "percent", NULL, NULL,
+    "since 2019" },
+  { "The lake shrank by -4.5% and the reserve lost between 3 and 5 million litres.",
+    "-4.5%", -4.5, 0, "percent", NULL, NULL, NULL },
+  { "The lake shrank by -4.5% and the reserve lost between 3 and 5 million litres.",
+    "3 and 5 million litres", 3e6, 5e6, "l", NULL, NULL, NULL },
+  { "The fund invested US$750 million by 2030, the ministry said.", "US$750 million", 7.5e8, 0,
+    "USD", NULL, NULL, "by 2030" },
+  { "Investors poured RMB 50 billion into chip plants.", "RMB 50 billion", 5e10, 0, "CNY", NULL,
+    NULL, NULL },
+  { "A ¥1.2 trillion stimulus was approved.", "¥1.2 trillion", 1.2e12, 0, "CNY", NULL, NULL, NULL },
+  { "The Japanese plan costs ¥800 billion.", "¥800 billion", 8e11, 0, "JPY", NULL, NULL, NULL },
+  { "The wind farm adds 450 MW of capacity.", "450 MW", 450, 0, "MW", NULL, NULL, NULL },
+  { "The reserve covers 1,200 km² of wetland.", "1,200 km²", 1200, 0, "km2", NULL, NULL, NULL },
+  { "The new 2nm process ships in 2027.", "2nm", 2, 0, "nm", NULL, NULL, "in 2027" },
+  { "Researchers ran a 1,121-qubit processor.", "1,121-qubit", 1121, 0, "qubit", NULL, NULL, NULL },
+  { "Exports grew 2.5 percentage points this year.", "2.5 percentage points", 2.5, 0,
+    "percentage-points", NULL, NULL, "this year" },
+  { "The port handles up to 40,000 containers per day.", "40,000 containers", 40000, 0, "count",
+    "containers", "up to", "per day" },
+  { "Three hospitals closed.", "Three hospitals", 3, 0, "count", "hospitals", NULL, NULL },
+  { "The university ranks 7 nationally and sits in the world's top 50.", "7", 7, 0, "rank", NULL,
+    NULL, NULL },
+  { "The university ranks 7 nationally and sits in the world's top 50.", "50", 50, 0, "rank", NULL,
+    "top", NULL },
+  { "It is the country's third-largest bank.", "third-largest", 3, 0, "rank", NULL, NULL, NULL },
+  { "Prices rose 12% annually.", "12%", 12, 0, "percent", NULL, NULL, "annually" },
+  { "At least 15,000 nurses left the service.", "15,000 nurses", 15000, 0, "count", "nurses",
+    "at least", NULL },
+};
+
+/* Sentences in which nothing is a figure. */
+static const char * const no_figures[] = {
+  "Chapter 1: The Harbour Years",
+  "The summit opens in 2026.",
+  "One of the founders left.",
+  "The shop is open 24/7 and sells 5G phones.",
+  "It joined the Fortune 500 list in the 1990s.",
+  "COVID-19 changed the city.",
+  "",
+};
+
+static void
+test_cases (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const Case *k = &cases[c];
+      g_autoptr(GPtrArray) qs = vera_quantities_extract (k->sentence, strlen (k->sentence));
+      const VeraQuantity *q = NULL;
+
+      for (guint i = 0; i < qs->len && q == NULL; i++)
+        if (g_strcmp0 (((VeraQuantity *) qs->pdata[i])->text, k->text) == 0)
+          q = qs->pdata[i];
+      if (q == NULL)
+        g_error ("“%s”: no figure “%s” among %u", k->sentence, k->text, qs->len);
+      g_assert_cmpfloat_with_epsilon (q->value, k->value, fabs (k->value) * 1e-9 + 1e-9);
+      if (k->value_to != 0)
+        g_assert_cmpfloat_with_epsilon (q->value_to, k->value_to, fabs (k->value_to) * 1e-9);
+      else
+        g_assert_true (isnan (q->value_to));
+      g_assert_cmpstr (q->unit, ==, k->unit);
+      g_assert_cmpstr (q->noun, ==, k->noun);
+      g_assert_cmpstr (q->qualifier, ==, k->qualifier);
+      g_assert_cmpstr (q->scope, ==, k->scope);
+    }
+}
+
+static void
+test_no_figures (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (no_figures); c++)
+    {
+      g_autoptr(GPtrArray) qs = vera_quantities_extract (no_figures[c], strlen (no_figures[c]));
+
+      if (qs->len != 0)
+        g_error ("“%s”: unexpected figure “%s”", no_figures[c],
+                 ((VeraQuantity *) qs->pdata[0])->text);
+    }
+}
+
+static void
+test_offsets (void)
+{
+  const char *s = "Über 4 Städte: 30 km² und 5%.";
+  g_autoptr(GPtrArray) qs = vera_quantities_extract (s, strlen (s));
+  const VeraQuantity *q;
+
+  g_assert_cmpuint (qs->len, >=, 2);
+  q = qs->pdata[qs->len - 2];
+  g_assert_cmpstr (q->text, ==, "30 km²");
+  /* Code points, not bytes: "Über 4 Städte: " is 15 characters. */
+  g_assert_cmpuint (q->start, ==, 15);
+  g_assert_cmpuint (q->end, ==, 21);
+}
+
+static void
+test_scopes (void)
+{
+  const char *s = "Sales doubled since 2020 and rose 4% year-on-year, with 300 stores opened last month.";
+  g_auto(GStrv) scopes = vera_quantities_find_scopes (s, strlen (s));
+
+  g_assert_cmpuint (g_strv_length (scopes), ==, 3);
+  g_assert_cmpstr (scopes[0], ==, "since 2020");
+  g_assert_cmpstr (scopes[1], ==, "year-on-year");
+  g_assert_cmpstr (scopes[2], ==, "last month");
+}
+
+static void
+test_hostile (void)
+{
+  const char bad[] = "\xff\xfe 12\xc3 $ 5 \xe2\x82 -- 1,,000 . % 99999999999999999999999999999 bn";
+  g_autoptr(GPtrArray) qs = vera_quantities_extract (bad, sizeof bad - 1);
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GPtrArray) many = NULL;
+
+  g_assert_nonnull (qs);
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (big, "$1 - ");
+  many = vera_quantities_extract (big->str, big->len);
+  g_assert_cmpuint (many->len, >, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  vera_test_init (&argc, &argv);
+  g_test_add_func ("/vera/quantities/cases", test_cases);
+  g_test_add_func ("/vera/quantities/no-figures", test_no_figures);
+  g_test_add_func ("/vera/quantities/offsets", test_offsets);
+  g_test_add_func ("/vera/quantities/scopes", test_scopes);
+  g_test_add_func ("/vera/quantities/hostile", test_hostile);
+  return g_test_run ();
+}
