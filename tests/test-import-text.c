@@ -139,13 +139,14 @@ static void
 test_size_limit (void)
 {
   g_autoptr(VeraImportedDoc) doc = NULL;
-  g_autofree char *size = g_format_size_full (4300, G_FORMAT_SIZE_LONG_FORMAT);
-  g_autofree char *limit = g_format_size_full (1000, G_FORMAT_SIZE_LONG_FORMAT);
+  GFormatSizeFlags flags = G_FORMAT_SIZE_LONG_FORMAT | G_FORMAT_SIZE_IEC_UNITS;
+  g_autofree char *size = g_format_size_full (4300, flags);
+  g_autofree char *limit = g_format_size_full (1000, flags);
 
   assert_fails ("import/oversize.txt", NULL, 1000, VERA_IMPORT_ERROR_TOO_LARGE, size);
   assert_fails ("import/oversize.txt", NULL, 1000, VERA_IMPORT_ERROR_TOO_LARGE, limit);
   doc = import_ok ("import/oversize.txt", NULL);
-  g_assert_cmpuint (vera_import_default_max_size (), ==, 20 * 1000 * 1000);
+  g_assert_cmpuint (vera_import_default_max_size (), ==, 20 * 1024 * 1024);
   /* The title is capped, at a word break, with an ellipsis. */
   g_assert_cmpuint (g_utf8_strlen (doc->title, -1), <=, 201);
   g_assert_true (g_str_has_suffix (doc->title, "…"));

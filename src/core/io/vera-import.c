@@ -9,7 +9,7 @@
 
 #include "vera-import-private.h"
 
-#define DEFAULT_MAX_SIZE ((gsize) 20 * 1000 * 1000)
+#define DEFAULT_MAX_SIZE ((gsize) 20 * 1024 * 1024)
 #define SNIFF_BYTES 1024
 
 G_DEFINE_QUARK (vera-import-error-quark, vera_import_error)
@@ -176,6 +176,13 @@ effective_limit (const VeraImportOptions *options)
   return options != NULL && options->max_size > 0 ? options->max_size : DEFAULT_MAX_SIZE;
 }
 
+/* "20.0 MiB (20,971,520 bytes)": binary units, as the --max-size option counts them. */
+static char *
+format_size (gsize size)
+{
+  return g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT | G_FORMAT_SIZE_IEC_UNITS);
+}
+
 static gboolean
 check_size (gsize                    size,
             const char              *source,
@@ -195,8 +202,8 @@ check_size (gsize                    size,
   if (size <= limit)
     return TRUE;
 
-  size_str = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
-  limit_str = g_format_size_full (limit, G_FORMAT_SIZE_LONG_FORMAT);
+  size_str = format_size (size);
+  limit_str = format_size (limit);
   g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_TOO_LARGE,
                _("“%s” is %s, more than the import limit of %s"), source, size_str, limit_str);
   return FALSE;
@@ -286,7 +293,7 @@ read_bounded (GFile                   *file,
       g_byte_array_append (data, buf, n);
       if (data->len > limit)
         {
-          g_autofree char *limit_str = g_format_size_full (limit, G_FORMAT_SIZE_LONG_FORMAT);
+          g_autofree char *limit_str = format_size (limit);
 
           g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_TOO_LARGE,
                        _("“%s” is larger than the import limit of %s"), source, limit_str);
