@@ -146,16 +146,8 @@ static guint
 count_commas (xmlNode *node)
 {
   g_autofree char *text = vera_html_inner_text (node);
-  guint n = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ',' || c == 0x060C || c == 0xFF0C || c == 0x3001)
-        n++;
-    }
-  return n;
+  return vera_html_count_commas (text);
 }
 
 static glong

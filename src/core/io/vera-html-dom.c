@@ -16,6 +16,17 @@ vera_html_is (const xmlNode *node,
 }
 
 gboolean
+vera_html_is_any (const xmlNode      *node,
+                  const char * const *tags,
+                  guint               n_tags)
+{
+  for (guint i = 0; i < n_tags; i++)
+    if (vera_html_is (node, tags[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 vera_html_is_heading (const xmlNode *node)
 {
   const char *name;
@@ -218,4 +229,20 @@ vera_html_has_ancestor (xmlNode    *node,
         return TRUE;
     }
   return FALSE;
+}
+
+guint
+vera_html_count_commas (const char *text)
+{
+  guint n = 0;
+
+  /* Latin, Arabic, full-width and ideographic commas. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ',' || c == 0x060C || c == 0xFF0C || c == 0x3001)
+        n++;
+    }
+  return n;
 }

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 gboolean  vera_html_is               (const xmlNode *node,
                                       const char    *tag);
+gboolean  vera_html_is_any           (const xmlNode *node,
+                                      const char * const *tags,
+                                      guint          n_tags);
 gboolean  vera_html_is_heading       (const xmlNode *node);
 char     *vera_html_dup_attr         (const xmlNode *node,
                                       const char    *name);
@@ -35,6 +38,7 @@ glong     vera_html_text_length      (xmlNode       *node);
 double    vera_html_link_density     (xmlNode       *node);
 guint     vera_html_count_tag        (xmlNode       *node,
                                       const char    *tag);
+guint     vera_html_count_commas     (const char    *text);
 gboolean  vera_html_has_ancestor     (xmlNode       *node,
                                       const char    *tag,
                                       int            max_depth);
