@@ -248,7 +248,8 @@ test_hostile (void)
   for (gsize cut = 1; cut < len; cut += 37)
     import_any (page, cut);
   {
-    const char *tiny[] = { "<", "<html", "<!--", "<meta charset=\"x-unknown\"><p>Bytes \xff\xfe</p>",
+    const char *tiny[] = { "<", "<html", "<!--",
+                           "<meta charset=\"x-unknown\"><p>Bytes \xff\xfe</p>",
                            "<meta charset=utf-16><p>Text</p>", "<p>\xef\xbb\xbf</p>" };
 
     for (guint i = 0; i < G_N_ELEMENTS (tiny); i++)

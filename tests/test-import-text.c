@@ -82,8 +82,8 @@ test_legacy_encodings (void)
     { "import/big5.txt", "Big5", "市議會批准新橋預算\n市議會週二以七票對兩票批准了新橋的預算。" },
     { "import/shift-jis.txt", "Shift_JIS", "市議会が新橋の予算を承認\n"
                                            "市議会は火曜日、新しい橋の予算を承認した。" },
-    { "import/windows-1252.txt", "Windows-1252", "Le conseil approuve le budget\n"
-                                                 "Le coût – 12 € – a été approuvé « sans débat »." },
+    { "import/windows-1252.txt", "Windows-1252",
+      "Le conseil approuve le budget\nLe coût – 12 € – a été approuvé « sans débat »." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
