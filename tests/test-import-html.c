@@ -93,6 +93,12 @@ test_http_equiv_charset (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (latin->text, "Le conseil municipal a approuvé le budget"));
   g_assert_nonnull (strstr (latin->text, "€"));
+
+  /* The label says Latin-1, the bytes say UTF-8: the bytes win. */
+  g_clear_pointer (&latin, vera_imported_doc_free);
+  latin = import_fixture ("import/mislabelled-utf8.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (latin->text, "approuvé le budget du pont, 12 € de plus"));
 }
 
 static void
@@ -350,6 +356,7 @@ test_dataset (void)
   double sum = 0;
   guint n = 0;
   guint titles = 0;
+  guint languages = 0;
 
   if (manifest == NULL)
     return;
@@ -383,6 +390,9 @@ test_dataset (void)
       if (same_title (doc->title, json_object_get_string_member_with_default (page, "title",
                                                                                NULL)))
         titles++;
+      if (g_strcmp0 (doc->language,
+                     json_object_get_string_member_with_default (page, "lang", NULL)) == 0)
+        languages++;
 
       /* Code never leaks into the text. */
       g_assert_null (strstr (doc->text, "function("));
@@ -394,11 +404,12 @@ test_dataset (void)
       n++;
     }
   g_assert_cmpuint (n, >, 0);
-  g_test_message ("mean F1 over %u pages: %.3f; titles as expected: %u of %u", n, sum / n,
-                  titles, n);
+  g_test_message ("mean F1 over %u pages: %.3f; titles as expected: %u of %u; languages: %u "
+                  "of %u", n, sum / n, titles, n, languages, n);
   g_assert_cmpfloat (sum / n, >=, MIN_MEAN_F1);
   /* The rest come from JSON-LD or Dublin Core, which the page-metadata extractor reads. */
   g_assert_cmpuint (titles * 2, >=, n);
+  g_assert_cmpuint (languages * 10, >=, n * 9);
 }
 
 int

@@ -14,7 +14,7 @@
 
 /* How far into the page to look for a <meta> charset. The standard says 1024 bytes; pages in
  * the wild put long scripts first, so look further. */
-#define PRESCAN_BYTES 16384
+#define PRESCAN_BYTES 65536
 
 /* Maps the labels pages use to the charsets browsers really decode with (the WHATWG Encoding
  * standard): a page labelled ISO-8859-1 is read as Windows-1252, GBK as GB18030, and so on. */
@@ -86,8 +86,19 @@ find_meta_charset (const char *data,
   return NULL;
 }
 
+static gboolean
+has_high_bytes (const char *data,
+                gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) data[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
 /* Decodes the page to UTF-8: byte order mark, then the user's choice, then the HTTP charset,
- * then <meta>, then UTF-8 when the bytes are valid UTF-8, else Windows-1252. Pages are read
+ * then <meta> (unless the bytes are plainly UTF-8), then UTF-8 when the bytes are valid UTF-8,
+ * else Windows-1252. Pages are read
  * leniently: a stray bad byte becomes U+FFFD rather than refusing the page. */
 static char *
 decode_page (const char  *data,
@@ -112,6 +123,17 @@ decode_page (const char  *data,
     charset = charset_for_label (http_charset);
   else if ((meta = find_meta_charset (data, len)) != NULL)
     charset = charset_for_label (meta);
+
+  /* A page labelled with a legacy charset whose bytes are valid UTF-8, non-ASCII included, is
+   * UTF-8: servers and templates keep old labels, while legacy text that happens to form valid
+   * multi-byte UTF-8 sequences throughout is vanishingly rare. */
+  if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0
+      && !vera_import_is_wide_charset (charset) && has_high_bytes (data, len)
+      && g_utf8_validate_len (data, len, NULL))
+    {
+      g_debug ("%s: labelled %s but valid UTF-8; reading it as UTF-8", source, charset);
+      charset = "UTF-8";
+    }
 
   if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0)
     {
