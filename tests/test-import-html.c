@@ -345,6 +345,57 @@ expected_text (const char *path)
   return text;
 }
 
+static guint
+count_code_marks (const char *run)
+{
+  guint n = 0;
+
+  for (const char *p = run; *p != '\0'; p++)
+    if (strchr ("{};=()[]<>", *p) != NULL)
+      n++;
+  return n;
+}
+
+/* No run of a page's script or style code shows up in its text. Data blocks and runs that read
+ * like prose are left out: scripts often carry the article's own text as data. */
+static void
+assert_no_code (const char *html_path,
+                const char *text)
+{
+  htmlDocPtr html = htmlReadFile (html_path, NULL, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR
+                                  | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  xmlNode *root = xmlDocGetRootElement (html);
+  guint checked = 0;
+
+  for (xmlNode *n = root; n != NULL; n = vera_html_next_node (n, root, FALSE))
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *code = NULL;
+      glong len;
+
+      if (!vera_html_is (n, "script") && !vera_html_is (n, "style"))
+        continue;
+      type = vera_html_dup_attr (n, "type");
+      if (type != NULL && strstr (type, "json") != NULL)
+        continue;
+      code = vera_html_inner_text (n);
+      len = g_utf8_strlen (code, -1);
+      for (glong at = 0; at + 40 <= len; at += MAX (len / 64, 40))
+        {
+          const char *start = g_utf8_offset_to_pointer (code, at);
+          g_autofree char *run = g_strndup (start, g_utf8_offset_to_pointer (start, 40) - start);
+
+          if (count_code_marks (run) < 3)
+            continue;
+          if (strstr (text, run) != NULL)
+            g_error ("%s: code “%s” leaked into the text", html_path, run);
+          checked++;
+        }
+    }
+  xmlFreeDoc (html);
+  g_test_message ("%s: %u runs of script and style code checked", html_path, checked);
+}
+
 static void
 test_dataset (void)
 {
@@ -395,6 +446,7 @@ test_dataset (void)
         languages++;
 
       /* Code never leaks into the text. */
+      assert_no_code (html, doc->text);
       g_assert_null (strstr (doc->text, "function("));
       g_assert_null (strstr (doc->text, "){"));
       g_assert_null (strstr (doc->text, "!important"));
