@@ -94,6 +94,13 @@ test_http_equiv_charset (void)
   g_assert_nonnull (strstr (latin->text, "Le conseil municipal a approuvé le budget"));
   g_assert_nonnull (strstr (latin->text, "€"));
 
+  /* A UTF-16 page is found to be HTML, and its label does not confuse the decoder. */
+  g_clear_pointer (&latin, vera_imported_doc_free);
+  latin = import_fixture ("import/utf16-page.dat", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (latin->text, ==, "Le conseil municipal a approuvé le budget du pont.");
+  g_assert_cmpstr (latin->title, ==, "Le budget");
+
   /* The label says Latin-1, the bytes say UTF-8: the bytes win. */
   g_clear_pointer (&latin, vera_imported_doc_free);
   latin = import_fixture ("import/mislabelled-utf8.html", NULL, &error);

@@ -153,11 +153,24 @@ looks_like_html (const char *data,
 {
   static const char * const marks[] = { "<!doctype html", "<html", "<head", "<body", "<meta",
                                         "<title", "<article", "<div", "<p>", "<p " };
+  g_autofree char *decoded = NULL;
   g_autofree char *head = NULL;
+  const char *charset;
   gsize bom_len = 0;
   gsize i;
 
-  vera_import_sniff_bom (data, len, &bom_len);
+  /* UTF-16 and UTF-32 files are sniffed on their first characters, decoded. */
+  charset = vera_import_sniff_bom (data, len, &bom_len);
+  if (vera_import_is_wide_charset (charset))
+    {
+      decoded = vera_import_convert (data + bom_len, MIN (len - bom_len, SNIFF_BYTES * 4),
+                                     charset, FALSE, "", NULL);
+      if (decoded == NULL)
+        return FALSE;
+      data = decoded;
+      len = strlen (decoded);
+      bom_len = 0;
+    }
   for (i = bom_len; i < len && g_ascii_isspace (data[i]); i++)
     ;
   if (i >= len || data[i] != '<')
