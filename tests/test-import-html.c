@@ -186,6 +186,9 @@ test_title_fallback (void)
   g_autoptr(VeraImportedDoc) named = import_string ("<meta property=og:site_name content=\"Daily "
                                                     "Site: news\"><title>A - B | Daily Site"
                                                     "</title><h1>Logo</h1><p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) prefix = import_string ("<meta name=application-name content=\"The "
+                                                     "Daily\"><title>The Daily | Bridge opens"
+                                                     "</title><p>Words.</p>", NULL);
   g_autoptr(VeraImportedDoc) script = import_string ("<h1><script>var a = 1;</script>Real "
                                                      "heading</h1><p>Words.</p>", NULL);
 
@@ -194,6 +197,7 @@ test_title_fallback (void)
   g_assert_cmpstr (og->title, ==, "The Story");
   g_assert_cmpstr (site->title, ==, "The bridge budget passes");
   g_assert_cmpstr (named->title, ==, "A - B");
+  g_assert_cmpstr (prefix->title, ==, "Bridge opens");
   g_assert_cmpstr (script->title, ==, "Real heading");
 }
 

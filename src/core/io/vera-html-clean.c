@@ -270,9 +270,7 @@ remove_matching (VeraHtmlScorer *scorer,
                    && vera_html_class_weight (scorer, n) < 0;
           else if (n->type == XML_ELEMENT_NODE)
             {
-              g_autofree char *cls = vera_html_dup_attr (n, "class");
-              g_autofree char *id = vera_html_dup_attr (n, "id");
-              g_autofree char *match = g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
+              g_autofree char *match = vera_html_dup_class_and_id (n);
 
               drop = g_regex_match (scorer->share, match, 0, NULL)
                      && vera_html_text_length (n) < SHARE_MAX_CHARS;

@@ -55,6 +55,15 @@ vera_html_dup_attr (const xmlNode *node,
   return copy;
 }
 
+char *
+vera_html_dup_class_and_id (const xmlNode *node)
+{
+  g_autofree char *cls = vera_html_dup_attr (node, "class");
+  g_autofree char *id = vera_html_dup_attr (node, "id");
+
+  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
+}
+
 xmlNode *
 vera_html_next_node (xmlNode  *node,
                      xmlNode  *root,

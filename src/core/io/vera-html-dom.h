@@ -17,6 +17,8 @@ gboolean  vera_html_is_any           (const xmlNode *node,
 gboolean  vera_html_is_heading       (const xmlNode *node);
 char     *vera_html_dup_attr         (const xmlNode *node,
                                       const char    *name);
+/* "CLASS ID", what class and id hints are matched against. */
+char     *vera_html_dup_class_and_id (const xmlNode *node);
 /* The next node in document order under `root`, or NULL; skips the children of `node`
  * when `skip_children` is set. */
 xmlNode  *vera_html_next_node        (xmlNode       *node,

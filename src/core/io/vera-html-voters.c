@@ -34,14 +34,6 @@ is_whitespace (xmlNode *node)
   return TRUE;
 }
 
-static char *
-match_string (xmlNode *node)
-{
-  g_autofree char *cls = vera_html_dup_attr (node, "class");
-  g_autofree char *id = vera_html_dup_attr (node, "id");
-
-  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
-}
 static gboolean
 is_phrasing (xmlNode *node)
 {
@@ -118,7 +110,7 @@ single_paragraph_child (xmlNode *node)
   return only != NULL && vera_html_is (only, "p");
 }
 
-/* Token overlap of a heading with the title: above 0.75 it only repeats the title. */
+/* A heading that is the title, or three quarters of it and within it, only repeats it. */
 static gboolean
 repeats_title (xmlNode    *node,
                const char *title)
@@ -214,7 +206,7 @@ vera_html_collect_voters (VeraHtmlScorer *scorer,
           n = vera_html_next_node (n, root, FALSE);
           continue;
         }
-      match = match_string (n);
+      match = vera_html_dup_class_and_id (n);
       if (n != root)
         {
           if (!byline_seen && is_byline (scorer, n, match))

@@ -190,7 +190,18 @@ first_element_text (xmlNode    *root,
   return NULL;
 }
 
-/* "Headline | Site" → "Headline", when the last part names the site. */
+static gboolean
+names_site (const char *part,
+            gssize      len,
+            const char *folded_site)
+{
+  g_autofree char *folded = g_utf8_casefold (part, len);
+
+  return *folded != '\0' && (g_str_has_prefix (folded_site, folded)
+                             || g_str_has_prefix (folded, folded_site));
+}
+
+/* "Headline | Site" and "Site | Headline" → "Headline", when that part names the site. */
 static char *
 strip_site_name (const char *title,
                  const char *site)
@@ -198,32 +209,37 @@ strip_site_name (const char *title,
   static const char * const separators[] = { " | ", " - ", " – ", " — ", " · ", " :: ", " » ",
                                              " / " };
   g_autofree char *folded_site = NULL;
-  const char *cut = NULL;
-  gsize sep_len = 0;
+  const char *first = NULL;
+  const char *last = NULL;
+  gsize first_len = 0;
+  gsize last_len = 0;
 
   if (site == NULL)
     return g_strdup (title);
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
     {
-      const char *p = g_strrstr (title, separators[i]);
+      const char *p = strstr (title, separators[i]);
+      const char *q = g_strrstr (title, separators[i]);
 
-      if (p != NULL && p > title && (cut == NULL || p > cut))
+      if (p != NULL && p > title && (first == NULL || p < first))
         {
-          cut = p;
-          sep_len = strlen (separators[i]);
+          first = p;
+          first_len = strlen (separators[i]);
+        }
+      if (q != NULL && q > title && (last == NULL || q > last))
+        {
+          last = q;
+          last_len = strlen (separators[i]);
         }
     }
-  if (cut == NULL)
+  if (first == NULL)
     return g_strdup (title);
 
   folded_site = g_utf8_casefold (site, -1);
-  {
-    g_autofree char *suffix = g_utf8_casefold (cut + sep_len, -1);
-
-    if (*suffix != '\0' && (g_str_has_prefix (folded_site, suffix)
-                            || g_str_has_prefix (suffix, folded_site)))
-      return g_strndup (title, cut - title);
-  }
+  if (names_site (last + last_len, -1, folded_site))
+    return g_strndup (title, last - title);
+  if (names_site (title, first - title, folded_site) && first[first_len] != '\0')
+    return g_strdup (first + first_len);
   return g_strdup (title);
 }
 
