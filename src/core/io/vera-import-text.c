@@ -85,9 +85,8 @@ check_no_nul (const char *utf8,
   if (nul == NULL)
     return TRUE;
   g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_BINARY,
-               _("“%s” looks like a binary file (NUL byte at offset %" G_GSIZE_FORMAT "), "
-                 "not text or HTML"),
-               source, (gsize) (nul - utf8));
+               _("“%s” looks like a binary file (NUL byte at offset %lu), not text or HTML"),
+               source, (gulong) (nul - utf8));
   return FALSE;
 }
 
@@ -120,10 +119,10 @@ convert_utf8 (const char *data,
           gsize offset = stop - data;
 
           g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_INVALID_UTF8,
-                       _("“%s” is not valid UTF-8: byte %" G_GSIZE_FORMAT " (line %u) "
+                       _("“%s” is not valid UTF-8: byte %lu (line %u) "
                          "cannot be read. Choose the file’s encoding (--encoding, or "
                          "Encoding in the Open dialog)"),
-                       source, offset, count_lines (data, offset));
+                       source, (gulong) offset, count_lines (data, offset));
           g_string_free (out, TRUE);
           return NULL;
         }
@@ -179,9 +178,9 @@ vera_import_convert (const char  *data,
           gsize offset = in - data;
 
           g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_INVALID_ENCODING,
-                       _("“%s” is not valid %s: byte %" G_GSIZE_FORMAT " (line %u) cannot be "
+                       _("“%s” is not valid %s: byte %lu (line %u) cannot be "
                          "read. Choose another encoding"),
-                       source, charset, offset, count_lines (out->str, out->len));
+                       source, charset, (gulong) offset, count_lines (out->str, out->len));
           g_iconv_close (cd);
           g_string_free (out, TRUE);
           return NULL;
