@@ -90,6 +90,8 @@ typedef struct
   double link;
   guint  claims;
   guint  conflicts;
+  guint  vague;
+  guint  implausible;
 } Run;
 
 static Run
@@ -118,12 +120,15 @@ run (char     **articles,
           g_autoptr(GArray) vague = vera_vague_sources_find (p, len);
           VeraClaimKind kinds;
 
+          r.vague += vague->len;
+
           if (vera_claim_is_checkable (p, len, qs, people, &kinds))
             {
               g_autofree char *claim_id = g_strdup_printf ("a%u-c%u", a, c++);
               g_autoptr(GPtrArray) implausible = vera_plausibility_check (table, p, len, qs, subject);
               VeraLinkItem item = { article_id, claim_id, p, len, 0, qs, people };
 
+              r.implausible += implausible->len;
               vera_linker_add (linker, &item);
               r.claims++;
             }
@@ -173,6 +178,7 @@ main (int    argc,
   g_print ("articles %u, %.1f MB, %u words, %u claims\n", n, bytes / 1e6, words, full.claims);
   g_print ("claim analysis: %.2f s of processor time (%.1f x a word count in the same run)\n", full.analyse,
            full.analyse / MAX (wc, 1e-6));
+  g_print ("findings: %u vague sources, %u implausible figures\n", full.vague, full.implausible);
   g_print ("linking: %.3f s for %u claims, %u conflicts\n", full.link, full.claims, full.conflicts);
   g_print ("growth from %u to %u articles: analysis x%.1f, linking x%.1f\n", n / 10, n,
            full.analyse / MAX (small.analyse, 1e-6), full.link / MAX (small.link, 1e-6));
