@@ -65,6 +65,7 @@ static const char * const vague_nouns[] = {
   "pundits", "surveys", "polls", "watchers", "skeptics", "sceptics", "supporters", "opponents",
   "authorities", "specialists", "academics", "scholars", "investors", "voices", "estimates",
   "data", "figures", "statistics", "evidence", "rumours", "rumors", "many", "some", "others",
+  "person", "insider", "source", "official", "expert", "analyst",
   "most", "several", "few", "everyone", "everybody", "someone", "somebody", "they", NULL
 };
 
@@ -142,6 +143,36 @@ is_punct (Ctx      *ctx,
   return i < ctx->n && tok (ctx, i)->kind == VERA_TOKEN_PUNCT && tok (ctx, i)->ch == c;
 }
 
+/* A job or title, also inside a hyphenated word: "Secretary-General", "vice-chairman". */
+static gboolean
+is_role_token (Ctx  *ctx,
+               guint i)
+{
+  const VeraToken *t;
+  const char *w, *end, *part;
+
+  if (i >= ctx->n)
+    return FALSE;
+  t = tok (ctx, i);
+  if (t->kind != VERA_TOKEN_WORD)
+    return FALSE;
+  if (vera_token_in (ctx->text, t, role_nouns))
+    return TRUE;
+  w = ctx->text + t->start;
+  end = ctx->text + t->end;
+  for (part = w; part < end; )
+    {
+      const char *dash = memchr (part, '-', end - part);
+      const char *stop = dash != NULL ? dash : end;
+
+      if (stop > part && vera_people_is_role_word (part, stop - part) &&
+          !(part == w && stop == end))
+        return TRUE;
+      part = stop + 1;
+    }
+  return FALSE;
+}
+
 /* A token that may be part of a personal name: a capitalised word, not an acronym, not a
  * function word or an organisation word. */
 static gboolean
@@ -164,7 +195,7 @@ is_name_token (Ctx  *ctx,
     return FALSE;
   return !vera_token_is_function_word (ctx->text, t) &&
          !in_list (ctx, i, non_person_words) && !in_list (ctx, i, honorifics) &&
-         !in_list (ctx, i, role_nouns) && !vera_token_is_speech_verb (ctx->text, t);
+         !is_role_token (ctx, i) && !vera_token_is_speech_verb (ctx->text, t);
 }
 
 /* The run of name tokens from @i on, at most three. */
@@ -239,11 +270,14 @@ apposition (Ctx    *ctx,
   if (!is_punct (ctx, after, ','))
     return NULL;
   first = after + 1;
+  /* "John Smith, 45, a teacher": skip the age. */
+  if (first + 1 < ctx->n && tok (ctx, first)->kind == VERA_TOKEN_NUMBER && is_punct (ctx, first + 1, ','))
+    first += 2;
   k = first;
   if (is_word (ctx, k, "a") || is_word (ctx, k, "an") || is_word (ctx, k, "the"))
     k++;
   for (guint j = k; j < ctx->n && j < k + 4; j++)
-    if (in_list (ctx, j, role_nouns))
+    if (is_role_token (ctx, j))
       {
         role_seen = TRUE;
         break;
@@ -398,7 +432,7 @@ vera_people_extract (const char *sentence,
         }
 
       /* A role just before: "partner Michael Yu", "Mayor Gong Zheng", "head Dr. Liang". */
-      if (i > 0 && in_list (&ctx, i - 1, role_nouns))
+      if (i > 0 && is_role_token (&ctx, i - 1))
         {
           guint first = role_start (&ctx, i - 1);
 
@@ -414,7 +448,9 @@ vera_people_extract (const char *sentence,
           (vera_token_is_speech_verb (ctx.text, tok (&ctx, i - 1)) ||
            (is_word (&ctx, i - 1, "to") && i > 1 && is_word (&ctx, i - 2, "according"))))
         cue = TRUE;
-      if (!cue && name_first + name_len < ctx.n &&
+      /* "Zhang Wei said": a speech verb alone is a weak cue; organisations often have three
+       * words or more ("Hong Kong Disneyland said"). */
+      if (!cue && name_len == 2 && name_first + name_len < ctx.n &&
           vera_token_is_speech_verb (ctx.text, tok (&ctx, name_first + name_len)) &&
           !is_word (&ctx, name_first + name_len, "according"))
         cue = TRUE;
@@ -547,6 +583,18 @@ vera_vague_sources_find (const char *sentence,
 
               if (is_word (&ctx, k + 1, "out"))
                 last++;
+              add_span (spans, &ctx, first, last);
+              i = last;
+              continue;
+            }
+          /* "people familiar with the matter", "a person familiar with the plans" */
+          if (is_word (&ctx, k, "familiar") && is_word (&ctx, k + 1, "with"))
+            {
+              guint last = k + 1;
+
+              if (is_word (&ctx, last + 1, "the") && last + 2 < ctx.n &&
+                  tok (&ctx, last + 2)->kind == VERA_TOKEN_WORD)
+                last += 2;
               add_span (spans, &ctx, first, last);
               i = last;
               continue;

@@ -318,7 +318,7 @@ vera_token_is_function_word (const char      *text,
     "over", "under", "once", "all", "some", "many", "most", "more", "each", "every", "both",
     "no", "not", "even", "just", "only", "so", "such", "than", "though", "although", "whether",
     "with", "without", "within", "into", "upon", "about", "around", "across", "against",
-    "recent", "recently", "last", "next", "new", "more", "mr", "ms", "mrs", "dr", "prof", NULL
+    "recent", "recently", "last", "next", "more", "mr", "ms", "mrs", "dr", "prof", NULL
   };
 
   return vera_token_in (text, token, words);
