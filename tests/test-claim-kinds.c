@@ -6,6 +6,8 @@
 
 #include "vera-claim-kinds.h"
 #include "vera-people.h"
+#include "vera-plausibility.h"
+#include "vera-tokens.h"
 #include "vera-quantities.h"
 #include "vera-test-util.h"
 #include "vera-vocabulary.h"
@@ -171,6 +173,17 @@ test_seeds (void)
     }
 }
 
+/* The lexicons are searched by bisection: they must stay sorted. */
+static void
+test_lexicons (void)
+{
+  g_assert_true (vera_tokens_lexicons_sorted ());
+  g_assert_true (vera_quantities_lexicons_sorted ());
+  g_assert_true (vera_people_lexicons_sorted ());
+  g_assert_true (vera_claim_kinds_lexicons_sorted ());
+  g_assert_true (vera_plausibility_lexicons_sorted ());
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,5 +192,6 @@ main (int    argc,
   g_test_add_func ("/vera/claim-kinds/kinds", test_kinds);
   g_test_add_func ("/vera/claim-kinds/boilerplate", test_boilerplate);
   g_test_add_func ("/vera/claim-kinds/seeds", test_seeds);
+  g_test_add_func ("/vera/claim-kinds/lexicons-sorted", test_lexicons);
   return g_test_run ();
 }

@@ -31,4 +31,7 @@ gboolean       vera_claim_is_checkable    (const char      *sentence,
 gboolean       vera_text_is_boilerplate   (const char      *text,
                                            gsize            len);
 
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_claim_kinds_lexicons_sorted (void);
+
 G_END_DECLS

@@ -12,96 +12,96 @@
  * and places, and the nouns and verbs of vague attribution. */
 
 static const char * const honorifics[] = {
-  "dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame", "lord", "lady", "rev", "fr", "gen",
-  "col", "capt", "lt", "sgt", "hon", "madam", "professor", "doctor", NULL
+  "capt", "col", "dame", "doctor", "dr", "fr", "gen", "hon", "lady", "lord", "lt", "madam", "mr",
+  "mrs", "ms", "mx", "prof", "professor", "rev", "sgt", "sir", NULL
 };
 
 static const char * const role_nouns[] = {
-  "ceo", "cfo", "cto", "coo", "chairman", "chairwoman", "chair", "chairperson", "president",
-  "vice-president", "director", "head", "chief", "dean", "professor", "lecturer", "researcher",
-  "scientist", "economist", "analyst", "strategist", "engineer", "founder", "co-founder",
-  "cofounder", "partner", "investor", "capitalist", "entrepreneur", "executive", "manager",
-  "spokesperson", "spokesman", "spokeswoman", "official", "minister", "secretary", "mayor",
-  "governor", "senator", "representative", "lawmaker", "ambassador", "diplomat", "commissioner",
-  "judge", "lawyer", "attorney", "physician", "surgeon", "nurse", "teacher", "student",
-  "graduate", "phd", "fellow", "expert", "adviser", "advisor", "consultant", "author", "writer",
-  "journalist", "editor", "reporter", "correspondent", "columnist", "historian", "architect",
-  "designer", "developer", "programmer", "officer", "general", "colonel", "captain",
-  "commander", "chancellor", "premier", "leader", "deputy", "owner", "coach", "artist",
-  "activist", "campaigner", "organiser", "organizer", "banker", "trader", "planner", "academic",
-  "scholar", "inventor", "pioneer", "boss", "principal", "administrator", "coordinator",
-  "supervisor", "curator", "trustee", "vp", "md", "chairs", "prime", "king", "queen", "prince",
-  "princess", "pope", "bishop", "cardinal", "sheikh", "emir", "sultan", "senior", "candidate",
-  "ceos", "mp", "mep", "psychologist", "sociologist", "physicist", "chemist", "biologist",
-  "mathematician", "statistician", "demographer", "epidemiologist", "virologist", NULL
+  "academic", "activist", "administrator", "adviser", "advisor", "ambassador", "analyst",
+  "architect", "artist", "attorney", "author", "banker", "biologist", "bishop", "boss",
+  "campaigner", "candidate", "capitalist", "captain", "cardinal", "ceo", "ceos", "cfo", "chair",
+  "chairman", "chairperson", "chairs", "chairwoman", "chancellor", "chemist", "chief",
+  "co-founder", "coach", "cofounder", "colonel", "columnist", "commander", "commissioner",
+  "consultant", "coo", "coordinator", "correspondent", "cto", "curator", "dean", "demographer",
+  "deputy", "designer", "developer", "diplomat", "director", "economist", "editor", "emir",
+  "engineer", "entrepreneur", "epidemiologist", "executive", "expert", "fellow", "founder",
+  "general", "governor", "graduate", "head", "historian", "inventor", "investor", "journalist",
+  "judge", "king", "lawmaker", "lawyer", "leader", "lecturer", "manager", "mathematician",
+  "mayor", "md", "mep", "minister", "mp", "nurse", "officer", "official", "organiser",
+  "organizer", "owner", "partner", "phd", "physician", "physicist", "pioneer", "planner", "pope",
+  "premier", "president", "prime", "prince", "princess", "principal", "professor", "programmer",
+  "psychologist", "queen", "reporter", "representative", "researcher", "scholar", "scientist",
+  "secretary", "senator", "senior", "sheikh", "sociologist", "spokesman", "spokesperson",
+  "spokeswoman", "statistician", "strategist", "student", "sultan", "supervisor", "surgeon",
+  "teacher", "trader", "trustee", "vice-president", "virologist", "vp", "writer", NULL
 };
 
 /* Words that make a capitalised phrase an organisation, a place or an event, not a person. */
 static const char * const non_person_words[] = {
-  "university", "institute", "park", "group", "bank", "inc", "corp", "corporation", "company",
-  "co", "ltd", "llc", "plc", "association", "ministry", "center", "centre", "zone", "district",
-  "city", "province", "road", "street", "tower", "valley", "academy", "lab", "labs",
-  "laboratory", "fund", "capital", "partners", "ventures", "holdings", "technologies",
-  "technology", "systems", "agency", "council", "committee", "commission", "department",
-  "office", "government", "times", "news", "post", "journal", "index", "summit", "conference",
-  "program", "programme", "initiative", "exchange", "alliance", "complex", "corridor", "tunnel",
-  "school", "college", "hospital", "foundation", "society", "union", "party", "club", "team",
-  "league", "airport", "station", "port", "river", "lake", "mountain", "island", "bay", "sea",
-  "ocean", "square", "bridge", "building", "museum", "library", "church", "temple", "palace",
-  "hall", "court", "senate", "congress", "parliament", "assembly", "army", "navy", "force",
-  "police", "republic", "kingdom", "states", "nations", "china", "america", "europe", "asia",
-  "africa", "google", "microsoft", "apple", "amazon", "tesla", "brain", "ai", "tech", "model",
-  "policy", "act", "law", "report", "award", "prize", "cup", "games", "week", "day", "festival",
-  "airlines", "motors", "energy", "media", "press", "network", "studio", "studios", "labs",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-  "february", "march", "april", "may", "june", "july", "august", "september", "october",
-  "november", "december", "north", "south", "east", "west", "eastern", "western", "northern",
-  "southern", "central", "national", "international", "global", "new", "old", NULL
+  "academy", "act", "africa", "agency", "ai", "airlines", "airport", "alliance", "amazon",
+  "america", "apple", "april", "army", "asia", "assembly", "association", "august", "award",
+  "bank", "bay", "brain", "bridge", "building", "capital", "center", "central", "centre", "china",
+  "church", "city", "club", "co", "college", "commission", "committee", "company", "complex",
+  "conference", "congress", "corp", "corporation", "corridor", "council", "court", "cup", "day",
+  "december", "department", "district", "east", "eastern", "energy", "europe", "exchange",
+  "february", "festival", "force", "foundation", "friday", "fund", "games", "global", "google",
+  "government", "group", "hall", "holdings", "hospital", "inc", "index", "initiative",
+  "institute", "international", "island", "january", "journal", "july", "june", "kingdom", "lab",
+  "laboratory", "labs", "lake", "law", "league", "library", "llc", "ltd", "march", "may", "media",
+  "microsoft", "ministry", "model", "monday", "motors", "mountain", "museum", "national",
+  "nations", "navy", "network", "new", "news", "north", "northern", "november", "ocean",
+  "october", "office", "old", "palace", "park", "parliament", "partners", "party", "plc",
+  "police", "policy", "port", "post", "press", "prize", "program", "programme", "province",
+  "report", "republic", "river", "road", "saturday", "school", "sea", "senate", "september",
+  "society", "south", "southern", "square", "states", "station", "street", "studio", "studios",
+  "summit", "sunday", "systems", "team", "tech", "technologies", "technology", "temple", "tesla",
+  "thursday", "times", "tower", "tuesday", "tunnel", "union", "university", "valley", "ventures",
+  "wednesday", "week", "west", "western", "zone", NULL
 };
 
 static const char * const vague_nouns[] = {
-  "experts", "analysts", "observers", "studies", "research", "reports", "sources", "critics",
-  "officials", "insiders", "economists", "scientists", "researchers", "people", "commentators",
-  "pundits", "surveys", "polls", "watchers", "skeptics", "sceptics", "supporters", "opponents",
-  "authorities", "specialists", "academics", "scholars", "investors", "voices", "estimates",
-  "data", "figures", "statistics", "evidence", "rumours", "rumors", "many", "some", "others",
-  "person", "insider", "source", "official", "expert", "analyst",
-  "most", "several", "few", "everyone", "everybody", "someone", "somebody", "they", NULL
+  "academics", "analyst", "analysts", "authorities", "commentators", "critics", "data",
+  "economists", "estimates", "everybody", "everyone", "evidence", "expert", "experts", "few",
+  "figures", "insider", "insiders", "investors", "many", "most", "observers", "official",
+  "officials", "opponents", "others", "people", "person", "polls", "pundits", "reports",
+  "research", "researchers", "rumors", "rumours", "sceptics", "scholars", "scientists", "several",
+  "skeptics", "some", "somebody", "someone", "source", "sources", "specialists", "statistics",
+  "studies", "supporters", "surveys", "they", "voices", "watchers", NULL
 };
 
 static const char * const vague_verbs[] = {
-  "say", "says", "said", "predict", "predicts", "predicted", "believe", "believes", "believed",
-  "argue", "argues", "argued", "claim", "claims", "claimed", "suggest", "suggests", "suggested",
-  "show", "shows", "showed", "shown", "indicate", "indicates", "indicated", "estimate",
-  "estimates", "estimated", "expect", "expects", "expected", "warn", "warns", "warned", "note",
-  "notes", "noted", "agree", "agrees", "agreed", "think", "thinks", "thought", "fear", "fears",
-  "feared", "contend", "contends", "insist", "insists", "insisted", "maintain", "maintains",
-  "reckon", "reckons", "feel", "feels", "felt", "consider", "considers", "forecast",
-  "forecasts", "found", "find", "finds", "reveal", "reveals", "revealed", "point", "points",
-  "told", "tell", "tells", "describe", "describes", "worry", "worries", "worried", "doubt",
-  "doubts", "question", "questions", "project", "projects", NULL
+  "agree", "agreed", "agrees", "argue", "argued", "argues", "believe", "believed", "believes",
+  "claim", "claimed", "claims", "consider", "considers", "contend", "contends", "describe",
+  "describes", "doubt", "doubts", "estimate", "estimated", "estimates", "expect", "expected",
+  "expects", "fear", "feared", "fears", "feel", "feels", "felt", "find", "finds", "forecast",
+  "forecasts", "found", "indicate", "indicated", "indicates", "insist", "insisted", "insists",
+  "maintain", "maintains", "note", "noted", "notes", "point", "points", "predict", "predicted",
+  "predicts", "project", "projects", "question", "questions", "reckon", "reckons", "reveal",
+  "revealed", "reveals", "said", "say", "says", "show", "showed", "shown", "shows", "suggest",
+  "suggested", "suggests", "tell", "tells", "think", "thinks", "thought", "told", "warn",
+  "warned", "warns", "worried", "worries", "worry", NULL
 };
 
 static const char * const vague_fillers[] = {
-  "have", "has", "had", "long", "often", "widely", "generally", "also", "now", "increasingly",
-  "repeatedly", "consistently", "still", "even", "already", "frequently", "privately",
-  "publicly", "openly", "broadly", "all", "would", "will", "may", "might", "could", "do", "did",
-  "does", "been", NULL
+  "all", "already", "also", "been", "broadly", "consistently", "could", "did", "do", "does",
+  "even", "frequently", "generally", "had", "has", "have", "increasingly", "long", "may", "might",
+  "now", "often", "openly", "privately", "publicly", "repeatedly", "still", "widely", "will",
+  "would", NULL
 };
 
 static const char * const vague_modifiers[] = {
-  "many", "some", "most", "several", "numerous", "various", "certain", "other", "leading",
-  "top", "independent", "industry", "market", "financial", "western", "local", "foreign",
-  "international", "unnamed", "anonymous", "recent", "multiple", "countless", "senior",
-  "government", "security", "legal", "health", "medical", "tech", "technology", "political",
-  "prominent", "influential", "respected", "outside", "informed", "knowledgeable", "these",
-  "those", "the", "previous", "earlier", "new", "more", "few", "a", "and", "policy", NULL
+  "a", "and", "anonymous", "certain", "countless", "earlier", "few", "financial", "foreign",
+  "government", "health", "independent", "industry", "influential", "informed", "international",
+  "knowledgeable", "leading", "legal", "local", "many", "market", "medical", "more", "most",
+  "multiple", "new", "numerous", "other", "outside", "policy", "political", "previous",
+  "prominent", "recent", "respected", "security", "senior", "several", "some", "tech",
+  "technology", "the", "these", "those", "top", "unnamed", "various", "western", NULL
 };
 
 static const char * const passive_verbs[] = {
-  "believed", "said", "claimed", "reported", "thought", "estimated", "expected", "rumoured",
-  "rumored", "understood", "alleged", "known", "feared", "argued", "suggested", "assumed",
-  "widely", "generally", "commonly", "often", NULL
+  "alleged", "argued", "assumed", "believed", "claimed", "commonly", "estimated", "expected",
+  "feared", "generally", "known", "often", "reported", "rumored", "rumoured", "said", "suggested",
+  "thought", "understood", "widely", NULL
 };
 
 typedef struct
@@ -128,12 +128,16 @@ is_word (Ctx        *ctx,
 }
 
 static gboolean
-in_list (Ctx                *ctx,
-         guint               i,
-         const char * const *list)
+in_sorted (Ctx                *ctx,
+           guint               i,
+           const char * const *list,
+           gsize               n)
 {
-  return i < ctx->n && vera_token_in (ctx->text, tok (ctx, i), list);
+  return i < ctx->n && vera_token_in_sorted (ctx->text, tok (ctx, i), list, n);
 }
+
+/* Every lexicon of this file is sorted, so that a look-up is a binary search. */
+#define in_list(ctx, i, list) in_sorted ((ctx), (i), (list), VERA_LEXICON_SIZE (list))
 
 static gboolean
 is_punct (Ctx      *ctx,
@@ -156,7 +160,7 @@ is_role_token (Ctx  *ctx,
   t = tok (ctx, i);
   if (t->kind != VERA_TOKEN_WORD)
     return FALSE;
-  if (vera_token_in (ctx->text, t, role_nouns))
+  if (vera_token_in_sorted (ctx->text, t, role_nouns, VERA_LEXICON_SIZE (role_nouns)))
     return TRUE;
   w = ctx->text + t->start;
   end = ctx->text + t->end;
@@ -622,4 +626,17 @@ vera_people_is_role_word (const char *word,
     if (vera_word_equal (word, len, role_nouns[i]))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+vera_people_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (honorifics) &&
+         vera_lexicon_is_sorted (role_nouns) &&
+         vera_lexicon_is_sorted (non_person_words) &&
+         vera_lexicon_is_sorted (vague_nouns) &&
+         vera_lexicon_is_sorted (vague_verbs) &&
+         vera_lexicon_is_sorted (vague_fillers) &&
+         vera_lexicon_is_sorted (vague_modifiers) &&
+         vera_lexicon_is_sorted (passive_verbs);
 }

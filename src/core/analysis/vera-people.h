@@ -33,4 +33,7 @@ GArray    *vera_vague_sources_find   (const char *sentence,
 gboolean   vera_people_is_role_word  (const char *word,
                                       gsize       len);
 
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_people_lexicons_sorted (void);
+
 G_END_DECLS

@@ -17,9 +17,13 @@
 
 /* Nouns that count the people of a place; a count of them cannot exceed its population. */
 static const char * const people_nouns[] = {
-  "residents", "resident", "citizens", "inhabitants", "people", "locals", "dwellers",
-  "population", "households", "adults", "voters", "taxpayers", "persons", "individuals",
-  "children", NULL
+  "adults", "children", "citizens", "dwellers", "households", "individuals", "inhabitants",
+  "locals", "people", "persons", "population", "resident", "residents", "taxpayers", "voters", NULL
+};
+
+/* Words that stand for the city itself. */
+static const char * const city_words[] = {
+  "city", "city's", "city\xe2\x80\x99s", "metropolis", "municipality", NULL
 };
 
 /* The ones that stand for a city's people even when the sentence does not name the city. */
@@ -416,11 +420,7 @@ static gboolean
 mentions_city (const char   *text,
                const GArray *tokens)
 {
-  static const char * const city_words[] = {
-    "city", "city's", "city\xe2\x80\x99s", "municipality", "metropolis", NULL
-  };
-
-  return vera_tokens_contain (text, tokens, city_words);
+  return vera_tokens_contain (text, tokens, city_words, VERA_LEXICON_SIZE (city_words));
 }
 
 GPtrArray *
@@ -495,7 +495,7 @@ vera_plausibility_check (VeraPlausibility *self,
             {
               const VeraToken *t = vera_tokens_get (tokens, k);
 
-              if (vera_token_in (sentence, t, people_nouns))
+              if (vera_token_in_sorted (sentence, t, people_nouns, VERA_LEXICON_SIZE (people_nouns)))
                 {
                   people = TRUE;
                   break;
@@ -520,4 +520,11 @@ vera_plausibility_check (VeraPlausibility *self,
       g_ptr_array_add (result, finding);
     }
   return result;
+}
+
+gboolean
+vera_plausibility_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (people_nouns) &&
+         vera_lexicon_is_sorted (city_words);
 }

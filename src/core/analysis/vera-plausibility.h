@@ -68,4 +68,7 @@ void              vera_implausible_free          (VeraImplausible  *implausible)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraPlausibility, vera_plausibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraImplausible, vera_implausible_free)
 
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_plausibility_lexicons_sorted (void);
+
 G_END_DECLS

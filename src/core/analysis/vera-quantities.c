@@ -121,49 +121,49 @@ static const char * const currency_codes[] = {
 /* Words that may stand before a number at the start of a sentence without making the number
  * part of a name ("Over 300", "About 40%"). */
 static const char * const number_openers[] = {
-  "over", "about", "nearly", "almost", "around", "some", "more", "less", "fewer", "up", "at",
-  "between", "from", "by", "in", "with", "of", "and", "to", "for", "since", "only", "just",
-  "roughly", "approximately", "exactly", "another", "all", "the", "these", "those", "its",
-  "their", "our", "his", "her", "an", "a", "top", "under", "above", "below", "among", "another",
-  "additional", "another", "each", "every", "like", "than", "then", "but", "or", "while",
-  "after", "before", "when", "once", "as", "if", "whereas", "although", "including", "until",
-  "estimated", "nearly", "still", "still", "now", "today", "yet", "also", "even", "well",
-  "per", "within", "across", "into", "onto", "on", "through", "during", "last", "first",
-  "past", "next", "this", "that", "those", "ranks", "ranked", "rank", "ranking", NULL
+  "a", "about", "above", "across", "additional", "after", "all", "almost", "also", "although",
+  "among", "an", "and", "another", "approximately", "around", "as", "at", "before", "below",
+  "between", "but", "by", "during", "each", "estimated", "even", "every", "exactly", "fewer",
+  "first", "for", "from", "her", "his", "if", "in", "including", "into", "its", "just", "last",
+  "less", "like", "more", "nearly", "next", "now", "of", "on", "once", "only", "onto", "or",
+  "our", "over", "past", "per", "rank", "ranked", "ranking", "ranks", "roughly", "since", "some",
+  "still", "than", "that", "the", "their", "then", "these", "this", "those", "through", "to",
+  "today", "top", "under", "until", "up", "well", "when", "whereas", "while", "with", "within",
+  "yet", NULL
 };
 
 /* Words that end a counted noun phrase. */
 static const char * const np_stops[] = {
-  "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
-  "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "this", "these",
-  "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
-  "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did",
-  "per", "each", "every", "across", "including", "into", "over", "under", "between",
-  "among", "within", "without", "about", "around", "through", "during", "since", "until",
-  "while", "worth", "alone", "more", "less", "most", "all", "both", "its", "their", "his",
-  "her", "our", "your", "my", "it", "they", "we", "he", "she", "not", "no", "so", "such",
-  "also", "only", "just", "now", "then", "there", "here", "up", "down", "out", "off",
-  "versus", "vs", "via", "like", "unlike", "plus", "minus", "if", "when", "where", "after",
-  "before", "because", "despite", "against", "toward", "towards", "onto", "upon", "says",
-  "said", "say", "according", "year", "years", "ago", "earlier", "later", "globally",
-  "worldwide", "nationwide", "respectively", "overall", "total", "each", "apiece", NULL
+  "a", "about", "according", "across", "after", "against", "ago", "all", "alone", "also", "among",
+  "an", "and", "apiece", "are", "around", "as", "at", "be", "because", "been", "before", "being",
+  "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does", "down",
+  "during", "each", "earlier", "every", "for", "from", "globally", "had", "has", "have", "he",
+  "her", "here", "his", "if", "in", "including", "into", "is", "it", "its", "just", "later",
+  "less", "like", "may", "might", "minus", "more", "most", "must", "my", "nationwide", "no",
+  "nor", "not", "now", "of", "off", "on", "only", "onto", "or", "our", "out", "over", "overall",
+  "per", "plus", "respectively", "said", "say", "says", "shall", "she", "should", "since", "so",
+  "such", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+  "through", "to", "total", "toward", "towards", "under", "unlike", "until", "up", "upon",
+  "versus", "via", "vs", "was", "we", "were", "when", "where", "which", "while", "who", "whom",
+  "whose", "will", "with", "within", "without", "worldwide", "worth", "would", "year", "years",
+  "your", NULL
 };
 
 /* Common verbs that end a noun phrase when they follow a plural noun ("nurses left"). */
 static const char * const plural_verbs[] = {
-  "left", "made", "took", "came", "went", "got", "gave", "saw", "found", "became", "grew",
-  "fell", "rose", "won", "lost", "paid", "spent", "built", "ran", "held", "brought", "kept",
-  "met", "sold", "bought", "told", "thought", "began", "chose", "drove", "flew", "knew", "led",
-  "stood", "make", "take", "come", "go", "get", "give", "see", "find", "become", "grow", "fall",
-  "rise", "win", "lose", "pay", "spend", "build", "run", "hold", "bring", "keep", "meet", "sell",
-  "buy", "tell", "think", "begin", "live", "work", "remain", "face", "need", "want", "use",
-  "earn", "receive", "attend", "join", "leave", "own", "hold", "account", "visit", "apply",
-  "signed", "moved", NULL
+  "account", "apply", "attend", "became", "become", "began", "begin", "bought", "bring",
+  "brought", "build", "built", "buy", "came", "chose", "come", "drove", "earn", "face", "fall",
+  "fell", "find", "flew", "found", "gave", "get", "give", "go", "got", "grew", "grow", "held",
+  "hold", "join", "keep", "kept", "knew", "leave", "led", "left", "live", "lose", "lost", "made",
+  "make", "meet", "met", "moved", "need", "own", "paid", "pay", "ran", "receive", "remain",
+  "rise", "rose", "run", "saw", "see", "sell", "signed", "sold", "spend", "spent", "stood",
+  "take", "tell", "think", "thought", "told", "took", "use", "visit", "want", "went", "win",
+  "won", "work", NULL
 };
 
 static const char * const ly_nouns[] = {
-  "family", "supply", "assembly", "ally", "rally", "monopoly", "anomaly", "belly", "jelly",
-  "fly", "italy", "reply", "july", "bully", "folly", "lily", "holly", "oily", NULL
+  "ally", "anomaly", "assembly", "belly", "bully", "family", "fly", "folly", "holly", "italy",
+  "jelly", "july", "lily", "monopoly", "oily", "rally", "reply", "supply", NULL
 };
 
 static guint
@@ -380,7 +380,7 @@ is_name_number (Ctx  *ctx,
   const VeraToken *prev = i > 0 ? tok (ctx, i - 1) : NULL;
 
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
-      !vera_token_in (ctx->text, prev, number_openers) &&
+      !vera_token_in_sorted (ctx->text, prev, number_openers, VERA_LEXICON_SIZE (number_openers)) &&
       !vera_token_has_suffix (ctx->text, prev, "'s") &&
       !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
       currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
@@ -554,16 +554,16 @@ counted_noun (Ctx   *ctx,
             continue;
           break;
         }
-      if (t->kind != VERA_TOKEN_WORD || vera_token_in (ctx->text, t, np_stops))
+      if (t->kind != VERA_TOKEN_WORD || vera_token_in_sorted (ctx->text, t, np_stops, VERA_LEXICON_SIZE (np_stops)))
         break;
       if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(t->flags & VERA_TOKEN_UPPER) &&
           !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
         break;
-      if (k > i && vera_token_in (ctx->text, t, plural_verbs) &&
+      if (k > i && vera_token_in_sorted (ctx->text, t, plural_verbs, VERA_LEXICON_SIZE (plural_verbs)) &&
           vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s"))
         break;
       if (n > 5 && vera_token_has_suffix (ctx->text, t, "ly") &&
-          !vera_token_in (ctx->text, t, ly_nouns))
+          !vera_token_in_sorted (ctx->text, t, ly_nouns, VERA_LEXICON_SIZE (ly_nouns)))
         break;
       if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
                     vera_token_has_suffix (ctx->text, t, "ed")) &&
@@ -987,3 +987,13 @@ vera_quantities_extract (const char *sentence,
   return result;
 }
 
+
+gboolean
+vera_quantities_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (number_openers) &&
+         vera_lexicon_is_sorted (np_stops) &&
+         vera_lexicon_is_sorted (plural_verbs) &&
+         vera_lexicon_is_sorted (ly_nouns) &&
+         vera_lexicon_is_sorted (vera_quantities_month_words);
+}

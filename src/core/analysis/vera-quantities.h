@@ -22,4 +22,7 @@ char      **vera_quantities_find_scopes  (const char *sentence,
 /* TRUE when @unit is a currency code that vera_quantities_extract() produces ("USD", "CNY"). */
 gboolean    vera_quantity_unit_is_currency (const char *unit);
 
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_quantities_lexicons_sorted (void);
+
 G_END_DECLS
