@@ -622,10 +622,7 @@ vera_people_is_role_word (const char *word,
 {
   g_return_val_if_fail (word != NULL, FALSE);
 
-  for (guint i = 0; role_nouns[i] != NULL; i++)
-    if (vera_word_equal (word, len, role_nouns[i]))
-      return TRUE;
-  return FALSE;
+  return vera_lexicon_find (word, len, role_nouns, VERA_LEXICON_SIZE (role_nouns));
 }
 
 gboolean

@@ -427,6 +427,7 @@ GPtrArray *
 vera_plausibility_check (VeraPlausibility *self,
                          const char       *sentence,
                          gsize             length,
+                         guint             offset,
                          const GPtrArray  *quantities,
                          const char       *default_subject)
 {
@@ -445,16 +446,18 @@ vera_plausibility_check (VeraPlausibility *self,
       const VeraQuantity *q = g_ptr_array_index (quantities, qi);
       double top = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
       guint first = 0, last = 0;
+      guint q_start = q->start >= offset ? q->start - offset : 0;
+      guint q_end = q->end >= offset ? q->end - offset : 0;
       const char *subject;
       const VeraReferenceFigure *ref = NULL;
       VeraImplausible *finding = NULL;
 
       if (q->unit == NULL)
         continue;
-      while (first < tokens->len && vera_tokens_get (tokens, first)->cp_end <= q->start)
+      while (first < tokens->len && vera_tokens_get (tokens, first)->cp_end <= q_start)
         first++;
       last = first;
-      while (last + 1 < tokens->len && vera_tokens_get (tokens, last + 1)->cp_start < q->end)
+      while (last + 1 < tokens->len && vera_tokens_get (tokens, last + 1)->cp_start < q_end)
         last++;
       if (first >= tokens->len)
         continue;

@@ -251,21 +251,17 @@ compare_token (const char *w,
 }
 
 gboolean
-vera_token_in_sorted (const char         *text,
-                      const VeraToken    *token,
-                      const char * const *words,
-                      gsize               n_words)
+vera_lexicon_find (const char         *word,
+                   gsize               len,
+                   const char * const *words,
+                   gsize               n_words)
 {
-  const char *w = text + token->start;
-  gsize n = token->end - token->start;
   gsize lo = 0, hi = n_words;
 
-  if (token->kind != VERA_TOKEN_WORD)
-    return FALSE;
   while (lo < hi)
     {
       gsize mid = lo + (hi - lo) / 2;
-      int c = compare_token (w, n, words[mid]);
+      int c = compare_token (word, len, words[mid]);
 
       if (c == 0)
         return TRUE;
@@ -275,6 +271,16 @@ vera_token_in_sorted (const char         *text,
         lo = mid + 1;
     }
   return FALSE;
+}
+
+gboolean
+vera_token_in_sorted (const char         *text,
+                      const VeraToken    *token,
+                      const char * const *words,
+                      gsize               n_words)
+{
+  return token->kind == VERA_TOKEN_WORD &&
+         vera_lexicon_find (text + token->start, token->end - token->start, words, n_words);
 }
 
 gboolean

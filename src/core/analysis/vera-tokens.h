@@ -59,6 +59,11 @@ gboolean  vera_token_in_sorted    (const char         *text,
                                    const VeraToken    *token,
                                    const char * const *words,
                                    gsize               n_words);
+/* TRUE when the @len bytes at @word, lower-cased, are one of the sorted @words. */
+gboolean  vera_lexicon_find       (const char         *word,
+                                   gsize               len,
+                                   const char * const *words,
+                                   gsize               n_words);
 /* TRUE when the NULL-terminated @words are in strictly increasing byte order; the tests check
  * every sorted lexicon with it. */
 gboolean  vera_lexicon_is_sorted  (const char * const *words);
