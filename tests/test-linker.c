@@ -207,6 +207,8 @@ test_keys (void)
     { "national-level key laboratories", NULL, "national research labs", NULL, FALSE },
     { "Fortune 500 companies", NULL, "companies", NULL, FALSE },
     { "nurses", NULL, "teachers", NULL, FALSE },
+    { "electric buses", NULL, "electric bus", NULL, TRUE },
+    { "houses", NULL, "house", NULL, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)

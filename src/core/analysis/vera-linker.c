@@ -195,8 +195,9 @@ stem (const char *word,
       w[n - 2] = '\0';
     }
   else if (n > 4 && (g_str_has_suffix (w, "ches") || g_str_has_suffix (w, "shes") ||
-                     g_str_has_suffix (w, "sses") || g_str_has_suffix (w, "xes")))
-    w[n - 2] = '\0';
+                     g_str_has_suffix (w, "sses") || g_str_has_suffix (w, "xes") ||
+                     (g_str_has_suffix (w, "uses") && strchr ("aeiou", w[n - 5]) == NULL)))
+    w[n - 2] = '\0';  /* "buses" → "bus", but "houses" → "house" */
   else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
     w[n - 1] = '\0';
   return w;
@@ -520,6 +521,10 @@ add_figure (VeraLinker         *self,
         return;
       event = event_after (text, tokens, after);
       subject = vera_linker_subject_key (q->noun, event);
+      /* "7,500 people" names no subject: the port's staff and a city's population are both
+       * "people". */
+      if (g_strcmp0 (subject, "person") == 0)
+        return;
       topic = g_strdup (q->noun);
     }
   else if (g_str_equal (q->unit, "percent") || vera_quantity_unit_is_currency (q->unit))
