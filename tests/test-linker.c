@@ -209,6 +209,8 @@ test_keys (void)
     { "nurses", NULL, "teachers", NULL, FALSE },
     { "electric buses", NULL, "electric bus", NULL, TRUE },
     { "houses", NULL, "house", NULL, TRUE },
+    { "R&D centres", NULL, "research centers", NULL, TRUE },
+    { "overseas scientists", NULL, "foreign researchers", NULL, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)

@@ -34,6 +34,8 @@ static const Family head_families[] = {
   { "talent", "talent" }, { "specialist", "talent" }, { "employee", "talent" },
   { "staff", "talent" }, { "personnel", "talent" }, { "returnee", "talent" },
   { "lab", "lab" }, { "laboratory", "lab" }, { "start-up", "startup" },
+  { "researcher", "researcher" }, { "scientist", "researcher" }, { "scholar", "researcher" },
+  { "centre", "center" }, { "programme", "program" }, { "organisation", "org" },
   { "people", "person" }, { "individual", "person" },
 };
 
@@ -49,7 +51,7 @@ static const char * const origin_words[] = {
 };
 
 static const char * const filler_words[] = {
-  "tech", "technology", "technological", "high-tech", "hi-tech", "research", "cutting-edge",
+  "tech", "technology", "technological", "high-tech", "hi-tech", "research", "r&d", "cutting-edge",
   "leading", "innovative", "new", "major", "top", "specialized", "specialised", "advanced",
   "modern", "various", "different", "active", "registered", "total", "existing", "educated",
   "skilled", "highly", "high-end", "world-class", "top-tier", "elite", "qualified", "talented",
@@ -189,6 +191,17 @@ stem (const char *word,
     w[n -= 4] = '\0';
   if (g_str_equal (w, "people"))
     return w;
+  /* One spelling for British and American English: "centre(s)" → "center(s)". */
+  if (n > 4 && g_str_has_suffix (w, "tre"))
+    {
+      w[n - 2] = 'e';
+      w[n - 1] = 'r';
+    }
+  else if (n > 5 && g_str_has_suffix (w, "tres"))
+    {
+      w[n - 3] = 'e';
+      w[n - 2] = 'r';
+    }
   if (n > 4 && g_str_has_suffix (w, "ies"))
     {
       w[n - 3] = 'y';

@@ -217,7 +217,7 @@ lookup_number_word (const char       *word,
                     double           *value)
 {
   for (guint k = 0; k < n_table; k++)
-    if (vera_word_equal (word, n, table[k].word))
+    if (table[k].word[0] == g_ascii_tolower (word[0]) && vera_word_equal (word, n, table[k].word))
       {
         *value = table[k].value;
         return TRUE;
@@ -276,7 +276,8 @@ lookup_unit_word (const char *word,
                   gsize       n)
 {
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
-    if (vera_word_equal (word, n, unit_words[k].phrase))
+    if (unit_words[k].phrase[0] == g_ascii_tolower (word[0]) &&
+        vera_word_equal (word, n, unit_words[k].phrase))
       return unit_words[k].unit;
   return NULL;
 }
@@ -973,7 +974,15 @@ vera_quantities_extract (const char *sentence,
 
   for (guint i = 0; i < ctx.n; i++)
     {
+      const VeraToken *t = tok (&ctx, i);
+
       if (ctx.used[i])
+        continue;
+      /* Words start a figure only when they are number, fraction or ordinal words. */
+      if (t->kind == VERA_TOKEN_WORD &&
+          strchr ("defhnoqstDEFHNOQST", sentence[t->start]) == NULL)
+        continue;
+      if (t->kind == VERA_TOKEN_PUNCT)
         continue;
       if (try_rank (&ctx, i, found) || try_fraction (&ctx, i, found))
         continue;
