@@ -67,7 +67,8 @@ static const char * const np_function_words[] = {
 static const char * const event_exceptions[] = {
   "based", "owned", "led", "backed", "funded", "related", "listed", "skilled", "educated",
   "qualified", "registered", "need", "used", "named", "called", "located", "including",
-  "according", "excluding", "totaling", "totalling", "worth", "during", "following", NULL
+  "according", "excluding", "totaling", "totalling", "worth", "during", "following", "working",
+  "living", "operating", "employed", "staying", "residing", "currently", "nationwide", NULL
 };
 
 typedef struct
