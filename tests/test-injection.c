@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
-#include <libxml/HTMLparser.h>
 #include <string.h>
 
+#include "vera-import.h"
 #include "vera-injection.h"
 #include "vera-script.h"
 #include "vera-segmenter.h"
@@ -109,6 +109,8 @@ test_runs (void)
     { "The city grew.\n广告 2025 was a good year for it.", "广告" },
     { "The city grew.\n“广告” is a word.\n广告, the word, is common.", "" },
     { "The city grew.\n北京 (Beijing) too.", "" },
+    { "The city grew.\n广告-论坛·88 The council met.", "广告-论坛·88" },
+    { "The city grew.\n广告- The council met.", "广告" },
     { "", "" },
     { "\xff\xfe\n\xe4\xb8", "" },
   };
@@ -215,36 +217,7 @@ test_seeds (void)
     }
 }
 
-/* The visible text of an HTML page, a line per block, crudely: enough to see what an importer
- * would hand to the detector. */
-static void
-collect_text (xmlNode *node,
-              GString *out)
-{
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type == XML_TEXT_NODE && node->content != NULL)
-        {
-          g_autofree char *squeezed = g_strdup ((const char *) node->content);
-
-          g_strdelimit (squeezed, "\n\r\t", ' ');
-          g_string_append (out, squeezed);
-        }
-      else if (node->type == XML_ELEMENT_NODE)
-        {
-          const char *name = (const char *) node->name;
-
-          if (g_strcmp0 (name, "script") == 0 || g_strcmp0 (name, "style") == 0)
-            continue;
-          collect_text (node->children, out);
-          if (g_strv_contains ((const char * const[]) { "p", "div", "h1", "h2", "h3", "h4", "li",
-                                                        "br", "tr", "blockquote", "figcaption",
-                                                        "section", "article", NULL }, name))
-            g_string_append_c (out, '\n');
-        }
-    }
-}
-
+/* The pages of the HTML data set, imported as the app imports them, hold no injected text. */
 static void
 test_html_pages (void)
 {
@@ -259,28 +232,24 @@ test_html_pages (void)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_build_filename (root, name, "expected.html", NULL);
-      g_autofree char *html = NULL;
-      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *path = g_build_filename (root, name, "source.html", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(VeraImportedDoc) doc = NULL;
+      g_autoptr(GError) error = NULL;
       g_autofree char *got = NULL;
-      htmlDocPtr doc;
-      gsize len;
 
       if (!g_file_test (path, G_FILE_TEST_EXISTS))
         continue;
-      html = load (path, &len);
-      doc = htmlReadMemory (html, (int) len, NULL, "UTF-8",
-                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-      g_assert_nonnull (doc);
-      collect_text (xmlDocGetRootElement (doc), text);
-      xmlFreeDoc (doc);
-      got = injections_of (text->str, text->len);
+      doc = vera_import_file (file, NULL, NULL, &error);
+      g_assert_no_error (error);
+      got = injections_of (doc->text, strlen (doc->text));
       if (got[0] != '\0')
         g_test_message ("%s: %s", name, got);
       g_assert_cmpstr (got, ==, "");
       pages++;
     }
-  g_test_message ("%u pages without a false positive", pages);
+  g_test_message ("%u imported pages without a false positive", pages);
+  g_assert_cmpuint (pages, >, 0);
 }
 
 int

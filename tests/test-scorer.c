@@ -328,6 +328,81 @@ test_trainer_reproduces (void)
   g_rmdir (tmpdir);
 }
 
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = bytes ? g_bytes_get_size (bytes) : 0;
+
+  return size > 0 ? g_strndup (g_bytes_get_data (bytes, NULL), size) : g_strdup ("");
+}
+
+static GSubprocess *
+run_score (const char  *vera_check,
+           const char  *input,
+           gsize        length,
+           char       **out,
+           char       **err)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input, length);
+  g_autoptr(GBytes) stdout_bytes = NULL;
+  g_autoptr(GBytes) stderr_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                              G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, vera_check, "score", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, stdin_bytes, NULL, &stdout_bytes, &stderr_bytes, &error);
+  g_assert_no_error (error);
+  *out = bytes_to_string (stdout_bytes);
+  *err = bytes_to_string (stderr_bytes);
+  return g_steal_pointer (&process);
+}
+
+static void
+test_cli (void)
+{
+  static const char input[] = "Hello.\r\n\r\nThe deficit rose to $1.2 trillion in 2020.\n"
+                              "(APPLAUSE)";
+  static const char invalid[] = "fine\nbroken \xff line\nnever read\n";
+  const char *vera_check = g_getenv ("VERA_CHECK");
+  g_autoptr(VeraScorer) scorer = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (vera_check == NULL || !g_file_test (vera_check, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("VERA_CHECK does not name the built vera-check");
+      return;
+    }
+  scorer = new_scorer ();
+  process = run_score (vera_check, input, sizeof input - 1, &out, &err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  expected = g_strdup_printf ("%.6f\n%.6f\n%.6f\n%.6f\n",
+                              vera_scorer_score (scorer, "Hello."),
+                              vera_scorer_score (scorer, ""),
+                              vera_scorer_score (scorer,
+                                                 "The deficit rose to $1.2 trillion in 2020."),
+                              vera_scorer_score (scorer, "(APPLAUSE)"));
+  g_assert_cmpstr (out, ==, expected);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_object (&process);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  process = run_score (vera_check, invalid, sizeof invalid - 1, &out, &err);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (err, "line 2"));
+  /* One line on standard error. */
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/vera/scorer/from-bytes", test_from_bytes);
   g_test_add_func ("/vera/scorer/malformed", test_malformed);
   g_test_add_func ("/vera/scorer/average-precision", test_average_precision);
+  g_test_add_func ("/vera/scorer/cli", test_cli);
   g_test_add_func ("/vera/scorer/map-beats-digit", test_map_beats_digit);
   g_test_add_func ("/vera/scorer/trainer-reproduces", test_trainer_reproduces);
 

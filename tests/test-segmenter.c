@@ -231,6 +231,30 @@ test_headings (void)
 }
 
 static void
+test_wrapped (void)
+{
+  assert_sentences ("Wrapped Release\n"
+                    "\n"
+                    "The ministry said on Friday that exports of electric cars rose by\n"
+                    "a third in the first quarter, according to figures published by\n"
+                    "Customs officials in Brussels. Imports fell for a second quarter,\n"
+                    "while prices held steady across most of the member states, it said.\n"
+                    "\n"
+                    "Analysts expect the trend to continue into the second half of the\n"
+                    "year, when new tariffs take effect.\n",
+                    "Wrapped Release|"
+                    "The ministry said on Friday that exports of electric cars rose by a third in the "
+                    "first quarter, according to figures published by Customs officials in Brussels.|"
+                    "Imports fell for a second quarter, while prices held steady across most of the "
+                    "member states, it said.|"
+                    "Analysts expect the trend to continue into the second half of the year, when new "
+                    "tariffs take effect.");
+  /* Short lines without punctuation stay apart even when there are many. */
+  assert_sentences ("Contents\nIntroduction\nThe Startup Ecosystem\nThe Talent Magnet\nOutlook\n",
+                    "Contents|Introduction|The Startup Ecosystem|The Talent Magnet|Outlook");
+}
+
+static void
 test_lists (void)
 {
   g_autoptr(GArray) spans = NULL;
@@ -268,6 +292,37 @@ test_cjk (void)
   assert_sentences ("上海是一个城市。它很大！你去过吗？我去过。",
                     "上海是一个城市。|它很大！|你去过吗？|我去过。");
   assert_sentences ("「行こう。」と彼は言った。", "「行こう。」|と彼は言った。");
+}
+
+/* A whole article against its expected sentences, one a line, each led by its flags
+ * (H heading, L list item) and a bar. */
+static void
+test_article (void)
+{
+  g_autofree char *text_path = vera_test_fixture_path ("analysis/segment/article-en.txt");
+  g_autofree char *want_path = vera_test_fixture_path ("analysis/segment/article-en.sentences");
+  g_autofree char *text = NULL;
+  g_autofree char *want = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  g_file_get_contents (text_path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (want_path, &want, NULL, &error);
+  g_assert_no_error (error);
+
+  spans = vera_segment_sentences (text, strlen (text), NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const VeraTextSpan *span = &g_array_index (spans, VeraTextSpan, i);
+
+      g_string_append_printf (got, "%s%s|%.*s\n",
+                              span->flags & VERA_SPAN_HEADING ? "H" : "",
+                              span->flags & VERA_SPAN_LIST_ITEM ? "L" : "",
+                              (int) (span->end - span->start), text + span->start);
+    }
+  g_assert_cmpstr (got->str, ==, want);
 }
 
 static void
@@ -401,9 +456,11 @@ main (int   argc,
   g_test_add_func ("/vera/segmenter/ellipses", test_ellipses);
   g_test_add_func ("/vera/segmenter/quotes-brackets", test_quotes_brackets);
   g_test_add_func ("/vera/segmenter/headings", test_headings);
+  g_test_add_func ("/vera/segmenter/wrapped", test_wrapped);
   g_test_add_func ("/vera/segmenter/lists", test_lists);
   g_test_add_func ("/vera/segmenter/glued", test_glued);
   g_test_add_func ("/vera/segmenter/cjk", test_cjk);
+  g_test_add_func ("/vera/segmenter/article", test_article);
   g_test_add_func ("/vera/segmenter/skip", test_skip);
   g_test_add_func ("/vera/segmenter/hostile", test_hostile);
   g_test_add_func ("/vera/segmenter/random", test_random);

@@ -11,26 +11,27 @@
 #include "vera-analyzer.h"
 #include "vera-article.h"
 #include "vera-check-commands.h"
+#include "vera-conflict.h"
 #include "vera-file-util.h"
 #include "vera-import.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
 
-static gboolean
-write_output (VeraProject  *project,
-              const char   *output,
-              GError      **error)
+/* The project is written article by article and only the linker's compact index stays in
+ * memory, so batches of any size run in bounded memory. */
+static VeraProjectStream *
+open_output (VeraProject  *header,
+             const char   *output,
+             GError      **error)
 {
-  g_autoptr(GFile) file = NULL;
-
   if (output == NULL || g_str_equal (output, "-"))
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return vera_project_write_to_stream (project, out, error);
-    }
+      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new (out);
 
-  file = g_file_new_for_commandline_arg (output);
-  return vera_project_save (project, file, NULL, error);
+      return vera_project_stream_new_for_output (buffered, header);
+    }
+  return vera_project_stream_new_for_path (output, header, error);
 }
 
 int
@@ -59,10 +60,15 @@ vera_check_analyze (int    argc,
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
   g_autoptr(VeraAnalyzer) analyzer = NULL;
-  g_autoptr(VeraProject) project = NULL;
+  g_autoptr(VeraProject) header = NULL;
+  g_autoptr(VeraProjectStream) stream = NULL;
+  g_autoptr(VeraLinker) linker = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GListStore) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   VeraImportOptions options = { 0 };
   guint failures = 0;
+  guint n_articles = 0;
 
   g_option_context_set_summary (context,
     _("Import articles (plain text or HTML), find their check-worthy claims, injected text,\n"
@@ -97,13 +103,21 @@ vera_check_analyze (int    argc,
 
   options.encoding = encoding;
   options.max_size = (gsize) max_size_mb * 1024 * 1024;
-  project = vera_project_new ();
-  json_object_set_double_member (vera_project_get_settings (project), "claim-threshold", threshold);
+  header = vera_project_new ();
+  json_object_set_double_member (vera_project_get_settings (header), "claim-threshold", threshold);
+
+  stream = open_output (header, output, &error);
+  if (stream == NULL)
+    {
+      vera_check_error ("%s", error->message);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+  linker = vera_analyzer_new_linker (analyzer);
 
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autofree char *id = vera_project_dup_next_article_id (project);
+      g_autofree char *id = g_strdup_printf ("a%u", ++n_articles);
       g_autoptr(VeraArticle) article = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -111,17 +125,20 @@ vera_check_analyze (int    argc,
       if (article == NULL)
         {
           vera_check_error ("%s", local_error->message);
+          n_articles--;
           failures++;
           if (!keep_going)
             return VERA_CHECK_EXIT_INPUT;
           continue;
         }
-      vera_project_add_article (project, article, NULL);
+      vera_project_stream_add_article (stream, article);
+      vera_analyzer_link_article (analyzer, linker, article);
     }
 
-  vera_analyzer_link_project (analyzer, project);
-
-  if (!write_output (project, output, &error))
+  conflicts = g_list_store_new (VERA_TYPE_CONFLICT);
+  found = vera_analyzer_finish_linking (analyzer, linker);
+  g_list_store_splice (conflicts, 0, 0, found->pdata, found->len);
+  if (!vera_project_stream_finish (g_steal_pointer (&stream), G_LIST_MODEL (conflicts), &error))
     {
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;

@@ -75,10 +75,9 @@ vera_check_score (int    argc,
         }
       if (!g_utf8_validate_len (text, n, &bad))
         {
-          vera_check_error (_("standard input, line %" G_GUINT64_FORMAT ", byte %"
-                              G_GSIZE_FORMAT ": invalid UTF-8 (or a NUL byte); convert the "
-                              "text to UTF-8"),
-                            line_no, (gsize) (bad - text) + 1);
+          vera_check_error (_("standard input, line %lu, byte %zu: invalid UTF-8 (or a NUL "
+                              "byte); convert the text to UTF-8"),
+                            (unsigned long) line_no, (size_t) (bad - text) + 1);
           status = VERA_CHECK_EXIT_INPUT;
           break;
         }
@@ -91,8 +90,8 @@ vera_check_score (int    argc,
     }
   if (status == VERA_CHECK_EXIT_OK && ferror (stdin))
     {
-      vera_check_error (_("cannot read standard input, line %" G_GUINT64_FORMAT),
-                        line_no + 1);
+      vera_check_error (_("cannot read standard input, line %lu"),
+                        (unsigned long) line_no + 1);
       status = VERA_CHECK_EXIT_INPUT;
     }
   free (line);

@@ -72,7 +72,9 @@ main (int   argc,
   g_auto(GStrv) skip = NULL;
   gboolean per_debate = FALSE;
   gboolean dump = FALSE;
-  double model_map, digit_map;
+  double model_map, digit_map, elapsed;
+  gint64 start;
+  guint n_sentences = 0;
   GOptionEntry entries[] = {
     { "weights", 'w', 0, G_OPTION_ARG_FILENAME, &weights, "Weights file (default: built in)",
       "FILE" },
@@ -123,7 +125,11 @@ main (int   argc,
   if (dump)
     dump_scores (debates, scorer);
 
+  start = g_get_monotonic_time ();
   model_map = vera_scorer_eval_map (debates, score_cb, scorer, model_ap);
+  elapsed = (g_get_monotonic_time () - start) / 1e6;
+  for (guint i = 0; i < debates->len; i++)
+    n_sentences += ((VeraScorerDebate *) g_ptr_array_index (debates, i))->sentences->len;
   digit_map = vera_scorer_eval_map (debates, vera_scorer_eval_digit_baseline, NULL, digit_ap);
   if (per_debate)
     for (guint i = 0; i < debates->len; i++)
@@ -132,5 +138,7 @@ main (int   argc,
               g_array_index (model_ap, double, i), g_array_index (digit_ap, double, i));
   printf ("debates %u  scorer MAP %.4f  digit-baseline MAP %.4f\n", debates->len, model_map,
           digit_map);
+  printf ("scored %u sentences in %.3f s (%.0f sentences/s)\n", n_sentences, elapsed,
+          n_sentences / MAX (elapsed, 1e-9));
   return 0;
 }

@@ -18,9 +18,11 @@
  *  - it has at least two foreign letters ("π is…" is a formula, not spam);
  *  - when the foreign script is Latin, or the article's script writes no spaces, only a whole
  *    line counts: brand names and acronyms open lines of Chinese or Russian text all the time.
- * The run goes on through digits and through short tokens of the article's script that sit
- * between foreign letters ("爱上海419论坛"); it stops before a word of the article's script that
- * carries on the line ("…论坛Chapter 2: …"), which is where the real text starts. */
+ * The run goes on through digits, hyphens and dots between foreign letters, and through tokens of
+ * the article's script that sit between foreign letters ("爱上海419论坛"). A number, or a short
+ * token glued to it, after the run belongs to it when the line ends there or a capitalised word
+ * follows ("上海龙凤 88 The city…"); otherwise the run stops before the first word of the
+ * article's script ("…论坛Chapter 2: …", "…论坛 2. Corporate…"): the real text starts there. */
 
 typedef struct
 {
@@ -28,70 +30,6 @@ typedef struct
   gsize           len;
   GUnicodeScript  article;
 } Detector;
-
-static gunichar
-char_at (const Detector *self,
-         gsize           pos,
-         gsize           limit,
-         gsize          *next)
-{
-  gunichar c;
-
-  g_assert (pos < limit && limit <= self->len);
-  if ((guchar) self->text[pos] < 0x80)
-    {
-      *next = pos + 1;
-      return (guchar) self->text[pos];
-    }
-  c = g_utf8_get_char_validated (self->text + pos, (gssize) MIN (limit - pos, 6));
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    {
-      *next = pos + 1;
-      return 0xFFFD;
-    }
-  *next = pos + g_utf8_skip[(guchar) self->text[pos]];
-  return c;
-}
-
-static gboolean
-is_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 || c == 0x200B || c == 0xFEFF;
-}
-
-static gsize
-skip_spaces (const Detector *self,
-             gsize           pos,
-             gsize           limit)
-{
-  while (pos < limit)
-    {
-      gsize next;
-
-      if (!is_space (char_at (self, pos, limit, &next)))
-        break;
-      pos = next;
-    }
-  return pos;
-}
-
-static gsize
-trim_end (const Detector *self,
-          gsize           start,
-          gsize           end)
-{
-  while (end > start)
-    {
-      gsize p = end - 1, next;
-
-      while (p > start && end - p < 4 && ((guchar) self->text[p] & 0xC0) == 0x80)
-        p--;
-      if (!is_space (char_at (self, p, end, &next)))
-        break;
-      end = p;
-    }
-  return end;
-}
 
 /* A letter of a script other than the article's. Letters of no script (the Katakana length
  * mark) go with their neighbours. */
@@ -112,7 +50,15 @@ is_foreign_letter (const Detector *self,
   return family != self->article;
 }
 
-/* A run of foreign letters and digits glued to them, from @pos. Returns its end. */
+static gboolean
+is_joiner (gunichar c)
+{
+  return c == '-' || c == '_' || c == '.' || c == '/' || c == '|' || c == '~' || c == 0x00B7 ||
+         c == 0x30FB || c == 0x2014 || c == 0xFF5E;
+}
+
+/* A run of foreign letters, the digits glued to them and the hyphens, dots or slashes between
+ * them ("广告-论坛"), from @pos. Returns its end. */
 static gsize
 scan_foreign (const Detector *self,
               gsize           pos,
@@ -124,7 +70,7 @@ scan_foreign (const Detector *self,
   while (pos < limit)
     {
       gsize next;
-      gunichar c = char_at (self, pos, limit, &next);
+      gunichar c = vera_text_get_char (self->text, pos, limit, &next);
       gboolean counts;
 
       if (is_foreign_letter (self, c, &counts))
@@ -132,9 +78,19 @@ scan_foreign (const Detector *self,
           if (counts)
             (*letters)++;
         }
+      else if (is_joiner (c) && end == pos && next < limit)
+        {
+          gsize after;
+          gunichar d = vera_text_get_char (self->text, next, limit, &after);
+
+          if (!(is_foreign_letter (self, d, &counts) && counts) && !g_unichar_isdigit (d))
+            break;
+        }
       else if (!g_unichar_isdigit (c))
         break;
-      pos = end = next;
+      pos = next;
+      if (!is_joiner (c))
+        end = pos;
     }
   return end;
 }
@@ -150,7 +106,7 @@ scan_token (const Detector *self,
   while (pos < limit)
     {
       gsize next;
-      gunichar c = char_at (self, pos, limit, &next);
+      gunichar c = vera_text_get_char (self->text, pos, limit, &next);
       gboolean counts;
 
       if (g_unichar_isdigit (c))
@@ -172,7 +128,7 @@ starts_foreign (const Detector *self,
   gsize next;
   gboolean counts;
 
-  return pos < limit && is_foreign_letter (self, char_at (self, pos, limit, &next), &counts) &&
+  return pos < limit && is_foreign_letter (self, vera_text_get_char (self->text, pos, limit, &next), &counts) &&
          counts;
 }
 
@@ -183,11 +139,11 @@ starts_upper (const Detector *self,
 {
   gsize next;
 
-  return pos < limit && g_unichar_isupper (char_at (self, pos, limit, &next));
+  return pos < limit && g_unichar_isupper (vera_text_get_char (self->text, pos, limit, &next));
 }
 
 /* Whether what follows a run shows it to be legitimate: a gloss in brackets, a closing quote,
- * or punctuation that carries a foreign phrase or a speaker label on. */
+ * or punctuation that ends or carries on a foreign sentence or a speaker label ("李明："). */
 static gboolean
 followed_by_context (const Detector *self,
                      gsize           pos,
@@ -195,13 +151,14 @@ followed_by_context (const Detector *self,
 {
   gsize next;
 
-  pos = skip_spaces (self, pos, limit);
+  pos = vera_text_skip_spaces (self->text, pos, limit);
   if (pos >= limit)
     return FALSE;
-  switch (char_at (self, pos, limit, &next))
+  switch (vera_text_get_char (self->text, pos, limit, &next))
     {
     case '(': case '[': case 0xFF08: case 0x3010: case 0x3014:
     case ',': case ';': case ':': case '"': case '\'': case 0x201D: case 0x2019:
+    case '.': case '!': case '?': case 0x2026:
     case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F:
     case 0x300D: case 0x300F: case 0x00BB:
       return TRUE;
@@ -225,11 +182,11 @@ detect_in_line (const Detector     *self,
   gunichar first;
   GUnicodeScript family;
 
-  start = skip_spaces (self, start, end);
-  end = trim_end (self, start, end);
+  start = vera_text_skip_spaces (self->text, start, end);
+  end = vera_text_trim_end (self->text, start, end);
   if (!starts_foreign (self, start, end))
     return FALSE;
-  first = char_at (self, start, end, &next);
+  first = vera_text_get_char (self->text, start, end, &next);
   *foreign = g_unichar_get_script (first);
   family = vera_script_family (first);
 
@@ -244,7 +201,7 @@ detect_in_line (const Detector     *self,
         break;
 
       /* More foreign text after a space: the same run. */
-      after = skip_spaces (self, run_end, end);
+      after = vera_text_skip_spaces (self->text, run_end, end);
       if (starts_foreign (self, after, end))
         {
           pos = after;
@@ -255,7 +212,7 @@ detect_in_line (const Detector     *self,
       token_end = scan_token (self, after, end, &digits_only);
       if (token_end == after)
         break;
-      resume = skip_spaces (self, token_end, end);
+      resume = vera_text_skip_spaces (self->text, token_end, end);
       if (starts_foreign (self, resume, end))
         {
           pos = resume;
@@ -271,7 +228,7 @@ detect_in_line (const Detector     *self,
 
   if (letters < 2 || followed_by_context (self, run_end, end))
     return FALSE;
-  alone = skip_spaces (self, run_end, end) >= end;
+  alone = vera_text_skip_spaces (self->text, run_end, end) >= end;
   if (!alone && (!vera_script_uses_spaces (self->article) || family == G_UNICODE_SCRIPT_LATIN))
     return FALSE;
 

@@ -164,11 +164,12 @@ vera_scorer_eval_map (GPtrArray          *debates,
       VeraScorerDebate *debate = g_ptr_array_index (debates, d);
       guint n = debate->sentences->len;
       g_autofree double *scores = g_new (double, MAX (n, 1));
+      const gboolean *labels = (gconstpointer) debate->labels->data;
       double ap;
 
       for (guint i = 0; i < n; i++)
         scores[i] = func (g_ptr_array_index (debate->sentences, i), user_data);
-      ap = vera_scorer_eval_average_precision (scores, (const gboolean *) debate->labels->data, n);
+      ap = vera_scorer_eval_average_precision (scores, labels, n);
       if (per_debate != NULL)
         g_array_append_val (per_debate, ap);
       total += ap;

@@ -124,8 +124,8 @@ read_uint (Reader     *reader,
   arg = reader->line + key_len + 1;
   if (!g_ascii_string_to_unsigned (arg, 10, min, max, value, NULL))
     {
-      expected = g_strdup_printf (_("“%s” must be a whole number from %" G_GUINT64_FORMAT
-                                    " to %" G_GUINT64_FORMAT), key, min, max);
+      expected = g_strdup_printf (_("“%s” must be a whole number from %lu to %lu"), key,
+                                  (unsigned long) min, (unsigned long) max);
       return fail (reader, error, expected);
     }
   return TRUE;

@@ -10,9 +10,9 @@
 /* Sentence segmentation for news text in one linear pass.
  *
  * The text is cut into units at line breaks and at skipped (injected) spans. Units join into a
- * block when a line without end punctuation is continued by a line that starts in lower case and
- * the chain of such lines ends with end punctuation (a wrapped line); every other line break
- * ends a block. Each block is then split at end punctuation, weighing the word before the mark
+ * block when a line without end punctuation is continued by a line that starts in lower case (or
+ * any full line, in text wrapped at a fixed width) and the chain of such lines ends with end
+ * punctuation; every other line break ends a block. Each block is then split at end punctuation, weighing the word before the mark
  * (abbreviation, title, initial, number) and the word after it (lower case, a usual sentence
  * opener). Every decision looks at a bounded window around the mark, so the work is linear. */
 
@@ -132,55 +132,6 @@ lexicon_has (const char * const *lexicon,
 
 #define LEXICON_HAS(lex, word) lexicon_has (lex, G_N_ELEMENTS (lex), word)
 
-static gunichar
-char_at (const Segmenter *seg,
-         gsize            pos,
-         gsize            limit,
-         gsize           *next)
-{
-  gunichar c;
-  gsize avail;
-
-  g_assert (pos < limit && limit <= seg->len);
-  if ((guchar) seg->text[pos] < 0x80)
-    {
-      *next = pos + 1;
-      return (guchar) seg->text[pos];
-    }
-  avail = MIN (limit - pos, 6);
-  c = g_utf8_get_char_validated (seg->text + pos, (gssize) avail);
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    {
-      *next = pos + 1;
-      return 0xFFFD;
-    }
-  *next = pos + g_utf8_skip[(guchar) seg->text[pos]];
-  return c;
-}
-
-/* The start of the character that ends at @pos. */
-static gsize
-char_start_before (const Segmenter *seg,
-                   gsize            pos,
-                   gsize            floor)
-{
-  gsize p = pos;
-
-  g_assert (pos > floor);
-  p--;
-  while (p > floor && pos - p < 4 && ((guchar) seg->text[p] & 0xC0) == 0x80)
-    p--;
-  return p;
-}
-
-static gboolean
-is_space (gunichar c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-         c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-         c == 0x205F || c == 0x2028 || c == 0x2029 || c == 0xFEFF;
-}
-
 static gboolean
 is_opener (gunichar c)
 {
@@ -221,40 +172,6 @@ is_terminal (gunichar c)
   return c == '.' || c == '?' || c == '!' || c == 0x2026 || is_cjk_terminal (c);
 }
 
-static gsize
-skip_spaces (const Segmenter *seg,
-             gsize            pos,
-             gsize            limit)
-{
-  while (pos < limit)
-    {
-      gsize next;
-      gunichar c = char_at (seg, pos, limit, &next);
-
-      if (!is_space (c))
-        break;
-      pos = next;
-    }
-  return pos;
-}
-
-static gsize
-trim_end (const Segmenter *seg,
-          gsize            start,
-          gsize            end)
-{
-  while (end > start)
-    {
-      gsize p = char_start_before (seg, end, start);
-      gsize next;
-
-      if (!is_space (char_at (seg, p, end, &next)))
-        break;
-      end = p;
-    }
-  return end;
-}
-
 static gboolean
 is_ascii_lower (char c)
 {
@@ -285,10 +202,10 @@ read_next_word (const Segmenter *seg,
   guint n = 0;
 
   next->word[0] = '\0';
-  pos = skip_spaces (seg, pos, limit);
+  pos = vera_text_skip_spaces (seg->text, pos, limit);
   while (pos < limit)
     {
-      c = char_at (seg, pos, limit, &after);
+      c = vera_text_get_char (seg->text, pos, limit, &after);
       if (!is_opener (c))
         break;
       pos = after;
@@ -371,11 +288,11 @@ classify_word_before (const Segmenter *seg,
   /* Back to the previous space or opening mark. */
   while (p > floor)
     {
-      gsize q = char_start_before (seg, p, floor);
+      gsize q = vera_text_char_start (seg->text, p, floor);
       gsize next;
-      gunichar c = char_at (seg, q, dot, &next);
+      gunichar c = vera_text_get_char (seg->text, q, dot, &next);
 
-      if (is_space (c) || (is_opener (c) && c != '\''))
+      if (vera_text_is_space (c) || (is_opener (c) && c != '\''))
         break;
       p = q;
     }
@@ -428,7 +345,7 @@ has_alnum (const Segmenter *seg,
   for (gsize p = start; p < end;)
     {
       gsize next;
-      gunichar c = char_at (seg, p, end, &next);
+      gunichar c = vera_text_get_char (seg->text, p, end, &next);
 
       if (g_unichar_isalnum (c))
         return TRUE;
@@ -445,8 +362,8 @@ emit (Segmenter *seg,
 {
   VeraTextSpan span;
 
-  start = skip_spaces (seg, start, end);
-  end = trim_end (seg, start, end);
+  start = vera_text_skip_spaces (seg->text, start, end);
+  end = vera_text_trim_end (seg->text, start, end);
   if (start >= end || !has_alnum (seg, start, end))
     return;
   span.start = start;
@@ -470,7 +387,7 @@ parse_marker (const Segmenter *seg,
   memset (marker, 0, sizeof *marker);
   if (pos >= limit)
     return FALSE;
-  c = char_at (seg, pos, limit, &next);
+  c = vera_text_get_char (seg->text, pos, limit, &next);
   switch (c)
     {
     case 0x2022: case 0x2043: case 0x25AA: case 0x25E6: case 0x2023: case 0x25CF: case 0x25CB:
@@ -478,7 +395,7 @@ parse_marker (const Segmenter *seg,
     case '-': case '*': case 0x2013: case 0x2014:
       {
         gboolean ascii = c < 0x80 || c == 0x2013 || c == 0x2014 || c == 0x00B7;
-        gsize after = skip_spaces (seg, next, limit);
+        gsize after = vera_text_skip_spaces (seg->text, next, limit);
         Marker inner;
 
         if (ascii && after == next)
@@ -539,7 +456,7 @@ parse_marker (const Segmenter *seg,
   /* "a." must be followed by a space; so must "1." (else "3.5"). */
   if (p >= limit || !g_ascii_isspace (seg->text[p]))
     return FALSE;
-  marker->end = skip_spaces (seg, p, limit);
+  marker->end = vera_text_skip_spaces (seg->text, p, limit);
   return marker->end < limit;
 }
 
@@ -588,7 +505,7 @@ decide_boundary (const Segmenter *seg,
 {
   const char *t = seg->text;
   gsize p = pos, next, after_marks, end;
-  gunichar c = char_at (seg, pos, limit, &next);
+  gunichar c = vera_text_get_char (seg->text, pos, limit, &next);
   guint dots = 0;
   gboolean spaced = FALSE, glued_word, question = FALSE;
   NextWord word;
@@ -599,7 +516,7 @@ decide_boundary (const Segmenter *seg,
       p = next;
       while (p < limit)
         {
-          gunichar d = char_at (seg, p, limit, &next);
+          gunichar d = vera_text_get_char (seg->text, p, limit, &next);
 
           if (!is_cjk_terminal (d) && !is_closer (d) && d != '!' && d != '?')
             break;
@@ -613,7 +530,7 @@ decide_boundary (const Segmenter *seg,
   glued_word = pos > sentence_start && is_ascii_alnum (t[pos - 1]);
   while (p < limit)
     {
-      gunichar d = char_at (seg, p, limit, &next);
+      gunichar d = vera_text_get_char (seg->text, p, limit, &next);
 
       if (d == '.')
         dots++;
@@ -635,8 +552,8 @@ decide_boundary (const Segmenter *seg,
     {
       gsize rest = after_marks;
 
-      while (rest < limit && (is_closer (char_at (seg, rest, limit, &next)) ||
-                              is_space (char_at (seg, rest, limit, &next))))
+      while (rest < limit && (is_closer (vera_text_get_char (seg->text, rest, limit, &next)) ||
+                              vera_text_is_space (vera_text_get_char (seg->text, rest, limit, &next))))
         rest = next;
       if (rest < limit)
         {
@@ -658,7 +575,7 @@ decide_boundary (const Segmenter *seg,
   end = after_marks;
   while (end < limit)
     {
-      gunichar d = char_at (seg, end, limit, &next);
+      gunichar d = vera_text_get_char (seg->text, end, limit, &next);
 
       if (!is_closer (d))
         break;
@@ -670,8 +587,8 @@ decide_boundary (const Segmenter *seg,
   if (end >= limit)
     return end;
 
-  c = char_at (seg, end, limit, &next);
-  if (!is_space (c))
+  c = vera_text_get_char (seg->text, end, limit, &next);
+  if (!vera_text_is_space (c))
     {
       gsize word_len;
       gunichar d;
@@ -681,7 +598,7 @@ decide_boundary (const Segmenter *seg,
         return 0;
       if (!g_unichar_isupper (c) || next >= limit)
         return 0;
-      d = char_at (seg, next, limit, &next);
+      d = vera_text_get_char (seg->text, next, limit, &next);
       if (!g_unichar_islower (d))
         return 0;
       if (classify_word_before (seg, sentence_start, pos, &word_len) != WORD_REGULAR ||
@@ -730,7 +647,7 @@ segment_block (Segmenter *seg,
   guint expected = 0;
   guint flags = VERA_SPAN_NONE;
   guint before = seg->out->len;
-  gsize s = skip_spaces (seg, start, limit);
+  gsize s = vera_text_skip_spaces (seg->text, start, limit);
   gsize i;
 
   listed = parse_marker (seg, s, limit, &first);
@@ -764,7 +681,7 @@ segment_block (Segmenter *seg,
         case 0xE2: case 0xE3: case 0xEF:
           {
             gsize next;
-            gunichar c = char_at (seg, i, limit, &next);
+            gunichar c = vera_text_get_char (seg->text, i, limit, &next);
 
             if (!is_terminal (c))
               {
@@ -783,7 +700,7 @@ segment_block (Segmenter *seg,
             if (end > 0)
               {
                 emit (seg, s, end, flags);
-                s = skip_spaces (seg, end, limit);
+                s = vera_text_skip_spaces (seg->text, end, limit);
                 if (listed && parse_marker (seg, s, limit, &candidate) &&
                     marker_follows (&first, &candidate, expected))
                   {
@@ -815,9 +732,9 @@ unit_ends_terminal (const Segmenter *seg,
 
   while (end > unit->start)
     {
-      gsize p = char_start_before (seg, end, unit->start);
+      gsize p = vera_text_char_start (seg->text, end, unit->start);
       gsize next;
-      gunichar c = char_at (seg, p, end, &next);
+      gunichar c = vera_text_get_char (seg->text, p, end, &next);
 
       if (is_closer (c))
         {
@@ -838,7 +755,7 @@ unit_starts_lower (const Segmenter *seg,
   while (p < unit->end)
     {
       gsize next;
-      gunichar c = char_at (seg, p, unit->end, &next);
+      gunichar c = vera_text_get_char (seg->text, p, unit->end, &next);
 
       if (!is_opener (c))
         return g_unichar_islower (c);
@@ -859,8 +776,8 @@ add_unit (Segmenter *seg,
   Unit unit = { 0, };
   Marker marker;
 
-  unit.start = skip_spaces (seg, start, end);
-  unit.end = trim_end (seg, unit.start, end);
+  unit.start = vera_text_skip_spaces (seg->text, start, end);
+  unit.end = vera_text_trim_end (seg->text, unit.start, end);
   unit.blank = unit.start >= unit.end;
   unit.hard_before = hard_before;
   unit.first_in_line = first_in_line;
@@ -919,6 +836,44 @@ split_units (Segmenter    *seg,
   return units;
 }
 
+#define WRAP_MIN_LINE 40     /* bytes: a line broken by wrapping is at least this long */
+#define WRAP_MAX_LINE 120    /* bytes: longer lines are paragraphs, not wrapped text */
+
+/* Text wrapped at a fixed width (mail, plain-text releases) breaks most of its lines inside a
+ * sentence; text with a paragraph a line ends most lines with punctuation. */
+static gboolean
+is_hard_wrapped (const GArray *units)
+{
+  guint lines = 0, open = 0, long_lines = 0;
+
+  for (guint i = 0; i < units->len; i++)
+    {
+      const Unit *u = &g_array_index (units, Unit, i);
+
+      if (u->blank)
+        continue;
+      lines++;
+      if (u->end - u->start > WRAP_MAX_LINE)
+        long_lines++;
+      if (!u->ends_terminal && u->end - u->start >= WRAP_MIN_LINE && i + 1 < units->len &&
+          !g_array_index (units, Unit, i + 1).blank)
+        open++;
+    }
+  return lines >= 4 && open * 2 >= lines && long_lines * 10 <= lines;
+}
+
+/* Whether the line @v carries on the sentence of the line @u before it: it starts in lower
+ * case, or the text is wrapped and @u is a full line. */
+static gboolean
+continues (const Unit *u,
+           const Unit *v,
+           gboolean    wrapped)
+{
+  if (v == NULL || v->blank || v->hard_before || v->has_marker)
+    return FALSE;
+  return v->starts_lower || (wrapped && u->end - u->start >= WRAP_MIN_LINE);
+}
+
 /**
  * vera_segment_sentences:
  * @text: UTF-8 text
@@ -940,6 +895,7 @@ vera_segment_sentences (const char   *text,
   Segmenter seg = { text, len, NULL };
   g_autoptr(GArray) units = NULL;
   g_autofree gboolean *chain = NULL;
+  gboolean wrapped;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
   g_return_val_if_fail (skip == NULL ||
@@ -950,18 +906,16 @@ vera_segment_sentences (const char   *text,
     return seg.out;
 
   units = split_units (&seg, skip);
+  wrapped = is_hard_wrapped (units);
 
-  /* chain[i]: the unit, continued by wrapped lines, reaches end punctuation. */
+  /* chain[i]: the unit, carried on by the lines after it, reaches end punctuation. */
   chain = g_new0 (gboolean, units->len + 1);
   for (guint i = units->len; i-- > 0;)
     {
       const Unit *u = &g_array_index (units, Unit, i);
       const Unit *v = i + 1 < units->len ? &g_array_index (units, Unit, i + 1) : NULL;
 
-      chain[i] = !u->blank &&
-                 (u->ends_terminal ||
-                  (v != NULL && !v->blank && !v->hard_before && v->starts_lower &&
-                   !v->has_marker && chain[i + 1]));
+      chain[i] = !u->blank && (u->ends_terminal || (continues (u, v, wrapped) && chain[i + 1]));
     }
 
   for (guint i = 0; i < units->len;)

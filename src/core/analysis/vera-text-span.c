@@ -17,6 +17,94 @@ vera_text_span_array_new (void)
 }
 
 /**
+ * vera_text_is_space:
+ * @c: a character
+ *
+ * Returns: whether @c is white space, the no-break, ideographic and zero-width spaces and the
+ *   byte order mark included
+ */
+gboolean
+vera_text_is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+         c == 0x00A0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+         c == 0x205F || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c == 0x1680 || c == 0x0085;
+}
+
+/**
+ * vera_text_skip_spaces:
+ * @text: UTF-8 text
+ * @pos: a byte offset
+ * @limit: where to stop
+ *
+ * Returns: the offset of the first character at or after @pos that is not white space, or @limit
+ */
+gsize
+vera_text_skip_spaces (const char *text,
+                       gsize       pos,
+                       gsize       limit)
+{
+  while (pos < limit)
+    {
+      gsize next;
+
+      if (!vera_text_is_space (vera_text_get_char (text, pos, limit, &next)))
+        break;
+      pos = next;
+    }
+  return pos;
+}
+
+/**
+ * vera_text_char_start:
+ * @text: UTF-8 text
+ * @pos: a byte offset > @floor
+ * @floor: how far back to look
+ *
+ * Returns: the offset of the character that ends at @pos (a stray continuation byte counts as
+ *   one character)
+ */
+gsize
+vera_text_char_start (const char *text,
+                      gsize       pos,
+                      gsize       floor)
+{
+  gsize p;
+
+  g_return_val_if_fail (pos > floor, floor);
+
+  p = pos - 1;
+  while (p > floor && pos - p < 4 && ((guchar) text[p] & 0xC0) == 0x80)
+    p--;
+  return p;
+}
+
+/**
+ * vera_text_trim_end:
+ * @text: UTF-8 text
+ * @start: where the slice starts
+ * @end: where it ends
+ *
+ * Returns: @end moved back over trailing white space, never before @start
+ */
+gsize
+vera_text_trim_end (const char *text,
+                    gsize       start,
+                    gsize       end)
+{
+  while (end > start)
+    {
+      gsize p = vera_text_char_start (text, end, start);
+      gsize next;
+
+      if (!vera_text_is_space (vera_text_get_char (text, p, end, &next)))
+        break;
+      end = p;
+    }
+  return end;
+}
+
+/**
  * vera_text_bytes_to_chars:
  * @text: UTF-8 text
  * @len: its length in bytes

@@ -26,6 +26,17 @@ typedef struct
 
 GArray   *vera_text_span_array_new  (void);
 
+gboolean  vera_text_is_space        (gunichar      c);
+gsize     vera_text_skip_spaces     (const char   *text,
+                                     gsize         pos,
+                                     gsize         limit);
+gsize     vera_text_trim_end        (const char   *text,
+                                     gsize         start,
+                                     gsize         end);
+gsize     vera_text_char_start      (const char   *text,
+                                     gsize         pos,
+                                     gsize         floor);
+
 gboolean  vera_text_bytes_to_chars  (const char   *text,
                                      gsize         len,
                                      const gsize  *offsets_sorted,
@@ -35,5 +46,31 @@ gboolean  vera_text_spans_to_chars  (const char   *text,
                                      gsize         len,
                                      const GArray *spans,
                                      guint        *out_chars);
+
+/* The character at @pos of @text, which must not be read past @limit (> @pos), and in *next
+ * the offset of the one after it. Text is hostile: an invalid or cut sequence reads as U+FFFD
+ * and counts one byte. Inline, since every scanner calls it for each character. */
+static inline gunichar
+vera_text_get_char (const char *text,
+                    gsize       pos,
+                    gsize       limit,
+                    gsize      *next)
+{
+  gunichar c;
+
+  if ((guchar) text[pos] < 0x80)
+    {
+      *next = pos + 1;
+      return (guchar) text[pos];
+    }
+  c = g_utf8_get_char_validated (text + pos, (gssize) MIN (limit - pos, 6));
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    {
+      *next = pos + 1;
+      return 0xFFFD;
+    }
+  *next = pos + g_utf8_skip[(guchar) text[pos]];
+  return c;
+}
 
 G_END_DECLS

@@ -51,4 +51,24 @@ gboolean     vera_project_save         (VeraProject   *project,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
+/* Writes a project article by article, for producers that do not keep every article in memory
+ * (vera-check analyze on large batches). The header (settings, reviewer) comes from @header; the
+ * conflicts are written at the end. A path target is written atomically with a .bak. */
+typedef struct _VeraProjectStream VeraProjectStream;
+
+VeraProjectStream *vera_project_stream_new_for_path   (const char         *path,
+                                                       VeraProject        *header,
+                                                       GError            **error);
+VeraProjectStream *vera_project_stream_new_for_output (GOutputStream      *output,
+                                                       VeraProject        *header);
+void               vera_project_stream_add_article    (VeraProjectStream  *self,
+                                                       VeraArticle        *article);
+/* Ends the file with @conflicts (a GListModel of VeraConflict, may be NULL). Frees @self. */
+gboolean           vera_project_stream_finish         (VeraProjectStream  *self,
+                                                       GListModel         *conflicts,
+                                                       GError            **error);
+void               vera_project_stream_abandon        (VeraProjectStream  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraProjectStream, vera_project_stream_abandon)
+
 G_END_DECLS

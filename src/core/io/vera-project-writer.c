@@ -76,7 +76,7 @@ write_claim (VeraJsonWriter *w,
              VeraClaim      *claim)
 {
   g_auto(GStrv) kinds = vera_claim_kinds_to_strv (vera_claim_get_kinds (claim));
-  GListModel *refs = vera_claim_get_references (claim);
+  guint n_refs = vera_claim_get_n_references (claim);
   GPtrArray *quantities = vera_claim_get_quantities (claim);
   GPtrArray *people = vera_claim_get_people (claim);
 
@@ -114,9 +114,9 @@ write_claim (VeraJsonWriter *w,
 
   vera_json_writer_key (w, "references");
   vera_json_writer_begin_array (w);
-  for (guint i = 0; i < g_list_model_get_n_items (refs); i++)
+  for (guint i = 0; i < n_refs; i++)
     {
-      g_autoptr(VeraReference) ref = g_list_model_get_item (refs, i);
+      g_autoptr(VeraReference) ref = g_list_model_get_item (vera_claim_get_references (claim), i);
       write_reference (w, ref);
     }
   vera_json_writer_end_array (w);
@@ -197,12 +197,17 @@ write_conflict (VeraJsonWriter *w,
   vera_json_writer_end_object (w);
 }
 
-static void
-write_project (VeraJsonWriter *w,
-               VeraProject    *project)
+struct _VeraProjectStream
 {
-  GListModel *articles = vera_project_get_articles (project);
-  GListModel *conflicts = vera_project_get_conflicts (project);
+  VeraJsonWriter *writer;
+  VeraAtomicFile *atomic;   /* when writing to a file */
+  GOutputStream  *output;   /* when writing to a stream */
+};
+
+static void
+write_header (VeraJsonWriter *w,
+              VeraProject    *project)
+{
   g_autoptr(JsonNode) settings = json_node_init_object (json_node_alloc (),
                                                         vera_project_get_settings (project));
   g_autofree char *settings_json = json_to_string (settings, FALSE);
@@ -214,25 +219,20 @@ write_project (VeraJsonWriter *w,
   vera_json_writer_member_string (w, "reviewer", vera_project_get_reviewer (project));
   vera_json_writer_key (w, "settings");
   vera_json_writer_raw (w, settings_json);
-
   vera_json_writer_key (w, "articles");
   vera_json_writer_begin_array (w);
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
-      write_article (w, article);
-    }
-  vera_json_writer_end_array (w);
+}
 
-  vera_json_writer_key (w, "conflicts");
-  vera_json_writer_begin_array (w);
-  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
-    {
-      g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
-      write_conflict (w, conflict);
-    }
-  vera_json_writer_end_array (w);
-  vera_json_writer_end_object (w);
+static VeraProjectStream *
+stream_new (VeraJsonSink  sink,
+            gpointer      sink_data,
+            VeraProject  *header)
+{
+  VeraProjectStream *self = g_new0 (VeraProjectStream, 1);
+
+  self->writer = vera_json_writer_new (sink, sink_data);
+  write_header (self->writer, header);
+  return self;
 }
 
 static gboolean
@@ -245,17 +245,140 @@ append_to_string (const char  *data,
   return TRUE;
 }
 
+static gboolean
+write_to_stream (const char  *data,
+                 gsize        length,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  return g_output_stream_write_all (user_data, data, length, NULL, NULL, error);
+}
+
+static gboolean
+write_to_atomic_file (const char  *data,
+                      gsize        length,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  return vera_atomic_file_write (user_data, data, length, error);
+}
+
+VeraProjectStream *
+vera_project_stream_new_for_path (const char   *path,
+                                  VeraProject  *header,
+                                  GError      **error)
+{
+  VeraAtomicFile *atomic;
+  VeraProjectStream *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (VERA_IS_PROJECT (header), NULL);
+
+  atomic = vera_atomic_file_open (path, error);
+  if (atomic == NULL)
+    return NULL;
+  self = stream_new (write_to_atomic_file, atomic, header);
+  self->atomic = atomic;
+  return self;
+}
+
+VeraProjectStream *
+vera_project_stream_new_for_output (GOutputStream *output,
+                                    VeraProject   *header)
+{
+  VeraProjectStream *self;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), NULL);
+  g_return_val_if_fail (VERA_IS_PROJECT (header), NULL);
+
+  self = stream_new (write_to_stream, output, header);
+  self->output = g_object_ref (output);
+  return self;
+}
+
+void
+vera_project_stream_add_article (VeraProjectStream *self,
+                                 VeraArticle       *article)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (VERA_IS_ARTICLE (article));
+
+  write_article (self->writer, article);
+}
+
+gboolean
+vera_project_stream_finish (VeraProjectStream  *self,
+                            GListModel         *conflicts,
+                            GError            **error)
+{
+  g_autoptr(VeraAtomicFile) atomic = NULL;
+  g_autoptr(GOutputStream) output = NULL;
+  VeraJsonWriter *w;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  w = g_steal_pointer (&self->writer);
+  atomic = g_steal_pointer (&self->atomic);
+  output = g_steal_pointer (&self->output);
+  g_free (self);
+
+  vera_json_writer_end_array (w);
+  vera_json_writer_key (w, "conflicts");
+  vera_json_writer_begin_array (w);
+  for (guint i = 0; conflicts != NULL && i < g_list_model_get_n_items (conflicts); i++)
+    {
+      g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
+      write_conflict (w, conflict);
+    }
+  vera_json_writer_end_array (w);
+  vera_json_writer_end_object (w);
+
+  ok = vera_json_writer_finish (w, error);
+  if (ok && atomic != NULL)
+    ok = vera_atomic_file_commit (g_steal_pointer (&atomic), TRUE, error);
+  if (ok && output != NULL)
+    ok = g_output_stream_flush (output, NULL, error);
+  return ok;
+}
+
+void
+vera_project_stream_abandon (VeraProjectStream *self)
+{
+  if (self == NULL)
+    return;
+  vera_json_writer_free (self->writer);
+  vera_atomic_file_abandon (self->atomic);
+  g_clear_object (&self->output);
+  g_free (self);
+}
+
+static void
+add_articles (VeraProjectStream *stream,
+              VeraProject       *project)
+{
+  GListModel *articles = vera_project_get_articles (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      vera_project_stream_add_article (stream, article);
+    }
+}
+
 char *
 vera_project_to_data (VeraProject *project,
                       gsize       *length)
 {
-  GString *out = g_string_new (NULL);
-  VeraJsonWriter *w = vera_json_writer_new (append_to_string, out);
+  GString *out;
+  VeraProjectStream *stream;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), NULL);
 
-  write_project (w, project);
-  vera_json_writer_finish (w, NULL);
+  out = g_string_new (NULL);
+  stream = stream_new (append_to_string, out, project);
+  add_articles (stream, project);
+  vera_project_stream_finish (stream, vera_project_get_conflicts (project), NULL);
   /* The writer ends with a new line; the data is the JSON text alone. */
   g_string_truncate (out, out->len - 1);
   if (length != NULL)
@@ -271,37 +394,19 @@ vera_project_to_json (VeraProject *project)
   return json_from_string (data, NULL);
 }
 
-static gboolean
-write_to_stream (const char  *data,
-                 gsize        length,
-                 gpointer     user_data,
-                 GError     **error)
-{
-  return g_output_stream_write_all (user_data, data, length, NULL, NULL, error);
-}
-
 gboolean
 vera_project_write_to_stream (VeraProject    *project,
-                              GOutputStream  *stream,
+                              GOutputStream  *output,
                               GError        **error)
 {
-  VeraJsonWriter *w;
+  VeraProjectStream *stream;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
 
-  w = vera_json_writer_new (write_to_stream, stream);
-  write_project (w, project);
-  return vera_json_writer_finish (w, error);
-}
-
-static gboolean
-write_to_atomic_file (const char  *data,
-                      gsize        length,
-                      gpointer     user_data,
-                      GError     **error)
-{
-  return vera_atomic_file_write (user_data, data, length, error);
+  stream = vera_project_stream_new_for_output (output, project);
+  add_articles (stream, project);
+  return vera_project_stream_finish (stream, vera_project_get_conflicts (project), error);
 }
 
 gboolean
@@ -310,9 +415,8 @@ vera_project_save (VeraProject   *project,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(VeraAtomicFile) atomic = NULL;
   g_autofree char *path = NULL;
-  VeraJsonWriter *w;
+  VeraProjectStream *stream;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -328,14 +432,11 @@ vera_project_save (VeraProject   *project,
       return FALSE;
     }
 
-  atomic = vera_atomic_file_open (path, error);
-  if (atomic == NULL)
+  stream = vera_project_stream_new_for_path (path, project, error);
+  if (stream == NULL)
     return FALSE;
-  w = vera_json_writer_new (write_to_atomic_file, atomic);
-  write_project (w, project);
-  if (!vera_json_writer_finish (w, error))
-    return FALSE;
-  if (!vera_atomic_file_commit (g_steal_pointer (&atomic), TRUE, error))
+  add_articles (stream, project);
+  if (!vera_project_stream_finish (stream, vera_project_get_conflicts (project), error))
     return FALSE;
 
   vera_project_set_file (project, file);

@@ -80,12 +80,23 @@ recount_reviewed (VeraArticle *self)
     }
 }
 
-static void
-claim_status_changed_cb (VeraArticle *self,
-                         GParamSpec  *pspec,
-                         VeraClaim   *claim)
+void
+_vera_article_claim_status_changed (VeraArticle *self,
+                                    VeraStatus   old_status,
+                                    VeraStatus   new_status)
 {
-  recount_reviewed (self);
+  gboolean was = status_is_reviewed (old_status);
+  gboolean is = status_is_reviewed (new_status);
+
+  g_assert (VERA_IS_ARTICLE (self));
+
+  if (was == is)
+    return;
+  if (is)
+    self->n_reviewed++;
+  else if (self->n_reviewed > 0)
+    self->n_reviewed--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_REVIEWED]);
 }
 
 static void
@@ -155,12 +166,27 @@ vera_article_constructed (GObject *object)
 }
 
 static void
+release_claims (VeraArticle *self)
+{
+  GListModel *claims = G_LIST_MODEL (self->claims);
+
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, i);
+      _vera_claim_set_article (claim, NULL);
+    }
+}
+
+static void
 vera_article_dispose (GObject *object)
 {
   VeraArticle *self = (VeraArticle *)object;
 
   if (self->claims != NULL)
-    g_list_store_remove_all (self->claims);
+    {
+      release_claims (self);
+      g_list_store_remove_all (self->claims);
+    }
   g_clear_object (&self->claims);
   g_clear_object (&self->findings);
 
@@ -499,15 +525,6 @@ vera_article_get_findings (VeraArticle *self)
   return G_LIST_MODEL (self->findings);
 }
 
-static void
-adopt_claim (VeraArticle *self,
-             VeraClaim   *claim)
-{
-  _vera_claim_set_article (claim, self);
-  g_signal_connect_object (claim, "notify::status",
-                           G_CALLBACK (claim_status_changed_cb), self, G_CONNECT_SWAPPED);
-}
-
 void
 vera_article_add_claim (VeraArticle *self,
                         VeraClaim   *claim)
@@ -515,7 +532,7 @@ vera_article_add_claim (VeraArticle *self,
   g_return_if_fail (VERA_IS_ARTICLE (self));
   g_return_if_fail (VERA_IS_CLAIM (claim));
 
-  adopt_claim (self, claim);
+  _vera_claim_set_article (claim, self);
   g_list_store_append (self->claims, claim);
 }
 
@@ -541,15 +558,9 @@ vera_article_replace_analysis (VeraArticle *self,
   if (claims != NULL)
     {
       n = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(VeraClaim) old = g_list_model_get_item (G_LIST_MODEL (self->claims), i);
-
-          g_signal_handlers_disconnect_by_data (old, self);
-          _vera_claim_set_article (old, NULL);
-        }
+      release_claims (self);
       for (guint i = 0; i < claims->len; i++)
-        adopt_claim (self, g_ptr_array_index (claims, i));
+        _vera_claim_set_article (g_ptr_array_index (claims, i), self);
       g_list_store_splice (self->claims, 0, n, claims->pdata, claims->len);
     }
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vera-article.h"
 #include "vera-claim.h"
 #include "vera-enums.h"
 #include "vera-model-private.h"
@@ -20,7 +21,7 @@ struct _VeraClaim
   char          *text;
   char          *prefix;
   char          *suffix;
-  GWeakRef       article;
+  VeraArticle   *article;   /* the owner; it clears this when it lets the claim go */
 
   double         score;
   VeraClaimKind  kinds;
@@ -81,7 +82,6 @@ vera_claim_finalize (GObject *object)
   g_clear_object (&self->references);
   g_clear_pointer (&self->quantities, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
-  g_weak_ref_clear (&self->article);
 
   G_OBJECT_CLASS (vera_claim_parent_class)->finalize (object);
 }
@@ -100,7 +100,7 @@ vera_claim_get_property (GObject    *object,
     case PROP_START:    g_value_set_uint (value, self->start); break;
     case PROP_END:      g_value_set_uint (value, self->end); break;
     case PROP_TEXT:     g_value_set_string (value, self->text); break;
-    case PROP_ARTICLE:  g_value_take_object (value, g_weak_ref_get (&self->article)); break;
+    case PROP_ARTICLE:  g_value_set_object (value, self->article); break;
     case PROP_SCORE:    g_value_set_double (value, self->score); break;
     case PROP_KINDS:    g_value_set_flags (value, self->kinds); break;
     case PROP_STATUS:   g_value_set_enum (value, self->status); break;
@@ -108,7 +108,7 @@ vera_claim_get_property (GObject    *object,
     case PROP_REVIEWER: g_value_set_string (value, self->reviewer); break;
     case PROP_MODIFIED: g_value_set_string (value, self->modified); break;
     case PROP_N_REFERENCES:
-      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->references)));
+      g_value_set_uint (value, vera_claim_get_n_references (self));
       break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -154,7 +154,7 @@ vera_claim_class_init (VeraClaimClass *klass)
   properties [PROP_END] = g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, construct);
   properties [PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, construct);
   properties [PROP_ARTICLE] =
-    g_param_spec_object ("article", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("article", NULL, NULL, VERA_TYPE_ARTICLE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties [PROP_SCORE] = g_param_spec_double ("score", NULL, NULL, 0, 1, 0, rw);
   properties [PROP_KINDS] =
@@ -174,12 +174,8 @@ vera_claim_class_init (VeraClaimClass *klass)
 static void
 vera_claim_init (VeraClaim *self)
 {
-  g_weak_ref_init (&self->article, NULL);
-  self->references = g_list_store_new (VERA_TYPE_REFERENCE);
   self->quantities = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_quantity_free);
   self->people = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_person_free);
-  g_signal_connect_object (self->references, "items-changed",
-                           G_CALLBACK (references_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 VeraClaim *
@@ -257,14 +253,8 @@ vera_claim_set_context (VeraClaim  *self,
 VeraArticle *
 vera_claim_get_article (VeraClaim *self)
 {
-  g_autoptr(GObject) article = NULL;
-
   g_return_val_if_fail (VERA_IS_CLAIM (self), NULL);
-
-  /* The article owns its claims, so it outlives any caller holding one of them through it; the
-   * borrowed pointer stays valid as long as the article does. */
-  article = g_weak_ref_get (&self->article);
-  return (VeraArticle *)article;
+  return self->article;
 }
 
 void
@@ -272,7 +262,7 @@ _vera_claim_set_article (VeraClaim   *self,
                          VeraArticle *article)
 {
   g_assert (VERA_IS_CLAIM (self));
-  g_weak_ref_set (&self->article, article);
+  self->article = article;
 }
 
 double
@@ -325,12 +315,17 @@ void
 vera_claim_set_status (VeraClaim  *self,
                        VeraStatus  status)
 {
+  VeraStatus old;
+
   g_return_if_fail (VERA_IS_CLAIM (self));
   g_return_if_fail (status < VERA_N_STATUSES);
 
   if (self->status == status)
     return;
+  old = self->status;
   self->status = status;
+  if (self->article != NULL)
+    _vera_article_claim_status_changed (self->article, old, status);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
@@ -398,11 +393,31 @@ vera_claim_set_modified (VeraClaim  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
 }
 
+/* Most claims never get a reference: their list is made when first needed. */
+static GListStore *
+ensure_references (VeraClaim *self)
+{
+  if (self->references == NULL)
+    {
+      self->references = g_list_store_new (VERA_TYPE_REFERENCE);
+      g_signal_connect_object (self->references, "items-changed",
+                               G_CALLBACK (references_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+  return self->references;
+}
+
 GListModel *
 vera_claim_get_references (VeraClaim *self)
 {
   g_return_val_if_fail (VERA_IS_CLAIM (self), NULL);
-  return G_LIST_MODEL (self->references);
+  return G_LIST_MODEL (ensure_references (self));
+}
+
+guint
+vera_claim_get_n_references (VeraClaim *self)
+{
+  g_return_val_if_fail (VERA_IS_CLAIM (self), 0);
+  return self->references ? g_list_model_get_n_items (G_LIST_MODEL (self->references)) : 0;
 }
 
 void
@@ -415,7 +430,7 @@ vera_claim_insert_reference (VeraClaim     *self,
   g_return_if_fail (VERA_IS_CLAIM (self));
   g_return_if_fail (VERA_IS_REFERENCE (reference));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->references));
+  n = g_list_model_get_n_items (G_LIST_MODEL (ensure_references (self)));
   g_list_store_insert (self->references, MIN (position, n), reference);
 }
 
@@ -429,7 +444,7 @@ vera_claim_remove_reference (VeraClaim     *self,
   g_return_val_if_fail (VERA_IS_CLAIM (self), FALSE);
   g_return_val_if_fail (VERA_IS_REFERENCE (reference), FALSE);
 
-  if (!g_list_store_find (self->references, reference, &pos))
+  if (self->references == NULL || !g_list_store_find (self->references, reference, &pos))
     return FALSE;
   g_list_store_remove (self->references, pos);
   if (position != NULL)

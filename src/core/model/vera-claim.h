@@ -52,6 +52,7 @@ void           vera_claim_set_modified       (VeraClaim      *self,
                                               const char     *modified);
 /* A GListModel of VeraReference. */
 GListModel    *vera_claim_get_references     (VeraClaim      *self);
+guint          vera_claim_get_n_references   (VeraClaim      *self);
 void           vera_claim_insert_reference   (VeraClaim      *self,
                                               guint           position,
                                               VeraReference  *reference);

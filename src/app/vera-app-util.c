@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-app"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vera-app-util.h"
+#include "vera-vocabulary.h"
+
+static const char * const status_markers[VERA_N_STATUSES] = {
+  "○", "◔", "✔", "◑", "✘", "?", "⇄", "–",
+};
+
+const char *
+vera_app_status_marker (VeraStatus status)
+{
+  g_return_val_if_fail (status < VERA_N_STATUSES, "");
+  return status_markers[status];
+}
+
+const char *
+vera_app_status_css_class (VeraStatus status)
+{
+  static const char * const classes[VERA_N_STATUSES] = {
+    "status-unreviewed", "status-in-progress", "status-supported", "status-partly-supported",
+    "status-contradicted", "status-unverifiable", "status-disputed", "status-not-a-claim",
+  };
+
+  g_return_val_if_fail (status < VERA_N_STATUSES, "");
+  return classes[status];
+}
+
+char *
+vera_app_dup_status_text (VeraStatus status)
+{
+  g_return_val_if_fail (status < VERA_N_STATUSES, g_strdup (""));
+  return g_strdup_printf ("%s %s", status_markers[status], vera_status_get_label (status));
+}
+
+char *
+vera_app_dup_kinds_label (VeraClaimKind kinds)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+
+  for (guint bit = 0; bit < 16; bit++)
+    {
+      VeraClaimKind kind = 1u << bit;
+
+      if ((kinds & kind) != 0 && vera_claim_kind_to_string (kind) != NULL)
+        g_string_append_printf (label, "%s%s", label->len ? ", " : "",
+                                vera_claim_kind_get_label (kind));
+    }
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+GListModel *
+vera_app_status_model (const char *any_label)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (any_label != NULL)
+    gtk_string_list_append (list, any_label);
+  for (guint s = 0; s < VERA_N_STATUSES; s++)
+    {
+      g_autofree char *text = vera_app_dup_status_text (s);
+
+      gtk_string_list_append (list, text);
+    }
+  return G_LIST_MODEL (list);
+}
+
+void
+vera_app_open_uri (GtkWidget  *widget,
+                   const char *uri)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  if (uri == NULL || !(g_str_has_prefix (uri, "http://") || g_str_has_prefix (uri, "https://")))
+    return;
+  root = gtk_widget_get_root (widget);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+void
+vera_app_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

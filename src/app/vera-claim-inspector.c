@@ -1,0 +1,432 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-claim-inspector"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "vera-app-util.h"
+#include "vera-article.h"
+#include "vera-claim.h"
+#include "vera-claim-inspector.h"
+#include "vera-conflict.h"
+#include "vera-person.h"
+#include "vera-project.h"
+#include "vera-quantity.h"
+#include "vera-reference-row.h"
+
+#define NOTE_COMMIT_DELAY_MS 800
+
+struct _VeraClaimInspector
+{
+  GtkWidget          parent_instance;
+
+  VeraProject       *project;
+  VeraClaim         *claim;
+  guint              note_source;
+  gboolean           updating;
+
+  GtkLabel          *article_label;
+  GtkLabel          *claim_label;
+  GtkBox            *conflicts_box;
+  AdwPreferencesGroup *facts_group;
+  GtkLabel          *kinds_label;
+  GtkTextView       *note_view;
+  AdwEntryRow       *reference_entry;
+  GtkListBox        *references_list;
+  GtkStack          *stack;
+  AdwComboRow       *status_row;
+  GPtrArray         *dynamic_rows;   /* rows added to facts_group, to remove them again */
+};
+
+G_DEFINE_FINAL_TYPE (VeraClaimInspector, vera_claim_inspector, GTK_TYPE_WIDGET)
+
+static char *
+dup_note_text (VeraClaimInspector *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_bounds (buffer, &a, &b);
+  return gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+}
+
+void
+vera_claim_inspector_commit_note (VeraClaimInspector *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
+
+  g_clear_handle_id (&self->note_source, g_source_remove);
+  if (self->claim == NULL || self->project == NULL)
+    return;
+  text = dup_note_text (self);
+  if (g_strcmp0 (text, vera_claim_get_note (self->claim) ? vera_claim_get_note (self->claim) : "") != 0)
+    vera_project_set_claim_note (self->project, self->claim, text);
+}
+
+static gboolean
+commit_note_timeout (gpointer data)
+{
+  VeraClaimInspector *self = data;
+
+  self->note_source = 0;
+  vera_claim_inspector_commit_note (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (VeraClaimInspector *self)
+{
+  if (self->updating)
+    return;
+  g_clear_handle_id (&self->note_source, g_source_remove);
+  self->note_source = g_timeout_add (NOTE_COMMIT_DELAY_MS, commit_note_timeout, self);
+}
+
+static void
+sync_note (VeraClaimInspector *self)
+{
+  g_autofree char *text = dup_note_text (self);
+  const char *note = vera_claim_get_note (self->claim);
+
+  if (note == NULL)
+    note = "";
+  if (g_strcmp0 (text, note) != 0 && self->note_source == 0)
+    {
+      self->updating = TRUE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), note, -1);
+      self->updating = FALSE;
+    }
+}
+
+static void
+sync_status (VeraClaimInspector *self)
+{
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->status_row, vera_claim_get_status (self->claim));
+  self->updating = FALSE;
+}
+
+static void
+status_selected_cb (VeraClaimInspector *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+
+  if (self->updating || self->claim == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected == (guint) vera_claim_get_status (self->claim))
+    return;
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-status", "u", selected);
+}
+
+static void
+reference_apply_cb (VeraClaimInspector *self)
+{
+  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->reference_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (url));
+
+  if (*stripped == '\0')
+    return;
+  if (!g_str_has_prefix (stripped, "http://") && !g_str_has_prefix (stripped, "https://"))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->reference_entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reference_entry),
+                                   _("A reference is a web address starting with http:// or https://"));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->reference_entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->reference_entry), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-reference", "s", stripped);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_entry), "");
+}
+
+static GtkWidget *
+create_reference_row (gpointer item,
+                      gpointer user_data)
+{
+  return vera_reference_row_new (item);
+}
+
+static void
+add_fact_row (VeraClaimInspector *self,
+              const char         *title,
+              const char         *subtitle,
+              const char         *icon)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *escaped_title = g_markup_escape_text (title, -1);
+  g_autofree char *escaped_subtitle = g_markup_escape_text (subtitle ? subtitle : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), icon);
+  adw_preferences_group_add (self->facts_group, row);
+  g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static void
+rebuild_facts (VeraClaimInspector *self)
+{
+  GPtrArray *quantities = vera_claim_get_quantities (self->claim);
+  GPtrArray *people = vera_claim_get_people (self->claim);
+
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    adw_preferences_group_remove (self->facts_group, g_ptr_array_index (self->dynamic_rows, i));
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+
+  for (guint i = 0; quantities != NULL && i < quantities->len; i++)
+    {
+      VeraQuantity *q = g_ptr_array_index (quantities, i);
+      g_autofree char *value = NULL;
+
+      /* The figure as Vera understood it: value, unit or counted noun, qualifier, scope. */
+      value = g_strdup_printf ("%s%s%g%s%s%s%s",
+                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "",
+                               q->value,
+                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? " " : "",
+                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? q->unit : "",
+                               q->noun ? " " : "", q->noun ? q->noun : "");
+      if (q->scope != NULL)
+        {
+          char *scoped = g_strdup_printf ("%s · %s", value, q->scope);
+
+          g_free (value);
+          value = scoped;
+        }
+      add_fact_row (self, q->text ? q->text : "", value, "accessories-calculator-symbolic");
+    }
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      VeraPerson *p = g_ptr_array_index (people, i);
+      g_autofree char *role = g_strdup_printf ("%s%s%s", p->role ? p->role : "",
+                                               p->role && p->quoted ? " · " : "",
+                                               p->quoted ? _("quoted") : "");
+
+      add_fact_row (self, p->name ? p->name : "", role, "avatar-default-symbolic");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->facts_group), self->dynamic_rows->len > 0);
+}
+
+static GtkWidget *
+conflict_group (VeraClaimInspector *self,
+                VeraConflict       *conflict)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autofree char *title = g_markup_escape_text (vera_conflict_get_topic (conflict)
+                                                 ? vera_conflict_get_topic (conflict) : "", -1);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         vera_conflict_get_kind (conflict) == VERA_CONFLICT_KIND_PERSON
+                                         ? _("The articles give this person different roles.")
+                                         : _("The articles give different figures."));
+  for (guint i = 0; i < vera_conflict_get_n_members (conflict); i++)
+    {
+      const char *claim_id = vera_conflict_get_claim_id (conflict, i);
+      VeraClaim *other = vera_project_find_claim (self->project, claim_id);
+      VeraArticle *article = other != NULL ? vera_claim_get_article (other) : NULL;
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *value = g_markup_escape_text (vera_conflict_get_value (conflict, i), -1);
+      g_autofree char *where = NULL;
+
+      where = g_markup_escape_text (article != NULL ? vera_article_get_title (article) : claim_id, -1);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      gtk_widget_add_css_class (row, "property");
+      if (other == self->claim)
+        {
+          GtkWidget *label = gtk_label_new (_("This claim"));
+
+          gtk_widget_add_css_class (label, "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      else if (other != NULL)
+        {
+          GtkWidget *button = gtk_button_new_from_icon_name ("go-jump-symbolic");
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (button, "flat");
+          gtk_widget_set_tooltip_text (button, _("Go to This Claim"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Go to This Claim"), -1);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.select-claim");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", claim_id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+        }
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
+}
+
+static void
+rebuild_conflicts (VeraClaimInspector *self)
+{
+  g_autoptr(GPtrArray) conflicts = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->conflicts_box))) != NULL)
+    gtk_box_remove (self->conflicts_box, child);
+  conflicts = vera_project_dup_conflicts_for (self->project, self->claim);
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    gtk_box_append (self->conflicts_box, conflict_group (self, g_ptr_array_index (conflicts, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_box), conflicts != NULL && conflicts->len > 0);
+}
+
+static void
+update_header (VeraClaimInspector *self)
+{
+  VeraArticle *article = vera_claim_get_article (self->claim);
+  g_autofree char *kinds = vera_app_dup_kinds_label (vera_claim_get_kinds (self->claim));
+  g_autofree char *details = NULL;
+
+  gtk_label_set_text (self->claim_label, vera_claim_get_text (self->claim));
+  gtk_label_set_text (self->article_label, article != NULL ? vera_article_get_title (article) : "");
+  /* Translators: the kinds of a claim and its check-worthiness score. */
+  details = g_strdup_printf (_("%s · score %.2f"), *kinds ? kinds : _("No kind"),
+                             vera_claim_get_score (self->claim));
+  gtk_label_set_text (self->kinds_label, details);
+}
+
+void
+vera_claim_inspector_set_claim (VeraClaimInspector *self,
+                                VeraClaim          *claim)
+{
+  g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
+
+  if (self->claim == claim)
+    return;
+  vera_claim_inspector_commit_note (self);
+  if (self->claim != NULL)
+    g_signal_handlers_disconnect_by_data (self->claim, self);
+  g_set_object (&self->claim, claim);
+  gtk_stack_set_visible_child_name (self->stack, claim != NULL ? "claim" : "empty");
+  if (claim == NULL)
+    {
+      gtk_list_box_bind_model (self->references_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  update_header (self);
+  self->updating = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            vera_claim_get_note (claim) ? vera_claim_get_note (claim) : "", -1);
+  self->updating = FALSE;
+  sync_status (self);
+  gtk_list_box_bind_model (self->references_list, vera_claim_get_references (claim),
+                           create_reference_row, NULL, NULL);
+  rebuild_facts (self);
+  rebuild_conflicts (self);
+  g_signal_connect_object (claim, "notify::status", G_CALLBACK (sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (claim, "notify::note", G_CALLBACK (sync_note), self, G_CONNECT_SWAPPED);
+}
+
+void
+vera_claim_inspector_set_project (VeraClaimInspector *self,
+                                  VeraProject        *project)
+{
+  g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
+
+  vera_claim_inspector_set_claim (self, NULL);
+  g_set_object (&self->project, project);
+}
+
+void
+vera_claim_inspector_focus_note (VeraClaimInspector *self)
+{
+  g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
+  if (self->claim != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+GtkTextView *
+vera_claim_inspector_get_note_view (VeraClaimInspector *self)
+{
+  g_return_val_if_fail (VERA_IS_CLAIM_INSPECTOR (self), NULL);
+  return self->note_view;
+}
+
+GtkWidget *
+vera_claim_inspector_new (void)
+{
+  return g_object_new (VERA_TYPE_CLAIM_INSPECTOR, NULL);
+}
+
+static void
+note_focus_leave_cb (VeraClaimInspector *self)
+{
+  vera_claim_inspector_commit_note (self);
+}
+
+static void
+vera_claim_inspector_dispose (GObject *object)
+{
+  VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
+
+  g_clear_handle_id (&self->note_source, g_source_remove);
+  if (self->claim != NULL)
+    g_signal_handlers_disconnect_by_data (self->claim, self);
+  g_clear_object (&self->claim);
+  g_clear_object (&self->project);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VERA_TYPE_CLAIM_INSPECTOR);
+  vera_app_unparent_children (GTK_WIDGET (self));
+  G_OBJECT_CLASS (vera_claim_inspector_parent_class)->dispose (object);
+}
+
+static void
+vera_claim_inspector_finalize (GObject *object)
+{
+  VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
+
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (vera_claim_inspector_parent_class)->finalize (object);
+}
+
+static void
+vera_claim_inspector_class_init (VeraClaimInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vera_claim_inspector_dispose;
+  object_class->finalize = vera_claim_inspector_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/vera-claim-inspector.ui");
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, article_label);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, claim_label);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, conflicts_box);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, facts_group);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, kinds_label);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, note_view);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, reference_entry);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, references_list);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, stack);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, status_row);
+  gtk_widget_class_bind_template_callback (widget_class, note_focus_leave_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reference_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "claiminspector");
+}
+
+static void
+vera_claim_inspector_init (VeraClaimInspector *self)
+{
+  g_autoptr(GListModel) statuses = vera_app_status_model (NULL);
+  GtkWidget *placeholder;
+
+  self->dynamic_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  placeholder = gtk_label_new (_("No references yet"));
+  adw_combo_row_set_model (self->status_row, statuses);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->references_list, placeholder);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The fact-check API key lives in the user's keyring (libsecret), never in GSettings. Without
+ * libsecret the lookups find nothing and storing fails with G_IO_ERROR_NOT_SUPPORTED. */
+void      vera_secret_lookup_api_key_async  (GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+char     *vera_secret_lookup_api_key_finish (GAsyncResult         *result,
+                                             GError              **error);
+/* Stores @key, or clears the stored key when @key is empty. */
+void      vera_secret_store_api_key_async   (const char           *key,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+gboolean  vera_secret_store_api_key_finish  (GAsyncResult         *result,
+                                             GError              **error);
+
+G_END_DECLS

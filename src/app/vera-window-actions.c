@@ -1,0 +1,727 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "vera-app-util.h"
+#include "vera-claim.h"
+#include "vera-export-dialog.h"
+#include "vera-project.h"
+#include "vera-project-io.h"
+#include "vera-reference.h"
+#include "vera-vocabulary.h"
+#include "vera-window-private.h"
+#include "vera-import.h"
+
+/* File choosers. */
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *const *patterns,
+            const char     *const *mime_types)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; mime_types != NULL && mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+add_encoding_choice (GtkFileChooser *chooser)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_ptr_array_add (ids, (gpointer) "auto");
+  g_ptr_array_add (labels, (gpointer) _("Detect (UTF-8 or UTF-16)"));
+  for (const char * const *enc = vera_import_list_encodings (); enc != NULL && *enc != NULL; enc++)
+    {
+      g_ptr_array_add (ids, (gpointer) *enc);
+      g_ptr_array_add (labels, (gpointer) vera_import_encoding_label (*enc));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, NULL);
+  gtk_file_chooser_add_choice (chooser, "encoding", _("Character encoding:"),
+                               (const char **) ids->pdata, (const char **) labels->pdata);
+  gtk_file_chooser_set_choice (chooser, "encoding", "auto");
+}
+
+static const char * const article_patterns[] = { "*.txt", "*.text", "*.html", "*.htm", "*.xhtml", NULL };
+static const char * const article_types[] = { "text/plain", "text/html", "application/xhtml+xml", NULL };
+static const char * const project_patterns[] = { "*.vera", NULL };
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  VeraWindow      *self)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (dialog);
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *encoding;
+  gboolean articles_only = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "articles-only"));
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  files = gtk_file_chooser_get_files (chooser);
+  encoding = gtk_file_chooser_get_choice (chooser, "encoding");
+  if (g_strcmp0 (encoding, "auto") == 0)
+    encoding = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  if (articles_only)
+    vera_window_add_article_files (self, array, encoding);
+  else
+    vera_window_open_files (self, (GFile **) array->pdata, array->len, encoding);
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+show_open_dialog (VeraWindow *self,
+                  gboolean    articles_only)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+
+  native = gtk_file_chooser_native_new (articles_only ? _("Add Articles") : _("Open"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        articles_only ? _("_Add") : _("_Open"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (native);
+  gtk_file_chooser_set_select_multiple (chooser, TRUE);
+  if (!articles_only)
+    {
+      static const char * const all_patterns[] = { "*.vera", "*.txt", "*.text", "*.html", "*.htm",
+                                                   "*.xhtml", NULL };
+
+      add_filter (chooser, _("Projects and Articles"), all_patterns, article_types);
+      add_filter (chooser, _("Vera Projects"), project_patterns, NULL);
+    }
+  add_filter (chooser, _("Articles (Text and Web Pages)"), article_patterns, article_types);
+  add_encoding_choice (chooser);
+  g_object_set_data (G_OBJECT (native), "articles-only", GINT_TO_POINTER (articles_only));
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  show_open_dialog (VERA_WINDOW (widget), FALSE);
+}
+
+static void
+add_articles_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  show_open_dialog (VERA_WINDOW (widget), TRUE);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  vera_window_load_project (VERA_WINDOW (widget), file);
+}
+
+/* Open a web page. */
+
+static void
+open_url_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      VeraWindow       *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "open") && *url != '\0')
+    vera_window_add_url (self, url);
+}
+
+static void
+url_entry_changed_cb (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "open",
+                                           g_str_has_prefix (text, "http://") ||
+                                           g_str_has_prefix (text, "https://"));
+}
+
+static void
+open_url_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open Web Page"),
+                                   _("Vera fetches the page, keeps its main text and finds its "
+                                     "claims. Enter an address starting with https://."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Web address"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "open", _("_Open"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "open", FALSE);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect (entry, "changed", G_CALLBACK (url_entry_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_url_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saving. */
+
+typedef struct
+{
+  GFunc    then;
+  gpointer then_data;
+} SaveThen;
+
+static gboolean
+save_now (VeraWindow *self,
+          GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  vera_claim_inspector_commit_note (self->claim_inspector);
+  vera_window_remove_recovery (self);
+  if (!vera_project_save (self->project, file, NULL, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      vera_window_schedule_autosave (self);
+      vera_window_show_error (self, heading, error);
+      return FALSE;
+    }
+  g_free (self->file_etag);
+  self->file_etag = vera_window_dup_file_etag (file);
+  vera_window_add_recent (self, file);
+  vera_window_update_title (self);
+  {
+    g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+    vera_window_toast (self, message, FALSE);
+  }
+  return TRUE;
+}
+
+static void
+save_as_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     VeraWindow      *self)
+{
+  SaveThen *then = g_object_get_data (G_OBJECT (dialog), "then");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (chosen);
+      g_autofree char *with_suffix = g_str_has_suffix (path, ".vera") ? g_strdup (path)
+                                                                      : g_strconcat (path, ".vera", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (with_suffix);
+
+      if (save_now (self, file) && then->then != NULL)
+        then->then (self, then->then_data);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+show_save_as_dialog (VeraWindow *self,
+                     GFunc       then,
+                     gpointer    then_data)
+{
+  GtkFileChooserNative *native;
+  g_autofree char *name = vera_project_dup_display_name (self->project);
+  g_autofree char *suggested = NULL;
+  SaveThen *save_then = g_new0 (SaveThen, 1);
+
+  native = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  suggested = g_str_has_suffix (name, ".vera") ? g_strdup (name) : g_strconcat (name, ".vera", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
+  add_filter (GTK_FILE_CHOOSER (native), _("Vera Projects"), project_patterns, NULL);
+  save_then->then = then;
+  save_then->then_data = then_data;
+  g_object_set_data_full (G_OBJECT (native), "then", save_then, g_free);
+  g_signal_connect_object (native, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       VeraWindow       *self)
+{
+  SaveThen *then = g_object_get_data (G_OBJECT (dialog), "then");
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      if (save_now (self, vera_project_get_file (self->project)) && then->then != NULL)
+        then->then (self, then->then_data);
+    }
+  else if (g_str_equal (response, "save-as"))
+    show_save_as_dialog (self, then->then, then->then_data);
+}
+
+void
+vera_window_save (VeraWindow *self,
+                  GFunc       then,
+                  gpointer    then_data)
+{
+  GFile *file = vera_project_get_file (self->project);
+  g_autofree char *etag = NULL;
+
+  if (file == NULL)
+    {
+      show_save_as_dialog (self, then, then_data);
+      return;
+    }
+  /* Another program may have saved the file since we read it: ask before overwriting. */
+  etag = vera_window_dup_file_etag (file);
+  if (self->file_etag != NULL && etag != NULL && g_strcmp0 (etag, self->file_etag) != 0)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *body = g_strdup_printf (_("Another program saved “%s” after you opened it. "
+                                                 "Saving now replaces its changes with yours."), name);
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
+      SaveThen *save_then = g_new0 (SaveThen, 1);
+
+      save_then->then = then;
+      save_then->then_data = then_data;
+      g_object_set_data_full (G_OBJECT (dialog), "then", save_then, g_free);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "save-as", _("Save _As…"),
+                                        "overwrite", _("_Overwrite"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  if (save_now (self, file) && then != NULL)
+    then (self, then_data);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  vera_window_save (VERA_WINDOW (widget), NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  show_save_as_dialog (VERA_WINDOW (widget), NULL, NULL);
+}
+
+static void
+exported_cb (VeraWindow *self,
+             GFile      *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  vera_window_toast (self, message, FALSE);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  VeraExportDialog *dialog;
+
+  vera_claim_inspector_commit_note (self->claim_inspector);
+  dialog = vera_export_dialog_new (GTK_WINDOW (self), self->project, self->settings);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Closing. */
+
+static void
+close_after_save (gpointer window,
+                  gpointer unused)
+{
+  VeraWindow *self = window;
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+confirm_close_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           VeraWindow       *self)
+{
+  if (g_str_equal (response, "save"))
+    vera_window_save (self, close_after_save, NULL);
+  else if (g_str_equal (response, "discard"))
+    {
+      vera_window_remove_recovery (self);
+      close_after_save (self, NULL);
+    }
+}
+
+static void
+confirm_close_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  g_autofree char *name = vera_project_dup_display_name (self->project);
+  g_autofree char *body = g_strdup_printf (_("“%s” has unsaved changes. Changes you do not save "
+                                             "are lost."), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Review. */
+
+static void
+move_claim_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  int delta = g_str_equal (action_name, "win.next-claim") ? 1 : -1;
+  VeraClaim *claim = vera_claim_list_get_neighbour (self->claim_list, delta);
+
+  if (claim != NULL)
+    vera_window_select_claim (self, claim);
+  else
+    gtk_widget_error_bell (widget);
+}
+
+static void
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  guint status = g_variant_get_uint32 (param);
+  g_autofree char *message = NULL;
+
+  if (self->claim == NULL)
+    {
+      vera_window_toast (self, _("Select a claim first: press J for the next one"), FALSE);
+      return;
+    }
+  if (status >= VERA_N_STATUSES || vera_claim_get_status (self->claim) == status)
+    return;
+  vera_project_set_claim_status (self->project, self->claim, status);
+  /* Translators: a toast after a review action, "Marked “Supported”". */
+  message = g_strdup_printf (_("Marked “%s”"), vera_status_get_label (status));
+  vera_window_toast (self, message, TRUE);
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  gboolean undo = g_str_equal (action_name, "win.undo");
+  VeraClaim *claim;
+
+  vera_claim_inspector_commit_note (self->claim_inspector);
+  claim = undo ? vera_project_undo (self->project) : vera_project_redo (self->project);
+  if (claim != NULL)
+    vera_window_select_claim (self, claim);
+}
+
+static void
+focus_note_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+
+  if (self->claim == NULL)
+    return;
+  adw_flap_set_reveal_flap (self->inspector_flap, TRUE);
+  vera_claim_inspector_focus_note (self->claim_inspector);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "claims");
+  vera_claim_list_focus_search (self->claim_list);
+}
+
+static void
+select_claim_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  VeraClaim *claim = vera_project_find_claim (self->project, g_variant_get_string (param, NULL));
+
+  if (claim != NULL)
+    {
+      vera_window_select_claim (self, claim);
+      adw_view_stack_set_visible_child_name (self->view_stack, "article");
+    }
+}
+
+static VeraReference *
+find_reference (VeraClaim  *claim,
+                const char *url)
+{
+  GListModel *references = vera_claim_get_references (claim);
+
+  for (guint i = 0; i < g_list_model_get_n_items (references); i++)
+    {
+      g_autoptr(VeraReference) reference = g_list_model_get_item (references, i);
+
+      if (g_strcmp0 (vera_reference_get_url (reference), url) == 0)
+        return reference;
+    }
+  return NULL;
+}
+
+static void
+add_reference_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  const char *url = g_variant_get_string (param, NULL);
+  g_autoptr(VeraReference) reference = NULL;
+
+  if (self->claim == NULL)
+    return;
+  if (find_reference (self->claim, url) != NULL)
+    {
+      vera_window_toast (self, _("This reference is already attached"), FALSE);
+      return;
+    }
+  reference = vera_reference_new (url);
+  vera_project_add_reference (self->project, self->claim, reference);
+  vera_window_toast (self, _("Reference added"), TRUE);
+  if (g_settings_get_boolean (self->settings, "fetch-references-automatically"))
+    gtk_widget_activate_action (widget, "win.recheck-reference", "s", url);
+}
+
+static void
+remove_reference_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  VeraReference *reference;
+
+  if (self->claim == NULL)
+    return;
+  reference = find_reference (self->claim, g_variant_get_string (param, NULL));
+  if (reference == NULL)
+    return;
+  vera_project_remove_reference (self->project, self->claim, reference);
+  vera_window_toast (self, _("Reference removed"), TRUE);
+}
+
+static void
+recheck_reference_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  VeraReference *reference = self->claim ? find_reference (self->claim, g_variant_get_string (param, NULL))
+                                         : NULL;
+
+  if (reference != NULL)
+    vera_window_fetch_reference (self, reference);
+}
+
+/* Navigation. */
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  adw_leaflet_navigate (VERA_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+cancel_adding_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  vera_window_cancel_adding (VERA_WINDOW (widget));
+}
+
+static void
+restore_recovery_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vera_window_restore_recovery (VERA_WINDOW (widget), &error))
+    vera_window_show_error (VERA_WINDOW (widget), _("Could Not Restore Unsaved Changes"), error);
+}
+
+void
+vera_window_rebuild_recent_menu (VeraWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  if (recent[0] == NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("No Recent Projects"), "win.none");
+
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+void
+vera_window_update_actions (VeraWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_articles = self->project != NULL &&
+                          g_list_model_get_n_items (vera_project_get_articles (self->project)) > 0;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", self->project && vera_project_get_can_undo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.redo", self->project && vera_project_get_can_redo (self->project));
+  gtk_widget_action_set_enabled (widget, "win.export", has_articles);
+  gtk_widget_action_set_enabled (widget, "win.focus-note", self->claim != NULL);
+  gtk_widget_action_set_enabled (widget, "win.cancel-adding", self->adding_cancellable != NULL);
+}
+
+void
+vera_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  static const guint number_keys[VERA_N_STATUSES][2] = {
+    { GDK_KEY_1, GDK_KEY_KP_1 }, { GDK_KEY_2, GDK_KEY_KP_2 }, { GDK_KEY_3, GDK_KEY_KP_3 },
+    { GDK_KEY_4, GDK_KEY_KP_4 }, { GDK_KEY_5, GDK_KEY_KP_5 }, { GDK_KEY_6, GDK_KEY_KP_6 },
+    { GDK_KEY_7, GDK_KEY_KP_7 }, { GDK_KEY_8, GDK_KEY_KP_8 },
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.add-articles", NULL, add_articles_action);
+  gtk_widget_class_install_action (widget_class, "win.open-url", NULL, open_url_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.confirm-close", NULL, confirm_close_action);
+  gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, move_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, move_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "u", set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-note", NULL, focus_note_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.select-claim", "s", select_claim_action);
+  gtk_widget_class_install_action (widget_class, "win.add-reference", "s", add_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-reference", "s", remove_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.recheck-reference", "s", recheck_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-adding", NULL, cancel_adding_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-recovery", NULL, restore_recovery_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-articles", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.open-url", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, 0, "win.next-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, 0, "win.previous-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "win.focus-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "win.focus-note", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "article");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "claims");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "conflicts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  for (guint s = 0; s < VERA_N_STATUSES; s++)
+    for (guint k = 0; k < 2; k++)
+      gtk_widget_class_add_binding_action (widget_class, number_keys[s][k], 0, "win.set-status", "u", s);
+}

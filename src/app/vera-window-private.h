@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "vera-window.h"
+#include "vera-analyzer.h"
+#include "vera-article-view.h"
+#include "vera-claim-inspector.h"
+#include "vera-claim-list.h"
+#include "vera-conflicts-view.h"
+
+G_BEGIN_DECLS
+
+struct _VeraWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GObject              *net_service;
+  VeraAnalyzer         *analyzer;
+
+  VeraProject          *project;
+  VeraArticle          *article;
+  VeraClaim            *claim;
+  /* The etag of the project file when it was loaded or saved, to notice other writers. */
+  char                 *file_etag;
+  /* The recovery file of a project that has no file yet is named by this id. */
+  char                 *untitled_id;
+
+  GCancellable         *adding_cancellable;
+  guint                 autosave_source;
+  guint                 autosave_delay_ms;
+  gboolean              closing_confirmed;
+  gboolean              in_selection_update;
+
+  /* Template children. */
+  GtkButton            *add_button;
+  GtkListView          *article_list;
+  GtkSingleSelection   *article_selection;
+  VeraArticleView      *article_view;
+  VeraClaimInspector   *claim_inspector;
+  VeraClaimList        *claim_list;
+  VeraConflictsView    *conflicts_view;
+  AdwStatusPage        *empty_page;
+  AdwFlap              *inspector_flap;
+  AdwLeaflet           *leaflet;
+  GtkStack             *main_stack;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkRevealer          *progress_revealer;
+  GtkMenuButton        *recent_button;
+  AdwWindowTitle       *sidebar_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GMenu                *recent_menu;
+  GtkDropTarget        *drop_target;
+};
+
+/* vera-window.c */
+void      vera_window_select_claim          (VeraWindow   *self,
+                                             VeraClaim    *claim);
+void      vera_window_select_article        (VeraWindow   *self,
+                                             VeraArticle  *article);
+void      vera_window_toast                 (VeraWindow   *self,
+                                             const char   *title,
+                                             gboolean      with_undo);
+void      vera_window_show_error            (VeraWindow   *self,
+                                             const char   *heading,
+                                             const GError *error);
+void      vera_window_add_recent            (VeraWindow   *self,
+                                             GFile        *file);
+void      vera_window_update_title          (VeraWindow   *self);
+
+/* vera-window-actions.c */
+void      vera_window_class_init_actions    (GtkWidgetClass *widget_class);
+void      vera_window_update_actions        (VeraWindow   *self);
+void      vera_window_rebuild_recent_menu   (VeraWindow   *self);
+/* Saves to the project's file, asking first when another program changed it. @then runs on
+ * success (for close after save). */
+void      vera_window_save                  (VeraWindow   *self,
+                                             GFunc         then,
+                                             gpointer      then_data);
+void      vera_window_load_project          (VeraWindow   *self,
+                                             GFile        *file);
+
+/* vera-window-adding.c */
+void      vera_window_add_article_files     (VeraWindow   *self,
+                                             GPtrArray    *files,
+                                             const char   *encoding);
+void      vera_window_add_url               (VeraWindow   *self,
+                                             const char   *url);
+void      vera_window_cancel_adding         (VeraWindow   *self);
+
+/* vera-window-references.c */
+void      vera_window_fetch_reference       (VeraWindow    *self,
+                                             VeraReference *reference);
+
+/* vera-window-recovery.c */
+void      vera_window_schedule_autosave     (VeraWindow   *self);
+gboolean  vera_window_write_recovery        (VeraWindow   *self,
+                                             GError      **error);
+void      vera_window_remove_recovery       (VeraWindow   *self);
+gboolean  vera_window_restore_recovery      (VeraWindow   *self,
+                                             GError      **error);
+char     *vera_window_dup_file_etag         (GFile        *file);
+
+G_END_DECLS

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <errno.h>
+#include <string.h>
+
+#include "vera-file-util.h"
+#include "vera-project.h"
+#include "vera-project-io.h"
+#include "vera-window-private.h"
+
+/* Work is never lost: while the project has unsaved changes, a copy is written atomically to
+ * STATE_DIR/vera/recovery/KEY.vera a few seconds after each change. KEY is a hash of the
+ * project's file, or "untitled-UUID" for a project never saved. Saving or discarding removes
+ * the copy; opening a project whose copy is newer offers to restore it. */
+
+static char *
+recovery_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "vera", "recovery", NULL);
+}
+
+char *
+vera_window_dup_recovery_path (VeraWindow *self)
+{
+  GFile *file;
+  g_autofree char *dir = recovery_dir ();
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VERA_IS_WINDOW (self), NULL);
+
+  file = vera_project_get_file (self->project);
+  if (file != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, uri, -1);
+
+      name = g_strconcat (hash, ".vera", NULL);
+    }
+  else
+    {
+      if (self->untitled_id == NULL)
+        self->untitled_id = g_uuid_string_random ();
+      name = g_strconcat ("untitled-", self->untitled_id, ".vera", NULL);
+    }
+  return g_build_filename (dir, name, NULL);
+}
+
+char *
+vera_window_dup_file_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+gboolean
+vera_window_write_recovery (VeraWindow  *self,
+                            GError     **error)
+{
+  g_autofree char *path = vera_window_dup_recovery_path (self);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  vera_claim_inspector_commit_note (self->claim_inspector);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the recovery folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  data = vera_project_to_data (self->project, &length);
+  return vera_file_write_atomically (path, data, length, FALSE, error);
+}
+
+void
+vera_window_remove_recovery (VeraWindow *self)
+{
+  g_autofree char *path = vera_window_dup_recovery_path (self);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove the recovery file %s: %s", path, g_strerror (errno));
+}
+
+static gboolean
+autosave_cb (gpointer data)
+{
+  VeraWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->autosave_source = 0;
+  if (vera_project_get_dirty (self->project) && !vera_window_write_recovery (self, &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+  return G_SOURCE_REMOVE;
+}
+
+void
+vera_window_schedule_autosave (VeraWindow *self)
+{
+  g_return_if_fail (VERA_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (!vera_project_get_dirty (self->project))
+    {
+      /* Back at the saved state (undo after save): the copy has nothing to add. */
+      vera_window_remove_recovery (self);
+      return;
+    }
+  self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_cb, self);
+}
+
+gboolean
+vera_window_restore_recovery (VeraWindow  *self,
+                              GError     **error)
+{
+  g_autofree char *path = vera_window_dup_recovery_path (self);
+  g_autoptr(GFile) recovery = g_file_new_for_path (path);
+  g_autoptr(VeraProject) restored = NULL;
+  GFile *file = vera_project_get_file (self->project);
+  g_autofree char *untitled_id = g_strdup (self->untitled_id);
+
+  restored = vera_project_load (recovery, NULL, error);
+  if (restored == NULL)
+    return FALSE;
+  vera_project_set_file (restored, file);
+  vera_project_mark_changed (restored);
+  vera_window_set_project (self, restored);
+  /* Keep writing to the same copy. */
+  g_free (self->untitled_id);
+  self->untitled_id = g_steal_pointer (&untitled_id);
+  vera_window_toast (self, _("Unsaved changes restored"), FALSE);
+  return TRUE;
+}
+
+static gint64
+modification_time (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_mtime : -1;
+}
+
+static void
+restore_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     VeraWindow       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "restore"))
+    {
+      if (!vera_window_restore_recovery (self, &error))
+        vera_window_show_error (self, _("Could Not Restore Unsaved Changes"), error);
+    }
+  else if (g_str_equal (response, "discard"))
+    vera_window_remove_recovery (self);
+}
+
+/* The newest copy of a project that was never saved, as its untitled id. */
+static char *
+find_untitled_copy (void)
+{
+  g_autofree char *dir_path = recovery_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autofree char *best = NULL;
+  gint64 best_time = -1;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      gint64 time;
+
+      if (!g_str_has_prefix (name, "untitled-") || !g_str_has_suffix (name, ".vera"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      time = modification_time (path);
+      if (time > best_time)
+        {
+          best_time = time;
+          g_free (best);
+          best = g_strndup (name + strlen ("untitled-"),
+                            strlen (name) - strlen ("untitled-") - strlen (".vera"));
+        }
+    }
+  return g_steal_pointer (&best);
+}
+
+void
+vera_window_check_recovery (VeraWindow *self)
+{
+  GFile *file;
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  gint64 copy_time;
+
+  g_return_if_fail (VERA_IS_WINDOW (self));
+
+  file = vera_project_get_file (self->project);
+  if (file == NULL)
+    {
+      g_autofree char *id = find_untitled_copy ();
+
+      if (id == NULL || vera_project_get_dirty (self->project))
+        return;
+      g_free (self->untitled_id);
+      self->untitled_id = g_steal_pointer (&id);
+    }
+  path = vera_window_dup_recovery_path (self);
+  copy_time = modification_time (path);
+  if (copy_time < 0)
+    return;
+  if (file != NULL)
+    {
+      g_autofree char *project_path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (project_path != NULL && modification_time (project_path) > copy_time)
+        {
+          /* The project was saved after the copy: the copy is stale. */
+          vera_window_remove_recovery (self);
+          return;
+        }
+      body = g_strdup_printf (_("Vera closed without saving the latest changes to “%s”. "
+                                "Restore them from the recovery copy?"), name);
+    }
+  else
+    body = g_strdup (_("Vera closed without saving a project that was never saved. "
+                       "Restore it from the recovery copy?"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore Unsaved Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vera-article.h"
+#include "vera-claim.h"
+#include "vera-project.h"
+#include "vera-test-util.h"
+#include "vera-ui-test-util.h"
+
+/* A real window driven through its actions, as a reviewer's keyboard would. */
+
+typedef struct
+{
+  VeraApplication *app;
+  VeraWindow      *window;
+  char            *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->path = vera_ui_test_demo_copy ();
+  if (fixture->path == NULL)
+    return;
+  fixture->app = g_object_ref ((VeraApplication *) data);
+  fixture->window = vera_ui_test_window (fixture->app);
+  vera_ui_test_open (fixture->window, fixture->path);
+  vera_ui_test_settle_list (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  vera_ui_test_spin (20);
+  g_clear_object (&fixture->app);
+  g_free (fixture->path);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, param));
+  vera_ui_test_spin (10);
+}
+
+static void
+test_open_demo (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *articles;
+  GtkSelectionModel *sidebar;
+  GtkTextBuffer *buffer;
+
+  if (fixture->path == NULL)
+    return;
+  articles = vera_project_get_articles (vera_window_get_project (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 3);
+
+  /* The sidebar lists every article, and the first one is shown. */
+  sidebar = gtk_list_view_get_model (fixture->window->article_list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sidebar)), ==, 3);
+  g_assert_nonnull (vera_window_get_article (fixture->window));
+  buffer = gtk_text_view_get_buffer (vera_article_view_get_text_view (fixture->window->article_view));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >=,
+                   (int) vera_article_get_n_chars (vera_window_get_article (fixture->window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "review");
+  g_assert_false (vera_project_get_dirty (vera_window_get_project (fixture->window)));
+}
+
+static void
+test_keyboard_review (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  VeraProject *project;
+  VeraClaim *first, *second;
+
+  if (fixture->path == NULL)
+    return;
+  project = vera_window_get_project (fixture->window);
+
+  activate (fixture, "win.next-claim", NULL);
+  first = vera_window_get_claim (fixture->window);
+  g_assert_nonnull (first);
+  activate (fixture, "win.next-claim", NULL);
+  second = vera_window_get_claim (fixture->window);
+  g_assert_nonnull (second);
+  g_assert_true (first != second);
+  activate (fixture, "win.previous-claim", NULL);
+  g_assert_true (vera_window_get_claim (fixture->window) == first);
+
+  /* Number keys map to statuses in vocabulary order; 3 is "supported". */
+  activate (fixture, "win.set-status", g_variant_new_uint32 (VERA_STATUS_SUPPORTED));
+  g_assert_cmpint (vera_claim_get_status (first), ==, VERA_STATUS_SUPPORTED);
+  g_assert_true (vera_project_get_dirty (project));
+  g_assert_true (vera_project_get_can_undo (project));
+
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpint (vera_claim_get_status (first), ==, VERA_STATUS_UNREVIEWED);
+  g_assert_false (vera_project_get_dirty (project));
+  activate (fixture, "win.redo", NULL);
+  g_assert_cmpint (vera_claim_get_status (first), ==, VERA_STATUS_SUPPORTED);
+
+  /* The inspector follows, and its status row shows the new status. */
+  activate (fixture, "win.set-status", g_variant_new_uint32 (VERA_STATUS_CONTRADICTED));
+  g_assert_cmpint (vera_claim_get_status (first), ==, VERA_STATUS_CONTRADICTED);
+}
+
+static void
+test_note (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkTextView *note;
+  VeraClaim *claim;
+
+  if (fixture->path == NULL)
+    return;
+  activate (fixture, "win.next-claim", NULL);
+  claim = vera_window_get_claim (fixture->window);
+  activate (fixture, "win.focus-note", NULL);
+  note = vera_claim_inspector_get_note_view (fixture->window->claim_inspector);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "Checked against the budget.", -1);
+  vera_claim_inspector_commit_note (fixture->window->claim_inspector);
+  g_assert_cmpstr (vera_claim_get_note (claim), ==, "Checked against the budget.");
+  activate (fixture, "win.undo", NULL);
+  g_assert_true (vera_claim_get_note (claim) == NULL || *vera_claim_get_note (claim) == '\0');
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (note);
+    GtkTextIter a, b;
+    g_autofree char *shown = NULL;
+
+    gtk_text_buffer_get_bounds (buffer, &a, &b);
+    shown = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
+    g_assert_cmpstr (shown, ==, "");
+  }
+}
+
+static guint
+count_claims (VeraProject *project,
+              gboolean   (*match) (VeraClaim *claim))
+{
+  GListModel *articles = vera_project_get_articles (project);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      GListModel *claims = vera_article_get_claims (article);
+
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, j);
+
+          n += match (claim) ? 1 : 0;
+        }
+    }
+  return n;
+}
+
+static gboolean
+any_claim (VeraClaim *claim)
+{
+  return TRUE;
+}
+
+static gboolean
+mentions_electric (VeraClaim *claim)
+{
+  return g_strstr_len (vera_claim_get_text (claim), -1, "electric") != NULL ||
+         g_strstr_len (vera_claim_get_text (claim), -1, "Electric") != NULL;
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VeraProject *project;
+  GListModel *model;
+  VeraClaimList *list;
+
+  if (fixture->path == NULL)
+    return;
+  project = vera_window_get_project (fixture->window);
+  list = fixture->window->claim_list;
+  model = vera_claim_list_get_model (list);
+
+  vera_claim_list_set_whole_project (list, TRUE);
+  vera_ui_test_settle_list (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_claims (project, any_claim));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 3);
+
+  /* Mark one claim, then filter by that status. */
+  activate (fixture, "win.next-claim", NULL);
+  activate (fixture, "win.set-status", g_variant_new_uint32 (VERA_STATUS_DISPUTED));
+  vera_claim_list_set_status_filter (list, VERA_STATUS_DISPUTED);
+  vera_ui_test_settle_list (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (vera_claim_list_is_filtering (list));
+
+  vera_claim_list_set_status_filter (list, -1);
+  vera_claim_list_set_search (list, "electric");
+  vera_ui_test_settle_list (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_claims (project, mentions_electric));
+
+  /* The next claim now moves through the filtered list only. */
+  activate (fixture, "win.next-claim", NULL);
+  g_assert_true (mentions_electric (vera_window_get_claim (fixture->window)));
+
+  vera_claim_list_set_search (list, "no claim says this");
+  vera_ui_test_settle_list (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_last_child (
+                     gtk_widget_get_first_child (GTK_WIDGET (list))))), ==, "empty");
+}
+
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_recovery (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *recovery = NULL;
+  VeraWindow *second;
+  VeraClaim *claim;
+  g_autofree char *claim_id = NULL;
+
+  if (fixture->path == NULL)
+    return;
+  fixture->window->autosave_delay_ms = 20;
+  recovery = vera_window_dup_recovery_path (fixture->window);
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+
+  activate (fixture, "win.next-claim", NULL);
+  claim = vera_window_get_claim (fixture->window);
+  claim_id = g_strdup (vera_claim_get_id (claim));
+  activate (fixture, "win.set-status", g_variant_new_uint32 (VERA_STATUS_UNVERIFIABLE));
+  g_assert_true (vera_ui_test_wait (file_exists, recovery, 5000));
+
+  /* As after a crash: the window goes away without saving, and a new one opens the project. */
+  fixture->window->closing_confirmed = TRUE;
+  g_clear_handle_id (&fixture->window->autosave_source, g_source_remove);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  vera_ui_test_spin (20);
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+
+  second = vera_ui_test_window (fixture->app);
+  fixture->window = second;
+  vera_ui_test_open (second, fixture->path);
+  claim = vera_project_find_claim (vera_window_get_project (second), claim_id);
+  g_assert_cmpint (vera_claim_get_status (claim), ==, VERA_STATUS_UNREVIEWED);
+
+  activate (fixture, "win.restore-recovery", NULL);
+  claim = vera_project_find_claim (vera_window_get_project (second), claim_id);
+  g_assert_cmpint (vera_claim_get_status (claim), ==, VERA_STATUS_UNVERIFIABLE);
+  g_assert_true (vera_project_get_dirty (vera_window_get_project (second)));
+  g_assert_nonnull (vera_project_get_file (vera_window_get_project (second)));
+
+  /* Saving writes the project and drops the recovery copy. */
+  activate (fixture, "win.save", NULL);
+  g_assert_false (vera_project_get_dirty (vera_window_get_project (second)));
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_changed_on_disk (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *other = "{\"format\": \"vera-project\", \"version\": 1, \"articles\": []}\n";
+
+  if (fixture->path == NULL)
+    return;
+  activate (fixture, "win.next-claim", NULL);
+  activate (fixture, "win.set-status", g_variant_new_uint32 (VERA_STATUS_SUPPORTED));
+
+  /* Another program saves the file meanwhile (later, so the modification time differs). */
+  g_usleep (G_USEC_PER_SEC / 20);
+  g_file_set_contents (fixture->path, other, -1, &error);
+  g_assert_no_error (error);
+  activate (fixture, "win.save", NULL);
+
+  /* Vera asks first: the other program's file is still there and the project still dirty. */
+  g_file_get_contents (fixture->path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, other);
+  g_assert_true (vera_project_get_dirty (vera_window_get_project (fixture->window)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(VeraApplication) app = NULL;
+
+  vera_ui_test_init (&argc, &argv);
+  /* One application for every test, as a D-Bus object path can be exported once. */
+  app = vera_ui_test_app ();
+
+  g_test_add ("/vera/ui/window/open-demo", Fixture, app, fixture_set_up, test_open_demo,
+              fixture_tear_down);
+  g_test_add ("/vera/ui/window/keyboard-review", Fixture, app, fixture_set_up,
+              test_keyboard_review, fixture_tear_down);
+  g_test_add ("/vera/ui/window/note", Fixture, app, fixture_set_up, test_note, fixture_tear_down);
+  g_test_add ("/vera/ui/window/filter", Fixture, app, fixture_set_up, test_filter,
+              fixture_tear_down);
+  g_test_add ("/vera/ui/window/recovery", Fixture, app, fixture_set_up, test_recovery,
+              fixture_tear_down);
+  g_test_add ("/vera/ui/window/changed-on-disk", Fixture, app, fixture_set_up,
+              test_changed_on_disk, fixture_tear_down);
+  return g_test_run ();
+}
