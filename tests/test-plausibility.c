@@ -14,7 +14,7 @@ check (VeraPlausibility *table,
 {
   g_autoptr(GPtrArray) qs = vera_quantities_extract (sentence, strlen (sentence));
 
-  return vera_plausibility_check (table, sentence, strlen (sentence), 0, qs, default_subject);
+  return vera_plausibility_check (table, sentence, strlen (sentence), qs, default_subject);
 }
 
 static void
@@ -101,27 +101,6 @@ test_project_figures (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
-/* Quantities already shifted into the article are checked the same way. */
-static void
-test_offset (void)
-{
-  g_autoptr(VeraPlausibility) table = vera_plausibility_new ();
-  const char *sentence = "The app now serves 30 million residents of Tokyo.";
-  g_autoptr(GPtrArray) qs = vera_quantities_extract (sentence, strlen (sentence));
-  g_autoptr(GPtrArray) found = NULL;
-
-  for (guint i = 0; i < qs->len; i++)
-    {
-      VeraQuantity *q = qs->pdata[i];
-
-      q->start += 1000;
-      q->end += 1000;
-    }
-  found = vera_plausibility_check (table, sentence, strlen (sentence), 1000, qs, NULL);
-  g_assert_cmpuint (found->len, ==, 1);
-  g_assert_cmpuint (((VeraImplausible *) found->pdata[0])->start, ==, 1019);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -131,6 +110,5 @@ main (int    argc,
   g_test_add_func ("/vera/plausibility/residents", test_residents);
   g_test_add_func ("/vera/plausibility/default-subject", test_default_subject);
   g_test_add_func ("/vera/plausibility/project-figures", test_project_figures);
-  g_test_add_func ("/vera/plausibility/offset", test_offset);
   return g_test_run ();
 }

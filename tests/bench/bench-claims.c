@@ -125,7 +125,7 @@ run (char     **articles,
           if (vera_claim_is_checkable (p, len, qs, people, &kinds))
             {
               g_autofree char *claim_id = g_strdup_printf ("a%u-c%u", a, c++);
-              g_autoptr(GPtrArray) implausible = vera_plausibility_check (table, p, len, 0, qs, subject);
+              g_autoptr(GPtrArray) implausible = vera_plausibility_check (table, p, len, qs, subject);
               VeraLinkItem item = { article_id, claim_id, p, len, 0, qs, people };
 
               r.implausible += implausible->len;

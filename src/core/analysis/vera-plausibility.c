@@ -427,7 +427,6 @@ GPtrArray *
 vera_plausibility_check (VeraPlausibility *self,
                          const char       *sentence,
                          gsize             length,
-                         guint             offset,
                          const GPtrArray  *quantities,
                          const char       *default_subject)
 {
@@ -446,8 +445,8 @@ vera_plausibility_check (VeraPlausibility *self,
       const VeraQuantity *q = g_ptr_array_index (quantities, qi);
       double top = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
       guint first = 0, last = 0;
-      guint q_start = q->start >= offset ? q->start - offset : 0;
-      guint q_end = q->end >= offset ? q->end - offset : 0;
+      guint q_start = q->start;
+      guint q_end = q->end;
       const char *subject;
       const VeraReferenceFigure *ref = NULL;
       VeraImplausible *finding = NULL;

@@ -54,13 +54,12 @@ const char       *vera_plausibility_guess_subject (VeraPlausibility *self,
                                                    const char       *text,
                                                    gsize             length);
 /* Checks the figures of one sentence; @default_subject (or NULL) stands for the subject when
- * the sentence does not name one. @offset is the code point offset of the sentence in its
- * article: quantity offsets minus @offset are offsets into the sentence (0 when the quantities
- * come straight from vera_quantities_extract()). Returns a GPtrArray of VeraImplausible. */
+ * the sentence does not name one. The quantities are those of vera_quantities_extract() for
+ * this sentence, with offsets relative to it (check before shifting them into the article).
+ * Returns a GPtrArray of VeraImplausible, whose offsets are relative to the sentence too. */
 GPtrArray        *vera_plausibility_check        (VeraPlausibility *self,
                                                   const char       *sentence,
                                                   gsize             length,
-                                                  guint             offset,
                                                   const GPtrArray  *quantities,
                                                   const char       *default_subject);
 
