@@ -111,6 +111,16 @@ typedef struct
   guint       n;
 } Ctx;
 
+static void
+ctx_init (Ctx        *ctx,
+          const char *text,
+          gsize       len)
+{
+  ctx->text = text;
+  ctx->tokens = vera_tokens_split (text, len);
+  ctx->n = ctx->tokens->len;
+}
+
 static const VeraToken *
 tok (Ctx  *ctx,
      guint i)
@@ -401,9 +411,7 @@ vera_people_extract (const char *sentence,
 
   g_return_val_if_fail (sentence != NULL || len == 0, people);
 
-  ctx.text = sentence;
-  ctx.tokens = vera_tokens_split (sentence, len);
-  ctx.n = ctx.tokens->len;
+  ctx_init (&ctx, sentence, len);
 
   for (guint i = 0; i < ctx.n; i++)
     {
@@ -496,9 +504,7 @@ vera_vague_sources_find (const char *sentence,
 
   g_return_val_if_fail (sentence != NULL || len == 0, spans);
 
-  ctx.text = sentence;
-  ctx.tokens = vera_tokens_split (sentence, len);
-  ctx.n = ctx.tokens->len;
+  ctx_init (&ctx, sentence, len);
 
   for (guint i = 0; i < ctx.n; i++)
     {
