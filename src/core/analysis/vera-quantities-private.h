@@ -24,6 +24,7 @@ typedef struct
   guint8     *used;
   GArray     *scopes;   /* Scope */
   gboolean    japanese; /* ¥ reads as yen */
+  gboolean    money;    /* the sentence speaks of money: "pounds" are sterling, not weight */
 } Ctx;
 
 static inline void

@@ -54,6 +54,9 @@ static const UnitWord unit_words[] = {
   { "kwh", "kWh" }, { "qubits", "qubit" }, { "qubit", "qubit" },
   { "gigabytes", "GB" }, { "gb", "GB" }, { "terabytes", "TB" }, { "tb", "TB" },
   { "petabytes", "PB" }, { "pb", "PB" }, { "megabytes", "MB" }, { "mb", "MB" },
+  { "terabytes", "TB" }, { "terabyte", "TB" }, { "gigabyte", "GB" }, { "teraflops", "TFLOPS" },
+  { "tflops", "TFLOPS" }, { "petaflops", "PFLOPS" }, { "inches", "in" }, { "inch", "in" },
+  { "fps", "fps" }, { "mah", "mAh" }, { "watts", "W" }, { "watt", "W" }, { "volts", "V" },
   { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
   { "c", "degC" }, { "f", "degF" }, { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
   { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
@@ -147,6 +150,13 @@ static const char * const np_stops[] = {
   "versus", "via", "vs", "was", "we", "were", "when", "where", "which", "while", "who", "whom",
   "whose", "will", "with", "within", "without", "worldwide", "worth", "would", "year", "years",
   "your", NULL
+};
+
+/* Words that make "pounds" sterling rather than a weight. */
+static const char * const money_words[] = {
+  "billion", "budget", "cost", "costs", "fund", "funding", "funds", "gbp", "million", "paid",
+  "pay", "price", "prices", "revenue", "salary", "sold", "spend", "spent", "sterling", "worth",
+  NULL
 };
 
 /* Common verbs that end a noun phrase when they follow a plural noun ("nurses left"). */
@@ -422,6 +432,8 @@ is_name_number (Ctx  *ctx,
 
           for (guint k = 0; k < G_N_ELEMENTS (scales) && !known; k++)
             known = vera_word_equal (w, n, scales[k].word);
+          if (n == 1 && *w == 'K' && (i == 0 || currency_symbol (ctx, i - 1, &(guint){0}) == NULL))
+            return TRUE;  /* "4K" video, not 4,000 */
           if (!known && lookup_unit_word (w, n) == NULL &&
               !(n == 1 && (*w == 'x' || *w == 'X')))
             return TRUE;
@@ -454,6 +466,15 @@ parse_core (Ctx   *ctx,
       if (core->rest != NULL)
         core->rest_len = t->end - (core->rest - ctx->text);
       if (is_word (ctx, i, "a") || is_word (ctx, i, "dozen"))
+        return FALSE;
+      /* "Xbox One", "Formula One", "One X": a written number inside a name. */
+      if (i > 0 && tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
+          (tok (ctx, i - 1)->flags & VERA_TOKEN_CAPITAL) &&
+          !vera_token_in_sorted (ctx->text, tok (ctx, i - 1), number_openers,
+                                 VERA_LEXICON_SIZE (number_openers)))
+        return FALSE;
+      if (i + 1 < ctx->n && (tok (ctx, i + 1)->flags & VERA_TOKEN_CAPITAL) &&
+          tok (ctx, i + 1)->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_CAPITAL) && i > 0)
         return FALSE;
     }
   else
@@ -887,7 +908,9 @@ try_figure (Ctx    *ctx,
               unit = "km/h";
               last += 2;
             }
-          if (g_str_equal (unit, "GBP") && is_word (ctx, last + 1, "of") && a.currency == NULL)
+          if (g_str_equal (unit, "GBP") && a.currency == NULL &&
+              (is_word (ctx, last + 1, "of") || !ctx->money) &&
+              (is_word (ctx, last, "pounds") || is_word (ctx, last, "pound")))
             unit = "lb";
         }
       else if (is_glued (ctx, j) && (is_word (ctx, j, "x") || is_word (ctx, j, "X")))
@@ -944,10 +967,16 @@ vera_quantities_ctx_init (Ctx        *ctx,
   ctx->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
   g_array_set_clear_func (ctx->scopes, scope_clear);
   ctx->japanese = FALSE;
+  ctx->money = FALSE;
   for (guint i = 0; i < ctx->n; i++)
-    if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
-        is_word (ctx, i, "JPY"))
-      ctx->japanese = TRUE;
+    {
+      if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
+          is_word (ctx, i, "JPY"))
+        ctx->japanese = TRUE;
+      if (is_punct (ctx, i, 0xA3) || vera_token_in_sorted (text, tok (ctx, i), money_words,
+                                                           VERA_LEXICON_SIZE (money_words)))
+        ctx->money = TRUE;
+    }
   vera_quantities_scan_scopes (ctx);
 }
 
@@ -1001,6 +1030,7 @@ gboolean
 vera_quantities_lexicons_sorted (void)
 {
   return vera_lexicon_is_sorted (number_openers) &&
+         vera_lexicon_is_sorted (money_words) &&
          vera_lexicon_is_sorted (np_stops) &&
          vera_lexicon_is_sorted (plural_verbs) &&
          vera_lexicon_is_sorted (ly_nouns) &&
