@@ -74,7 +74,8 @@ test_boilerplate (void)
     "Chapter 1: The Innovation Infrastructure", "Section 3", "Table of contents",
     "Challenges remain in:", "Key findings:", "Copyright 2024 Valmora Daily. All rights reserved.",
     "© 2023 The Harbour Times", "Read more", "By Lena Hoffmann", "By Jane Doe and John Roe, Reuters",
-    "Photo: Harbour authority", "Part 2", "Life Along the Valmora Waterfront",
+    "Photo: Harbour authority", "Part 2",
+    "Heba Habib contributed to this report.", "Reporting by Ana Silva; Editing by Tom Hale.", "Life Along the Valmora Waterfront",
     "The Rise of Valmora: Europe's Answer to Rotterdam", "", "• • •",
   };
   const char * const prose[] = {
@@ -84,6 +85,7 @@ test_boilerplate (void)
     "Shanghai hosts more than 1,600 research institutions.",
     "Part of the budget went to schools.",
     "Sources close to the mayor deny it.",
+    "The report, written by economists at the IMF, says growth will slow.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (boiler); i++)

@@ -334,7 +334,13 @@ static const char * const furniture[] = {
   "last modified", "last updated", "click here", "cookie", "privacy policy", "terms of use",
   "newsletter", "skip to", "back to top", "leave a comment", "comments", "tags", "filed under",
   "source", "sources", "chapter", "section", "part", "appendix", "figure", "fig", "table",
-  "listen to", "watch", "print", "email", "next article", "previous article", NULL
+  "listen to", "watch", "print", "email", "next article", "previous article",
+  "additional reporting by", "reporting by", "editing by", NULL
+};
+
+/* Credit and rights lines, wherever the phrase stands in them. */
+static const char * const credit_phrases[] = {
+  "all rights reserved", "contributed to this report", "contributed reporting", NULL
 };
 
 /* Words that stay lower case in title-case headings. */
@@ -391,12 +397,14 @@ starts_with_furniture (const char   *text,
             (t->kind == VERA_TOKEN_WORD && first + n + 1 >= tokens->len &&
              n >= 2))
           return TRUE;
-        if (g_str_equal (furniture[p], "copyright") || g_str_equal (furniture[p], "all rights reserved"))
+        if (g_str_equal (furniture[p], "copyright") || g_str_equal (furniture[p], "all rights reserved") ||
+            g_str_has_suffix (furniture[p], " by"))
           return TRUE;
       }
   for (guint i = first; i < tokens->len; i++)
-    if (match_words (text, tokens, i, "all rights reserved"))
-      return TRUE;
+    for (guint p = 0; credit_phrases[p] != NULL; p++)
+      if (match_words (text, tokens, i, credit_phrases[p]))
+        return TRUE;
   return FALSE;
 }
 
