@@ -29,7 +29,7 @@ static const char * const role_nouns[] = {
   "judge", "king", "lawmaker", "lawyer", "leader", "lecturer", "manager", "mathematician",
   "mayor", "md", "mep", "minister", "mp", "nurse", "officer", "official", "organiser",
   "organizer", "owner", "partner", "phd", "physician", "physicist", "pioneer", "planner", "pope",
-  "premier", "president", "prime", "prince", "princess", "principal", "professor", "programmer",
+  "premier", "president", "prince", "princess", "principal", "professor", "programmer",
   "psychologist", "queen", "reporter", "representative", "researcher", "scholar", "scientist",
   "secretary", "senator", "senior", "sheikh", "sociologist", "spokesman", "spokesperson",
   "spokeswoman", "statistician", "strategist", "student", "sultan", "supervisor", "surgeon",
@@ -38,25 +38,36 @@ static const char * const role_nouns[] = {
 
 /* Words that make a capitalised phrase an organisation, a place or an event, not a person. */
 static const char * const non_person_words[] = {
-  "academy", "act", "africa", "agency", "ai", "airlines", "airport", "alliance", "amazon",
-  "america", "apple", "april", "army", "asia", "assembly", "association", "august", "award",
-  "bank", "bay", "brain", "bridge", "building", "capital", "center", "central", "centre", "china",
-  "church", "city", "club", "co", "college", "commission", "committee", "company", "complex",
-  "conference", "congress", "corp", "corporation", "corridor", "council", "court", "cup", "day",
-  "december", "department", "district", "east", "eastern", "energy", "europe", "exchange",
-  "february", "festival", "force", "foundation", "friday", "fund", "games", "global", "google",
-  "government", "group", "hall", "holdings", "hospital", "inc", "index", "initiative",
-  "institute", "international", "island", "january", "journal", "july", "june", "kingdom", "lab",
-  "laboratory", "labs", "lake", "law", "league", "library", "llc", "ltd", "march", "may", "media",
-  "microsoft", "ministry", "model", "monday", "motors", "mountain", "museum", "national",
-  "nations", "navy", "network", "new", "news", "north", "northern", "november", "ocean",
-  "october", "office", "old", "palace", "park", "parliament", "partners", "party", "plc",
-  "police", "policy", "port", "post", "press", "prize", "program", "programme", "province",
-  "report", "republic", "river", "road", "saturday", "school", "sea", "senate", "september",
-  "society", "south", "southern", "square", "states", "station", "street", "studio", "studios",
-  "summit", "sunday", "systems", "team", "tech", "technologies", "technology", "temple", "tesla",
-  "thursday", "times", "tower", "tuesday", "tunnel", "union", "university", "valley", "ventures",
-  "wednesday", "week", "west", "western", "zone", NULL
+  "academy", "act", "africa", "agence", "agency", "ai", "airlines", "airport", "airways",
+  "alliance", "amazon", "america", "analytics", "apple", "april", "army", "asia", "assembly",
+  "associated", "association", "august", "award", "bancorp", "bank", "bay", "bloomberg", "brain",
+  "bridge", "building", "capital", "center", "central", "centre", "china", "chronicle", "church",
+  "city", "club", "co", "college", "commission", "committee", "communications", "company",
+  "complex", "conference", "congress", "consulting", "corp", "corporation", "corridor", "council",
+  "court", "cup", "daily", "day", "december", "department", "digital", "district", "eagle",
+  "east", "eastern", "electric", "energy", "entertainment", "europe", "exchange", "february",
+  "festival", "finance", "foods", "force", "foundation", "friday", "fund", "games", "gas",
+  "gazette", "global", "google", "government", "group", "guardian", "hall", "herald", "holdings",
+  "hospital", "inc", "index", "initiative", "institute", "insurance", "intelligence",
+  "international", "island", "january", "journal", "july", "june", "kingdom", "lab", "laboratory",
+  "labs", "lake", "law", "league", "library", "llc", "ltd", "magazine", "march", "markets", "may",
+  "media", "microsoft", "mining", "ministry", "model", "monday", "motors", "mountain", "museum",
+  "national", "nations", "navy", "network", "networks", "new", "news", "north", "northern",
+  "november", "observer", "ocean", "october", "office", "oil", "old", "palace", "park",
+  "parliament", "partners", "party", "pharma", "pictures", "plc", "police", "policy", "port",
+  "post", "press", "prize", "program", "programme", "province", "records", "report", "republic",
+  "research", "reuters", "review", "river", "road", "robotics", "saturday", "school", "sea",
+  "securities", "senate", "september", "society", "software", "solutions", "south", "southern",
+  "square", "states", "station", "steel", "street", "studio", "studios", "summit", "sunday",
+  "systems", "team", "tech", "technologies", "technology", "telegraph", "temple", "tesla",
+  "thursday", "times", "tower", "tribune", "trust", "tuesday", "tunnel", "union", "university",
+  "valley", "ventures", "wednesday", "week", "weekly", "west", "western", "wire", "zone", NULL
+};
+
+/* Words that open a clause, not a role, after a name and a comma. */
+static const char * const apposition_stops[] = {
+  "he", "her", "him", "his", "it", "its", "she", "that", "them", "they", "when", "where",
+  "which", "who", "whom", "whose", NULL
 };
 
 static const char * const vague_nouns[] = {
@@ -66,7 +77,7 @@ static const char * const vague_nouns[] = {
   "officials", "opponents", "others", "people", "person", "polls", "pundits", "reports",
   "research", "researchers", "rumors", "rumours", "sceptics", "scholars", "scientists", "several",
   "skeptics", "some", "somebody", "someone", "source", "sources", "specialists", "statistics",
-  "studies", "supporters", "surveys", "they", "voices", "watchers", NULL
+  "studies", "supporters", "surveys", "voices", "watchers", NULL
 };
 
 static const char * const vague_verbs[] = {
@@ -267,6 +278,10 @@ role_start (Ctx   *ctx,
           vera_token_is_function_word (ctx->text, p) || is_word (ctx, first - 1, "is") ||
           is_word (ctx, first - 1, "was") || is_word (ctx, first - 1, "are"))
         break;
+      /* "voted to impeach President Yoon": a verb after "to" is not part of the role. */
+      if (!(p->flags & VERA_TOKEN_CAPITAL) && first >= 2 &&
+          (is_word (ctx, first - 2, "to") || in_list (ctx, first - 2, apposition_stops)))
+        break;
       first--;
     }
   return first;
@@ -290,13 +305,17 @@ apposition (Ctx    *ctx,
   k = first;
   if (is_word (ctx, k, "a") || is_word (ctx, k, "an") || is_word (ctx, k, "the"))
     k++;
+  /* The role noun comes first or after a few modifiers, none of them a verb or a pronoun:
+   * ", chief economist at …" but not ", who advises …" or ", called him the author". */
   for (guint j = k; j < ctx->n && j < k + 4; j++)
     if (is_role_token (ctx, j))
       {
         role_seen = TRUE;
         break;
       }
-    else if (tok (ctx, j)->kind != VERA_TOKEN_WORD)
+    else if (tok (ctx, j)->kind != VERA_TOKEN_WORD || in_list (ctx, j, apposition_stops) ||
+             vera_token_has_suffix (ctx->text, tok (ctx, j), "ed") ||
+             vera_token_is_speech_verb (ctx->text, tok (ctx, j)))
       break;
   if (!role_seen)
     return NULL;
@@ -307,7 +326,7 @@ apposition (Ctx    *ctx,
 
       if (t->kind == VERA_TOKEN_PUNCT && t->ch != '&' && t->ch != '-' && t->ch != '\'')
         break;
-      if (k > first && (vera_token_is_speech_verb (ctx->text, t) || is_word (ctx, k, "who")))
+      if (k > first && (vera_token_is_speech_verb (ctx->text, t) || in_list (ctx, k, apposition_stops)))
         break;
       last = k;
     }
@@ -482,6 +501,20 @@ vera_people_extract (const char *sentence,
   return people;
 }
 
+/* "data from Coresight Research", "a study by the Lancet": the source is named after all. */
+static gboolean
+names_source_after (Ctx   *ctx,
+                    guint  i)
+{
+  if (!(is_word (ctx, i, "from") || is_word (ctx, i, "by") || is_word (ctx, i, "of") ||
+        is_word (ctx, i, "at")))
+    return FALSE;
+  if (is_word (ctx, i + 1, "the"))
+    i++;
+  return i + 1 < ctx->n && tok (ctx, i + 1)->kind == VERA_TOKEN_WORD &&
+         (tok (ctx, i + 1)->flags & VERA_TOKEN_CAPITAL);
+}
+
 static void
 add_span (GArray *spans,
           Ctx    *ctx,
@@ -538,7 +571,8 @@ vera_vague_sources_find (const char *sentence,
 
           while (in_list (&ctx, k, vague_modifiers) && k < i + 5)
             k++;
-          if (in_list (&ctx, k, vague_nouns) && !in_list (&ctx, k, vague_modifiers))
+          if (in_list (&ctx, k, vague_nouns) && !in_list (&ctx, k, vague_modifiers) &&
+              !names_source_after (&ctx, k + 1))
             {
               add_span (spans, &ctx, i, k);
               i = k;
@@ -635,6 +669,7 @@ gboolean
 vera_people_lexicons_sorted (void)
 {
   return vera_lexicon_is_sorted (honorifics) &&
+         vera_lexicon_is_sorted (apposition_stops) &&
          vera_lexicon_is_sorted (role_nouns) &&
          vera_lexicon_is_sorted (non_person_words) &&
          vera_lexicon_is_sorted (vague_nouns) &&
