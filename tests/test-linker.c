@@ -178,6 +178,8 @@ test_fixtures (void)
       if (conflict->kind == VERA_CONFLICT_KIND_PERSON)
         {
           g_assert_cmpstr (conflict->topic, ==, "Amara Okafor");
+          for (guint m = 0; m < conflict->members->len; m++)
+            g_assert_null (((VeraLinkMember *) conflict->members->pdata[m])->unit);
           person = TRUE;
         }
       else if (strstr (conflict->key, "ferry") != NULL)
