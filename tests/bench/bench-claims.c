@@ -115,14 +115,15 @@ run (char     **articles,
         {
           const char *end = strchr (p, '\n');
           gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
-          g_autoptr(GPtrArray) qs = vera_quantities_extract (p, len);
-          g_autoptr(GPtrArray) people = vera_people_extract (p, len);
-          g_autoptr(GArray) vague = vera_vague_sources_find (p, len);
-          VeraClaimKind kinds;
+          VeraSentenceFacts facts = { 0, };
+          GPtrArray *qs, *people;
 
-          r.vague += vague->len;
+          vera_sentence_facts_analyse (&facts, p, len);
+          qs = facts.quantities;
+          people = facts.people;
+          r.vague += facts.vague->len;
 
-          if (vera_claim_is_checkable (p, len, qs, people, &kinds))
+          if (facts.checkable)
             {
               g_autofree char *claim_id = g_strdup_printf ("a%u-c%u", a, c++);
               g_autoptr(GPtrArray) implausible = vera_plausibility_check (table, p, len, qs, subject);
@@ -132,6 +133,7 @@ run (char     **articles,
               vera_linker_add (linker, &item);
               r.claims++;
             }
+          vera_sentence_facts_clear (&facts);
           p += len + (end != NULL ? 1 : 0);
         }
     }

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "vera-claim-kinds.h"
+#include "vera-people.h"
 #include "vera-person.h"
+#include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-tokens.h"
 
@@ -301,6 +303,19 @@ vera_claim_kinds_classify (const char      *sentence,
   return classify_tokens (sentence, tokens, quantities, people);
 }
 
+/* A checkable figure, a superlative or ranking, a prediction, a causal statement, or a quote
+ * with a named source. */
+static gboolean
+worth_checking (VeraClaimKind    kinds,
+                const GPtrArray *people)
+{
+  gboolean named = people != NULL && people->len > 0;
+
+  return (kinds & (VERA_CLAIM_KIND_QUANTITY | VERA_CLAIM_KIND_COMPARISON |
+                   VERA_CLAIM_KIND_PREDICTION | VERA_CLAIM_KIND_CAUSAL)) != 0 ||
+         ((kinds & VERA_CLAIM_KIND_QUOTE) != 0 && named);
+}
+
 gboolean
 vera_claim_is_checkable (const char      *sentence,
                          gsize            len,
@@ -309,7 +324,6 @@ vera_claim_is_checkable (const char      *sentence,
                          VeraClaimKind   *kinds_out)
 {
   VeraClaimKind kinds;
-  gboolean named = FALSE;
 
   g_return_val_if_fail (sentence != NULL || len == 0, FALSE);
 
@@ -318,11 +332,7 @@ vera_claim_is_checkable (const char      *sentence,
     *kinds_out = kinds;
   if (vera_text_is_boilerplate (sentence, len))
     return FALSE;
-  for (guint i = 0; people != NULL && i < people->len; i++)
-    named = TRUE;
-  return (kinds & (VERA_CLAIM_KIND_QUANTITY | VERA_CLAIM_KIND_COMPARISON |
-                   VERA_CLAIM_KIND_PREDICTION | VERA_CLAIM_KIND_CAUSAL)) != 0 ||
-         ((kinds & VERA_CLAIM_KIND_QUOTE) != 0 && named);
+  return worth_checking (kinds, people);
 }
 
 /* Page furniture, matched at the start of the text, ignoring case. */
@@ -472,6 +482,15 @@ is_heading (const char   *text,
           vera_tokens_get (tokens, 0)->kind != VERA_TOKEN_WORD);
 }
 
+static gboolean
+is_boilerplate_tokens (const char   *text,
+                       gsize         len,
+                       const GArray *tokens)
+{
+  return is_heading (text, len, tokens) || starts_with_furniture (text, tokens) ||
+         is_byline (text, tokens);
+}
+
 gboolean
 vera_text_is_boilerplate (const char *text,
                           gsize       len)
@@ -481,8 +500,38 @@ vera_text_is_boilerplate (const char *text,
   g_return_val_if_fail (text != NULL || len == 0, TRUE);
 
   tokens = vera_tokens_split (text, len);
-  return is_heading (text, len, tokens) || starts_with_furniture (text, tokens) ||
-         is_byline (text, tokens);
+  return is_boilerplate_tokens (text, len, tokens);
+}
+
+void
+vera_sentence_facts_analyse (VeraSentenceFacts *facts,
+                             const char        *sentence,
+                             gsize              len)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_if_fail (facts != NULL);
+  g_return_if_fail (sentence != NULL || len == 0);
+
+  tokens = vera_tokens_split (sentence, len);
+  facts->quantities = vera_quantities_extract_tokens (sentence, len, tokens);
+  facts->people = vera_people_extract_tokens (sentence, len, tokens);
+  facts->vague = vera_vague_sources_find_tokens (sentence, len, tokens);
+  facts->kinds = classify_tokens (sentence, tokens, facts->quantities, facts->people);
+  facts->boilerplate = is_boilerplate_tokens (sentence, len, tokens);
+  facts->checkable = !facts->boilerplate && worth_checking (facts->kinds, facts->people);
+}
+
+void
+vera_sentence_facts_clear (VeraSentenceFacts *facts)
+{
+  g_return_if_fail (facts != NULL);
+
+  g_clear_pointer (&facts->quantities, g_ptr_array_unref);
+  g_clear_pointer (&facts->people, g_ptr_array_unref);
+  g_clear_pointer (&facts->vague, g_array_unref);
+  facts->kinds = VERA_CLAIM_KIND_NONE;
+  facts->boilerplate = facts->checkable = FALSE;
 }
 
 gboolean

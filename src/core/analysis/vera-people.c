@@ -125,10 +125,11 @@ typedef struct
 static void
 ctx_init (Ctx        *ctx,
           const char *text,
-          gsize       len)
+          gsize       len,
+          GArray     *tokens)
 {
   ctx->text = text;
-  ctx->tokens = vera_tokens_split (text, len);
+  ctx->tokens = tokens != NULL ? g_array_ref (tokens) : vera_tokens_split (text, len);
   ctx->n = ctx->tokens->len;
 }
 
@@ -425,12 +426,20 @@ GPtrArray *
 vera_people_extract (const char *sentence,
                      gsize       len)
 {
+  return vera_people_extract_tokens (sentence, len, NULL);
+}
+
+GPtrArray *
+vera_people_extract_tokens (const char *sentence,
+                            gsize       len,
+                            GArray     *tokens)
+{
   GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_person_free);
   Ctx ctx = { 0, };
 
   g_return_val_if_fail (sentence != NULL || len == 0, people);
 
-  ctx_init (&ctx, sentence, len);
+  ctx_init (&ctx, sentence, len, tokens);
 
   for (guint i = 0; i < ctx.n; i++)
     {
@@ -532,12 +541,20 @@ GArray *
 vera_vague_sources_find (const char *sentence,
                          gsize       len)
 {
+  return vera_vague_sources_find_tokens (sentence, len, NULL);
+}
+
+GArray *
+vera_vague_sources_find_tokens (const char *sentence,
+                                gsize       len,
+                                GArray     *tokens)
+{
   GArray *spans = g_array_new (FALSE, TRUE, sizeof (VeraVagueSpan));
   Ctx ctx = { 0, };
 
   g_return_val_if_fail (sentence != NULL || len == 0, spans);
 
-  ctx_init (&ctx, sentence, len);
+  ctx_init (&ctx, sentence, len, tokens);
 
   for (guint i = 0; i < ctx.n; i++)
     {

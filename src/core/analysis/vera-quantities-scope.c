@@ -249,7 +249,7 @@ vera_quantities_find_scopes (const char *sentence,
 
   g_return_val_if_fail (sentence != NULL || len == 0, NULL);
 
-  vera_quantities_ctx_init (&ctx, sentence, len);
+  vera_quantities_ctx_init (&ctx, sentence, len, NULL);
   for (guint s = 0; s < ctx.scopes->len; s++)
     g_strv_builder_add (builder, g_array_index (ctx.scopes, Scope, s).text);
   vera_quantities_ctx_clear (&ctx);

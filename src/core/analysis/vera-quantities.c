@@ -957,11 +957,12 @@ try_figure (Ctx    *ctx,
 void
 vera_quantities_ctx_init (Ctx        *ctx,
                           const char *text,
-                          gsize       len)
+                          gsize       len,
+                          GArray     *tokens)
 {
   ctx->text = text;
   ctx->len = len;
-  ctx->tokens = vera_tokens_split (text, len);
+  ctx->tokens = tokens != NULL ? g_array_ref (tokens) : vera_tokens_split (text, len);
   ctx->n = ctx->tokens->len;
   ctx->used = g_new0 (guint8, ctx->n + 1);
   ctx->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
@@ -992,6 +993,14 @@ GPtrArray *
 vera_quantities_extract (const char *sentence,
                          gsize       len)
 {
+  return vera_quantities_extract_tokens (sentence, len, NULL);
+}
+
+GPtrArray *
+vera_quantities_extract_tokens (const char *sentence,
+                                gsize       len,
+                                GArray     *tokens)
+{
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_quantity_free);
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
   Ctx ctx = { 0, };
@@ -999,7 +1008,7 @@ vera_quantities_extract (const char *sentence,
   g_return_val_if_fail (sentence != NULL || len == 0, result);
 
   g_array_set_clear_func (found, found_clear);
-  vera_quantities_ctx_init (&ctx, sentence, len);
+  vera_quantities_ctx_init (&ctx, sentence, len, tokens);
 
   for (guint i = 0; i < ctx.n; i++)
     {
