@@ -13,6 +13,9 @@
 #include "vera-quantity.h"
 #include "vera-tokens.h"
 
+/* How far above a reference count a figure may go before it cannot be true. */
+#define GROWTH_MARGIN 0.10
+
 #define REFERENCE_RESOURCE "/io/github/verafact/Vera/core/analysis/reference-figures.json"
 
 /* Nouns that count the people of a place; a count of them cannot exceed its population. */
@@ -476,7 +479,9 @@ vera_plausibility_check (VeraPlausibility *self,
           if (subject == NULL)
             continue;
           ref = vera_plausibility_lookup (self, subject, "population");
-          if (ref == NULL || top <= ref->value)
+          /* Populations grow and censuses age: only a figure well above the reference
+           * cannot be true. */
+          if (ref == NULL || top <= ref->value * (1.0 + GROWTH_MARGIN))
             continue;
           finding = g_new0 (VeraImplausible, 1);
           {

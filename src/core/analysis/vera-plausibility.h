@@ -53,7 +53,8 @@ const VeraReferenceFigure *
 const char       *vera_plausibility_guess_subject (VeraPlausibility *self,
                                                    const char       *text,
                                                    gsize             length);
-/* Checks the figures of one sentence; @default_subject (or NULL) stands for the subject when
+/* Checks the figures of one sentence (a count of a place's people more than 10% above its
+ * population, or a share above 100% of its people); @default_subject (or NULL) stands for the subject when
  * the sentence does not name one. The quantities are those of vera_quantities_extract() for
  * this sentence, with offsets relative to it (check before shifting them into the article).
  * Returns a GPtrArray of VeraImplausible, whose offsets are relative to the sentence too. */
