@@ -419,6 +419,26 @@ nearby_subject (VeraPlausibility *self,
   return best;
 }
 
+/* "Shanghainese", "Londoners", "Tokyoites": a word that starts with a known place's name and
+ * goes on names its people. */
+static const char *
+demonym_subject (VeraPlausibility *self,
+                 const char       *word,
+                 gsize             len)
+{
+  if (len < 6 || len > 40)
+    return NULL;
+  for (gsize n = len - 2; n >= 4; n--)
+    {
+      g_autofree char *prefix = g_utf8_casefold (word, n);
+      const char *subject = g_hash_table_lookup (self->by_name, prefix);
+
+      if (subject != NULL && len - n >= 2 && len - n <= 5)
+        return subject;
+    }
+  return NULL;
+}
+
 static gboolean
 mentions_city (const char   *text,
                const GArray *tokens)
@@ -471,7 +491,11 @@ vera_plausibility_check (VeraPlausibility *self,
           gsize len;
           const char *head = last_word (q->noun, &len);
 
-          if (!word_in (head, len, people_nouns))
+          const char *demonym_of = demonym_subject (self, head, len);
+
+          if (demonym_of != NULL)
+            subject = demonym_of;
+          else if (!word_in (head, len, people_nouns))
             continue;
           if (subject == NULL && default_subject != NULL &&
               (word_in (head, len, resident_nouns) || mentions_city (sentence, tokens)))
