@@ -280,6 +280,27 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "byte 12"));
 }
 
+/* json-glib's parser recurses once per level: hostile nesting must be an error, not a crash. */
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"vera-project\", \"version\": 1, "
+                                          "\"articles\": [], \"settings\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project = NULL;
+
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 500000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  project = vera_project_from_data (json->str, json->len, &error);
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "levels"));
+}
+
 static void
 test_not_regular (void)
 {
@@ -338,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/interrupted-save", test_interrupted_save);
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
+  g_test_add_func ("/vera/project-io/deep-nesting", test_deep_nesting);
   g_test_add_func ("/vera/project-io/not-regular", test_not_regular);
   g_test_add_func ("/vera/project-io/symlink", test_symlink);
   for (guint i = 0; i < G_N_ELEMENTS (load_cases); i++)

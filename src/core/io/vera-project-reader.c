@@ -11,6 +11,7 @@
 #include "vera-claim.h"
 #include "vera-conflict.h"
 #include "vera-finding.h"
+#include "vera-json-util.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -670,6 +671,13 @@ vera_project_from_data (const char  *data,
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
                    _("This is not a Vera project: the file is empty (it may have been "
                      "truncated; look for a NAME.vera.bak beside it)"));
+      return NULL;
+    }
+  if (!vera_json_depth_ok (data, length, VERA_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
+                   _("This is not a Vera project: its lists and objects nest more than %d "
+                     "levels deep"), VERA_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))
