@@ -243,6 +243,12 @@ static const LoadCase load_cases[] = {
   { "dangling-conflict", "{\"format\": \"vera-project\", \"version\": 1, \"articles\": [], "
     "\"conflicts\": [{\"id\": \"k1\", \"claims\": [\"zz\"]}]}",
     VERA_PROJECT_ERROR_WRONG_TYPE, "conflict 1" },
+  { "format-type", "{\"format\": {}, \"version\": 1, \"articles\": []}",
+    VERA_PROJECT_ERROR_WRONG_FORMAT, "not a Vera project" },
+  { "quoted-type", "{\"format\": \"vera-project\", \"version\": 1, \"articles\": "
+    "[{\"id\": \"a1\", \"text\": \"abc\", \"claims\": [{\"id\": \"c\", \"start\": 0, "
+    "\"end\": 1, \"text\": \"a\", \"people\": [{\"name\": \"A\", \"quoted\": []}]}]}]}",
+    VERA_PROJECT_ERROR_WRONG_TYPE, "“quoted” must be true or false" },
   { "truncated", "{\"format\": \"vera-project\", \"version\": 1, \"articles\": [{\"id\": \"a1\", "
     "\"text\": \"ab", VERA_PROJECT_ERROR_NOT_JSON, "not valid JSON at line 1" },
 };

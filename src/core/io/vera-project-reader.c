@@ -89,6 +89,23 @@ get_number (JsonObject  *object,
 }
 
 static gboolean
+get_boolean (JsonObject  *object,
+             const char  *key,
+             const Ctx   *ctx,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_type (error, ctx, key, _("true or false"));
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
 get_offset (JsonObject  *object,
             const char  *key,
             const Ctx   *ctx,
@@ -245,7 +262,8 @@ read_people (VeraClaim   *claim,
         return FALSE;
       person = vera_person_new (name, role);
       g_ptr_array_add (result, person);
-      person->quoted = json_object_get_boolean_member_with_default (po, "quoted", FALSE);
+      if (!get_boolean (po, "quoted", ctx, &person->quoted, error))
+        return FALSE;
       if (json_object_has_member (po, "start") &&
           (!get_offset (po, "start", ctx, &person->start, error) ||
            !get_offset (po, "end", ctx, &person->end, error)))
@@ -570,7 +588,9 @@ vera_project_from_json (JsonNode  *root,
     }
   object = json_node_get_object (root);
 
-  format = json_object_get_string_member_with_default (object, "format", NULL);
+  /* A "format" that is not a string is as foreign as a missing one. */
+  if (!get_string (object, "format", FALSE, &ctx, &format, NULL))
+    format = NULL;
   if (g_strcmp0 (format, VERA_PROJECT_FORMAT) != 0)
     {
       if (format != NULL)
