@@ -307,6 +307,26 @@ test_deep_nesting (void)
   g_assert_nonnull (strstr (error->message, "levels"));
 }
 
+/* A project the reviewer keeps private stays private when it is saved again. */
+static void
+test_keeps_mode (void)
+{
+  g_autoptr(VeraProject) project = build_project ();
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "private.vera", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (vera_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (vera_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
 static void
 test_not_regular (void)
 {
@@ -366,6 +386,7 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
   g_test_add_func ("/vera/project-io/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/vera/project-io/keeps-mode", test_keeps_mode);
   g_test_add_func ("/vera/project-io/not-regular", test_not_regular);
   g_test_add_func ("/vera/project-io/symlink", test_symlink);
   for (guint i = 0; i < G_N_ELEMENTS (load_cases); i++)
