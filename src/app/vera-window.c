@@ -124,6 +124,7 @@ vera_window_select_claim (VeraWindow *self,
   if (claim != NULL && vera_claim_get_article (claim) != self->article)
     vera_window_select_article (self, vera_claim_get_article (claim));
   g_set_object (&self->claim, claim);
+  vera_window_restore_references (self, claim);
   vera_article_view_set_claim (self->article_view, claim);
   vera_claim_list_select_claim (self->claim_list, claim);
   vera_claim_inspector_set_claim (self->claim_inspector, claim);
