@@ -1,9 +1,183 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "vera-claim-kinds.h"
+#include "vera-people.h"
+#include "vera-quantities.h"
 #include "vera-test-util.h"
+#include "vera-vocabulary.h"
+
+static VeraClaimKind
+kinds_of (const char *s,
+          gboolean   *checkable)
+{
+  g_autoptr(GPtrArray) qs = vera_quantities_extract (s, strlen (s));
+  g_autoptr(GPtrArray) people = vera_people_extract (s, strlen (s));
+  VeraClaimKind kinds;
+  gboolean c = vera_claim_is_checkable (s, strlen (s), qs, people, &kinds);
+
+  g_assert_cmpuint (kinds, ==, vera_claim_kinds_classify (s, strlen (s), qs, people));
+  if (checkable != NULL)
+    *checkable = c;
+  return kinds;
+}
+
+static void
+test_kinds (void)
+{
+  struct { const char *sentence; VeraClaimKind must; gboolean checkable; } cases[] = {
+    { "Exports rose 12% in 2023.", VERA_CLAIM_KIND_QUANTITY, TRUE },
+    { "It is the busiest port in Europe.", VERA_CLAIM_KIND_COMPARISON, TRUE },
+    { "Rents are higher than in Lisbon.", VERA_CLAIM_KIND_COMPARISON, TRUE },
+    { "The university ranks 7 nationally.", VERA_CLAIM_KIND_COMPARISON, TRUE },
+    { "\"We will not close a single ward,\" said health minister Joana Reis.",
+      VERA_CLAIM_KIND_QUOTE | VERA_CLAIM_KIND_ATTRIBUTION | VERA_CLAIM_KIND_PREDICTION, TRUE },
+    { "According to the ministry, the plan is working.", VERA_CLAIM_KIND_ATTRIBUTION, FALSE },
+    { "The tunnel is expected to open ahead of schedule.", VERA_CLAIM_KIND_PREDICTION, TRUE },
+    { "The bridge will be finished by 2030.", VERA_CLAIM_KIND_PREDICTION, TRUE },
+    { "Prices fell because demand collapsed.", VERA_CLAIM_KIND_CAUSAL, TRUE },
+    { "The drought led to water rationing.", VERA_CLAIM_KIND_CAUSAL, TRUE },
+    { "Drivers must carry a permit, and smoking is banned on ferries.", VERA_CLAIM_KIND_RULE, FALSE },
+    { "The mayor announced a new ferry line.", VERA_CLAIM_KIND_EVENT, FALSE },
+    { "I grew up on this street.", VERA_CLAIM_KIND_PERSONAL, FALSE },
+    { "The sea was calm.", VERA_CLAIM_KIND_OTHER, FALSE },
+    { "More than 300 firms moved here.", VERA_CLAIM_KIND_QUANTITY, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean checkable;
+      VeraClaimKind kinds = kinds_of (cases[i].sentence, &checkable);
+
+      if ((kinds & cases[i].must) != cases[i].must || checkable != cases[i].checkable)
+        {
+          g_auto(GStrv) names = vera_claim_kinds_to_strv (kinds);
+          g_autofree char *joined = g_strjoinv (",", names);
+
+          g_error ("“%s”: kinds %s, checkable %d", cases[i].sentence, joined, checkable);
+        }
+    }
+  /* "more than 300" is a qualifier, not a comparison; scare quotes are not a quote. */
+  g_assert_false (kinds_of ("More than 300 firms moved here.", NULL) & VERA_CLAIM_KIND_COMPARISON);
+  g_assert_false (kinds_of ("The \"Golden Visa\" scheme drew 900 people.", NULL) & VERA_CLAIM_KIND_QUOTE);
+}
+
+static void
+test_boilerplate (void)
+{
+  const char * const boiler[] = {
+    "Chapter 1: The Innovation Infrastructure", "Section 3", "Table of contents",
+    "Challenges remain in:", "Key findings:", "Copyright 2024 Valmora Daily. All rights reserved.",
+    "© 2023 The Harbour Times", "Read more", "By Lena Hoffmann", "By Jane Doe and John Roe, Reuters",
+    "Photo: Harbour authority", "Part 2", "Life Along the Valmora Waterfront",
+    "The Rise of Valmora: Europe's Answer to Rotterdam", "", "• • •",
+  };
+  const char * const prose[] = {
+    "By 2030, the port will double its capacity.",
+    "Section 3 of the law bans night flights.",
+    "• 42 new berths opened since 2022",
+    "Shanghai hosts more than 1,600 research institutions.",
+    "Part of the budget went to schools.",
+    "Sources close to the mayor deny it.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (boiler); i++)
+    if (!vera_text_is_boilerplate (boiler[i], strlen (boiler[i])))
+      g_error ("“%s” should be boilerplate", boiler[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (prose); i++)
+    if (vera_text_is_boilerplate (prose[i], strlen (prose[i])))
+      g_error ("“%s” should not be boilerplate", prose[i]);
+}
+
+/* Strips what the injected-text detector removes in the pipeline: a run of CJK text at the
+ * start of a line, up to the first space. */
+static const char *
+skip_injection (const char *line)
+{
+  gunichar c = g_utf8_get_char_validated (line, -1);
+
+  if (c >= 0x2E80 && c < 0xA000)
+    {
+      const char *space = strchr (line, ' ');
+
+      return space != NULL ? space + 1 : line + strlen (line);
+    }
+  return line;
+}
+
+static void
+test_seeds (void)
+{
+  g_autofree char *expected_path = vera_test_shared_path ("corpus/expected.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *seeds;
+
+  if (expected_path == NULL)
+    return;
+  json_parser_load_from_file (parser, expected_path, &error);
+  g_assert_no_error (error);
+  seeds = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "seeds");
+  names = json_object_get_members (seeds);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonObject *seed = json_object_get_object_member (seeds, l->data);
+      JsonArray *must = json_object_get_array_member (seed, "must_claims");
+      JsonArray *non = json_object_get_array_member (seed, "non_claims");
+      g_autofree char *rel = g_build_filename ("corpus", "seeds", l->data, NULL);
+      g_autofree char *path = vera_test_shared_path (rel);
+      g_autofree char *text = NULL;
+      g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) lines = NULL;
+
+      g_file_get_contents (path, &text, NULL, &error);
+      g_assert_no_error (error);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) parts = g_strsplit (skip_injection (lines[i]), ". ", -1);
+
+          for (guint p = 0; parts[p] != NULL; p++)
+            {
+              gboolean checkable;
+
+              kinds_of (parts[p], &checkable);
+              if (checkable)
+                g_ptr_array_add (claims, g_strdup (parts[p]));
+            }
+        }
+      for (guint m = 0; m < json_array_get_length (must); m++)
+        {
+          const char *needle = json_array_get_string_element (must, m);
+          gboolean found = FALSE;
+
+          for (guint c = 0; c < claims->len && !found; c++)
+            found = strstr (claims->pdata[c], needle) != NULL;
+          if (!found)
+            g_error ("%s: “%s” is in no claim", (char *) l->data, needle);
+        }
+      for (guint m = 0; m < json_array_get_length (non); m++)
+        {
+          const char *heading = json_array_get_string_element (non, m);
+
+          for (guint c = 0; c < claims->len; c++)
+            if (strstr (claims->pdata[c], heading) != NULL)
+              g_error ("%s: “%s” is a claim", (char *) l->data, heading);
+        }
+    }
+}
+
 int
-main (int argc, char **argv)
+main (int    argc,
+      char **argv)
 {
   vera_test_init (&argc, &argv);
+  g_test_add_func ("/vera/claim-kinds/kinds", test_kinds);
+  g_test_add_func ("/vera/claim-kinds/boilerplate", test_boilerplate);
+  g_test_add_func ("/vera/claim-kinds/seeds", test_seeds);
   return g_test_run ();
 }

@@ -60,6 +60,10 @@ static const Case cases[] = {
     "top", NULL },
   { "It is the country's third-largest bank.", "third-largest", 3, 0, "rank", NULL, NULL, NULL },
   { "Prices rose 12% annually.", "12%", 12, 0, "percent", NULL, NULL, "annually" },
+  { "Temperatures hit 41.5°C on the coast.", "41.5°C", 41.5, 0, "degC", NULL, NULL, NULL },
+  { "The year was 1.48C warmer than the baseline.", "1.48C", 1.48, 0, "degC", NULL, NULL, NULL },
+  { "The mill makes 500,000 tonnes a year and employs 3,400 workers.", "3,400 workers", 3400, 0,
+    "count", "workers", NULL, NULL },
   { "At least 15,000 nurses left the service.", "15,000 nurses", 15000, 0, "count", "nurses",
     "at least", NULL },
 };
@@ -156,6 +160,22 @@ test_hostile (void)
   g_assert_cmpuint (many->len, >, 0);
 }
 
+/* The pipeline hands in slices of the article that are not NUL-terminated: what follows the
+ * slice must not change the result. */
+static void
+test_bounded (void)
+{
+  const char *article = "It has one representing body and 2020 members. Later - a new-look 1990 - era.";
+  gsize len = strchr (article, '.') - article + 1;
+  g_autofree char *copy = g_strndup (article, len);
+  g_autoptr(GPtrArray) in_place = vera_quantities_extract (article, len);
+  g_autoptr(GPtrArray) alone = vera_quantities_extract (copy, len);
+
+  g_assert_cmpuint (in_place->len, ==, alone->len);
+  for (guint i = 0; i < in_place->len; i++)
+    g_assert_true (vera_quantity_equal (in_place->pdata[i], alone->pdata[i]));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +186,6 @@ main (int    argc,
   g_test_add_func ("/vera/quantities/offsets", test_offsets);
   g_test_add_func ("/vera/quantities/scopes", test_scopes);
   g_test_add_func ("/vera/quantities/hostile", test_hostile);
+  g_test_add_func ("/vera/quantities/bounded", test_bounded);
   return g_test_run ();
 }

@@ -11,26 +11,74 @@
 #include "vera-analyzer.h"
 #include "vera-article.h"
 #include "vera-check-commands.h"
+#include "vera-conflict.h"
 #include "vera-file-util.h"
 #include "vera-import.h"
+#include "vera-net-service.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
 
-static gboolean
-write_output (VeraProject  *project,
-              const char   *output,
-              GError      **error)
+/* The project is written article by article and only the linker's compact index stays in
+ * memory, so batches of any size run in bounded memory. */
+static VeraProjectStream *
+open_output (VeraProject  *header,
+             const char   *output,
+             GError      **error)
 {
-  g_autoptr(GFile) file = NULL;
-
   if (output == NULL || g_str_equal (output, "-"))
     {
       g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-      return vera_project_write_to_stream (project, out, error);
-    }
+      g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new (out);
 
-  file = g_file_new_for_commandline_arg (output);
-  return vera_project_save (project, file, NULL, error);
+      return vera_project_stream_new_for_output (buffered, header);
+    }
+  return vera_project_stream_new_for_path (output, header, error);
+}
+
+typedef struct
+{
+  VeraArticle *article;
+  GError      *error;
+  gboolean     done;
+} Wait;
+
+static void
+url_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->article = vera_analyzer_import_url_finish (VERA_ANALYZER (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* URLs are fetched with the same network service as the app: http(s) only, with its size, time
+ * and redirect limits. */
+static VeraArticle *
+import_url (VeraAnalyzer    *analyzer,
+            VeraNetService **net,
+            const char      *url,
+            const char      *id,
+            GError         **error)
+{
+  Wait wait = { 0 };
+
+  if (*net == NULL)
+    *net = vera_net_service_new ();
+  vera_analyzer_import_url_async (analyzer, *net, url, id, NULL, url_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.article;
+}
+
+static gboolean
+is_url (const char *arg)
+{
+  return g_ascii_strncasecmp (arg, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (arg, "https://", 8) == 0;
 }
 
 int
@@ -57,17 +105,23 @@ vera_check_analyze (int    argc,
       N_("Skip files that cannot be imported instead of stopping"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL…"));
   g_autoptr(VeraAnalyzer) analyzer = NULL;
-  g_autoptr(VeraProject) project = NULL;
+  g_autoptr(VeraProject) header = NULL;
+  g_autoptr(VeraProjectStream) stream = NULL;
+  g_autoptr(VeraLinker) linker = NULL;
+  g_autoptr(VeraNetService) net = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GListStore) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   VeraImportOptions options = { 0 };
   guint failures = 0;
+  guint n_articles = 0;
 
   g_option_context_set_summary (context,
-    _("Import articles (plain text or HTML), find their check-worthy claims, injected text,\n"
-      "vague sources and implausible figures, link figures across articles, and write the\n"
-      "project file."));
+    _("Import articles (plain text, HTML files or http(s) URLs), find their check-worthy\n"
+      "claims, injected text, vague sources and implausible figures, link figures across\n"
+      "articles, and write the project file."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!vera_check_parse_options (context, &argc, &argv))
     return VERA_CHECK_EXIT_USAGE;
@@ -97,31 +151,47 @@ vera_check_analyze (int    argc,
 
   options.encoding = encoding;
   options.max_size = (gsize) max_size_mb * 1024 * 1024;
-  project = vera_project_new ();
-  json_object_set_double_member (vera_project_get_settings (project), "claim-threshold", threshold);
+  header = vera_project_new ();
+  json_object_set_double_member (vera_project_get_settings (header), "claim-threshold", threshold);
+
+  stream = open_output (header, output, &error);
+  if (stream == NULL)
+    {
+      vera_check_error ("%s", error->message);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+  linker = vera_analyzer_new_linker (analyzer);
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autofree char *id = vera_project_dup_next_article_id (project);
+      g_autofree char *id = g_strdup_printf ("a%u", ++n_articles);
       g_autoptr(VeraArticle) article = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      article = vera_analyzer_import_file (analyzer, file, id, &options, NULL, &local_error);
+      if (is_url (argv[i]))
+        article = import_url (analyzer, &net, argv[i], id, &local_error);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+          article = vera_analyzer_import_file (analyzer, file, id, &options, NULL, &local_error);
+        }
       if (article == NULL)
         {
           vera_check_error ("%s", local_error->message);
+          n_articles--;
           failures++;
           if (!keep_going)
             return VERA_CHECK_EXIT_INPUT;
           continue;
         }
-      vera_project_add_article (project, article, NULL);
+      vera_project_stream_add_article (stream, article);
+      vera_analyzer_link_article (analyzer, linker, article);
     }
 
-  vera_analyzer_link_project (analyzer, project);
-
-  if (!write_output (project, output, &error))
+  conflicts = g_list_store_new (VERA_TYPE_CONFLICT);
+  found = vera_analyzer_finish_linking (analyzer, linker);
+  g_list_store_splice (conflicts, 0, 0, found->pdata, found->len);
+  if (!vera_project_stream_finish (g_steal_pointer (&stream), G_LIST_MODEL (conflicts), &error))
     {
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;

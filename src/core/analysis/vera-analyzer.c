@@ -12,6 +12,7 @@
 #include "vera-finding.h"
 #include "vera-injection.h"
 #include "vera-people.h"
+#include "vera-plausibility.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-quantities.h"
@@ -25,8 +26,9 @@
 struct _VeraAnalyzer
 {
   GObject     parent_instance;
-  VeraScorer *scorer;
-  double      threshold;
+  VeraScorer       *scorer;
+  VeraPlausibility *plausibility;
+  double            threshold;
 };
 
 G_DEFINE_FINAL_TYPE (VeraAnalyzer, vera_analyzer, G_TYPE_OBJECT)
@@ -51,6 +53,7 @@ vera_analyzer_finalize (GObject *object)
   VeraAnalyzer *self = (VeraAnalyzer *)object;
 
   g_clear_object (&self->scorer);
+  g_clear_pointer (&self->plausibility, vera_plausibility_free);
 
   G_OBJECT_CLASS (vera_analyzer_parent_class)->finalize (object);
 }
@@ -123,7 +126,19 @@ vera_analyzer_new (GError **error)
   self->scorer = vera_scorer_new (error);
   if (self->scorer == NULL)
     return NULL;
+  self->plausibility = vera_plausibility_new ();
   return g_steal_pointer (&self);
+}
+
+gboolean
+vera_analyzer_add_reference_figures (VeraAnalyzer  *self,
+                                     JsonNode      *figures,
+                                     GError       **error)
+{
+  g_return_val_if_fail (VERA_IS_ANALYZER (self), FALSE);
+  g_return_val_if_fail (figures != NULL, FALSE);
+
+  return vera_plausibility_add_node (self->plausibility, figures, error);
 }
 
 double
@@ -221,6 +236,43 @@ shift_people (GPtrArray *people,
     }
 }
 
+static void
+add_implausible_findings (VeraAnalyzer *self,
+                          VeraArticle  *article,
+                          VeraClaim    *claim,
+                          const char   *sentence,
+                          gsize         length,
+                          GPtrArray    *quantities,
+                          const char   *default_subject,
+                          GPtrArray    *findings)
+{
+  g_autoptr(GPtrArray) implausible = NULL;
+  guint offset = vera_claim_get_start (claim);
+
+  implausible = vera_plausibility_check (self->plausibility, sentence, length, quantities,
+                                         default_subject);
+  for (guint i = 0; i < implausible->len; i++)
+    {
+      VeraImplausible *item = g_ptr_array_index (implausible, i);
+      VeraFinding *finding = vera_finding_new (VERA_FINDING_KIND_IMPLAUSIBLE,
+                                               offset + item->start, offset + item->end,
+                                               item->text, item->reason);
+
+      if (item->reference != NULL)
+        {
+          g_autofree char *detail = NULL;
+
+          /* Translators: subject, measure, value, source and year of a reference figure,
+           * e.g. "Shanghai population: 24,870,895 (National Bureau of Statistics, 2020)" */
+          detail = g_strdup_printf (_("%s %s: %'.0f (%s, %d)"), item->reference->subject,
+                                    item->reference->measure, item->reference->value,
+                                    item->reference->source, item->reference->year);
+          vera_finding_set_detail (finding, detail);
+        }
+      g_ptr_array_add (findings, finding);
+    }
+}
+
 static VeraClaim *
 make_claim (VeraArticle        *article,
             const VeraTextSpan *span,
@@ -246,6 +298,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
 {
   const char *text;
   gsize length;
+  const char *default_subject;
   g_autoptr(GArray) injections = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
@@ -261,6 +314,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   injections = vera_detect_injections_full (text, length, &reasons);
   add_injection_findings (article, injections, reasons, findings);
   sentences = vera_segment_sentences (text, length, injections);
+  default_subject = vera_plausibility_guess_subject (self->plausibility, text, length);
 
   for (guint i = 0; i < sentences->len; i++)
     {
@@ -291,6 +345,8 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
         continue;
 
       claim = make_claim (article, span, claims->len + 1);
+      add_implausible_findings (self, article, claim, sentence, slen, quantities,
+                                default_subject, findings);
       vera_claim_set_score (claim, score);
       vera_claim_set_kinds (claim, kinds != VERA_CLAIM_KIND_NONE ? kinds : VERA_CLAIM_KIND_OTHER);
       shift_quantities (quantities, vera_claim_get_start (claim));
@@ -301,12 +357,4 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
     }
 
   vera_article_replace_analysis (article, claims, findings);
-}
-
-void
-vera_analyzer_link_project (VeraAnalyzer *self,
-                            VeraProject  *project)
-{
-  g_return_if_fail (VERA_IS_ANALYZER (self));
-  g_return_if_fail (VERA_IS_PROJECT (project));
 }

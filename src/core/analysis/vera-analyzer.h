@@ -2,8 +2,11 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "vera-import.h"
+#include "vera-linker.h"
+#include "vera-net-service.h"
 #include "vera-types.h"
 
 G_BEGIN_DECLS
@@ -22,9 +25,22 @@ VeraAnalyzer *vera_analyzer_new                (GError              **error);
 double        vera_analyzer_get_threshold      (VeraAnalyzer         *self);
 void          vera_analyzer_set_threshold      (VeraAnalyzer         *self,
                                                 double                threshold);
+/* Adds reference figures (the JSON of vera_plausibility_add_node) for implausible-figure checks,
+ * such as a project's own. Call before analysing, not while workers run. */
+gboolean      vera_analyzer_add_reference_figures (VeraAnalyzer      *self,
+                                                   JsonNode          *figures,
+                                                   GError           **error);
 /* Finds claims and findings in an article that is not shown anywhere yet, replacing any. */
 void          vera_analyzer_analyze_article    (VeraAnalyzer         *self,
                                                 VeraArticle          *article);
+/* Linking one article at a time: feed each article, then turn what was found into conflicts
+ * (a GPtrArray of VeraConflict with ids k1, k2, …). */
+VeraLinker   *vera_analyzer_new_linker         (VeraAnalyzer         *self);
+void          vera_analyzer_link_article       (VeraAnalyzer         *self,
+                                                VeraLinker           *linker,
+                                                VeraArticle          *article);
+GPtrArray    *vera_analyzer_finish_linking     (VeraAnalyzer         *self,
+                                                VeraLinker           *linker);
 /* Finds conflicts between the project's articles and replaces the project's conflicts. */
 void          vera_analyzer_link_project       (VeraAnalyzer         *self,
                                                 VeraProject          *project);
@@ -53,6 +69,31 @@ void          vera_analyzer_add_files_async    (VeraAnalyzer         *self,
                                                 gpointer              user_data);
 /* Returns the number of articles added; sets @error when some files could not be imported. */
 guint         vera_analyzer_add_files_finish   (VeraAnalyzer         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* Fetches a web page, takes its main text and analyses it: the URL becomes the article's source
+ * and the page's metadata its title, publisher, author and date. Dead links, non-HTML content
+ * and pages without readable text are errors that say so. */
+void          vera_analyzer_import_url_async   (VeraAnalyzer         *self,
+                                                VeraNetService       *net,
+                                                const char           *url,
+                                                const char           *article_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+VeraArticle  *vera_analyzer_import_url_finish  (VeraAnalyzer         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+/* The same, then adds the article to the project and relinks it (on the calling thread). */
+void          vera_analyzer_add_url_async      (VeraAnalyzer         *self,
+                                                VeraProject          *project,
+                                                VeraNetService       *net,
+                                                const char           *url,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+VeraArticle  *vera_analyzer_add_url_finish     (VeraAnalyzer         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 

@@ -35,9 +35,12 @@ static const char * const prediction_words[] = {
 
 static const char * const prediction_phrases[] = {
   "going to", "set to", "plans to", "plan to", "aims to", "aim to", "on track to",
-  "ahead of schedule", "next year", "next decade", "over the next", "in the coming", "by 2",
+  "ahead of schedule", "next year", "next decade", "over the next", "in the coming", "by <year>",
   "is due to", "are due to", "intends to", "could reach", "is projected", "are projected", NULL
 };
+
+/* Reported speech about the future: "said AI would transform …". */
+static const char * const reported_future[] = { "would", "could", NULL };
 
 static const char * const causal_words[] = {
   "because", "caused", "causes", "cause", "drove", "forced", "therefore", "consequently",
@@ -68,39 +71,21 @@ static const char * const event_words[] = {
 
 static const char * const personal_words[] = { "i", "my", "me", "myself", "mine", NULL };
 
+/* Whether @c is one of the ASCII characters in @set. */
+static gboolean
+is_one_of (gunichar    c,
+           const char *set)
+{
+  return c != 0 && c < 0x80 && strchr (set, (int) c) != NULL;
+}
+
 static gboolean
 match_words (const char   *text,
              const GArray *tokens,
              guint         i,
              const char   *phrase)
 {
-  const char *p = phrase;
-  guint k = i;
-
-  while (*p != '\0')
-    {
-      const char *space = strchr (p, ' ');
-      gsize n = space != NULL ? (gsize) (space - p) : strlen (p);
-      const VeraToken *t;
-
-      if (k >= tokens->len)
-        return FALSE;
-      t = vera_tokens_get (tokens, k);
-      /* "by 2" matches any year of the 2000s: "by 2030". */
-      if (n == 1 && g_ascii_isdigit (*p))
-        {
-          if (t->kind != VERA_TOKEN_NUMBER || text[t->start] != *p || t->end - t->start != 4)
-            return FALSE;
-        }
-      else if (t->kind != VERA_TOKEN_WORD || t->end - t->start != n ||
-               g_ascii_strncasecmp (text + t->start, p, n) != 0)
-        return FALSE;
-      k++;
-      p += n;
-      if (*p == ' ')
-        p++;
-    }
-  return TRUE;
+  return vera_tokens_match_phrase (text, tokens, i, phrase) > 0;
 }
 
 static gboolean
@@ -109,20 +94,16 @@ any_phrase (const char         *text,
             const char * const *phrases)
 {
   for (guint i = 0; i < tokens->len; i++)
-    for (guint p = 0; phrases[p] != NULL; p++)
-      if (match_words (text, tokens, i, phrases[p]))
-        return TRUE;
-  return FALSE;
-}
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      char first = g_ascii_tolower (text[t->start]);
 
-static gboolean
-any_word (const char         *text,
-          const GArray       *tokens,
-          const char * const *words)
-{
-  for (guint i = 0; i < tokens->len; i++)
-    if (vera_token_in (text, vera_tokens_get (tokens, i), words))
-      return TRUE;
+      if (t->kind != VERA_TOKEN_WORD)
+        continue;
+      for (guint p = 0; phrases[p] != NULL; p++)
+        if (phrases[p][0] == first && match_words (text, tokens, i, phrases[p]))
+          return TRUE;
+    }
   return FALSE;
 }
 
@@ -182,8 +163,7 @@ has_quote (const char   *text,
         {
           const VeraToken *before_close = vera_tokens_get (tokens, i - 1);
           gboolean clause_end = before_close->kind == VERA_TOKEN_PUNCT &&
-                                strchr (",.!?", (int) before_close->ch) != NULL &&
-                                before_close->ch != 0;
+                                is_one_of (before_close->ch, ",.!?");
           gboolean colon = open > 0 && vera_tokens_get (tokens, open - 1)->ch == ':';
 
           if (attributed || clause_end || colon)
@@ -287,17 +267,18 @@ classify_tokens (const char      *text,
   for (guint i = 0; people != NULL && i < people->len; i++)
     if (((const VeraPerson *) g_ptr_array_index (people, i))->quoted)
       kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
-  if (any_word (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases))
+  if (vera_tokens_contain (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases) ||
+      (attribution && vera_tokens_contain (text, tokens, reported_future)))
     kinds |= VERA_CLAIM_KIND_PREDICTION;
   for (guint i = 0; i < tokens->len; i++)
     if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||
         vera_token_has_suffix (text, vera_tokens_get (tokens, i), "\xe2\x80\x99ll"))
       kinds |= VERA_CLAIM_KIND_PREDICTION;
-  if (any_word (text, tokens, causal_words) || any_phrase (text, tokens, causal_phrases))
+  if (vera_tokens_contain (text, tokens, causal_words) || any_phrase (text, tokens, causal_phrases))
     kinds |= VERA_CLAIM_KIND_CAUSAL;
-  if (any_word (text, tokens, rule_words))
+  if (vera_tokens_contain (text, tokens, rule_words))
     kinds |= VERA_CLAIM_KIND_RULE;
-  if (any_word (text, tokens, event_words))
+  if (vera_tokens_contain (text, tokens, event_words))
     kinds |= VERA_CLAIM_KIND_EVENT;
   if (has_personal (text, tokens))
     kinds |= VERA_CLAIM_KIND_PERSONAL;
@@ -391,7 +372,20 @@ starts_with_furniture (const char   *text,
         if (first + n >= tokens->len)
           return TRUE;
         t = vera_tokens_get (tokens, first + n);
-        if (t->kind == VERA_TOKEN_NUMBER || t->ch == ':' || t->ch == '|' ||
+        if (t->kind == VERA_TOKEN_NUMBER)
+          {
+            /* "Chapter 3", "Chapter 3: Title", "Part 2 - Title", but not "Section 3 of the
+             * law bans night flights." */
+            const VeraToken *next = first + n + 1 < tokens->len ?
+                                    vera_tokens_get (tokens, first + n + 1) : NULL;
+            const VeraToken *end = vera_tokens_get (tokens, tokens->len - 1);
+
+            if (next == NULL || next->ch == ':' || next->ch == '|' || next->ch == '-' ||
+                next->ch == 0x2013 || next->ch == 0x2014 || next->ch == '.' ||
+                !(end->kind == VERA_TOKEN_PUNCT && is_one_of (end->ch, ".!?")))
+              return TRUE;
+          }
+        else if (t->ch == ':' || t->ch == '|' ||
             (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_UPPER) &&
              t->end - t->start <= 2 && first + n + 1 == tokens->len) ||
             (t->kind == VERA_TOKEN_WORD && first + n + 1 >= tokens->len &&
@@ -459,7 +453,7 @@ is_heading (const char   *text,
     }
   if (last->ch == ':' && n_words <= 6)
     return TRUE;
-  if (last->kind == VERA_TOKEN_PUNCT && strchr (".!?\"'", (int) last->ch) != NULL && last->ch != 0)
+  if (last->kind == VERA_TOKEN_PUNCT && is_one_of (last->ch, ".!?\"'"))
     return FALSE;
   if (last->ch == 0x201D || last->ch == 0x2019 || last->ch == 0x3002)
     return FALSE;

@@ -154,7 +154,7 @@ is_name_token (Ctx  *ctx,
     return FALSE;
   t = tok (ctx, i);
   if (t->kind != VERA_TOKEN_WORD || !(t->flags & VERA_TOKEN_CAPITAL) ||
-      (t->flags & VERA_TOKEN_UPPER))
+      (t->flags & VERA_TOKEN_UPPER) || t->end - t->start < 2)
     return FALSE;
   for (gsize k = t->start; k < t->end; k++)
     if (g_ascii_isdigit (ctx->text[k]) || ctx->text[k] == '&')
@@ -311,6 +311,8 @@ mark_quoted (Ctx       *ctx,
   VeraPerson *best = NULL;
   guint best_dist = G_MAXUINT;
 
+  if (people->len == 0)
+    return;
   for (guint i = 0; i < ctx->n; i++)
     {
       if (vera_token_is_quote (tok (ctx, i)))
@@ -560,4 +562,16 @@ vera_vague_sources_find (const char *sentence,
 
   g_array_unref (ctx.tokens);
   return spans;
+}
+
+gboolean
+vera_people_is_role_word (const char *word,
+                          gsize       len)
+{
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  for (guint i = 0; role_nouns[i] != NULL; i++)
+    if (vera_word_equal (word, len, role_nouns[i]))
+      return TRUE;
+  return FALSE;
 }

@@ -29,4 +29,8 @@ GPtrArray *vera_people_extract       (const char *sentence,
 GArray    *vera_vague_sources_find   (const char *sentence,
                                       gsize       len);
 
+/* TRUE when the word (@len bytes, any case) names a job, title or role: "professor", "CEO". */
+gboolean   vera_people_is_role_word  (const char *word,
+                                      gsize       len);
+
 G_END_DECLS

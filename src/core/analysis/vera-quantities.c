@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "vera-quantities.h"
-#include "vera-tokens.h"
+#include "vera-quantities-private.h"
 
 /* The lexicons below are general English: scale words, currencies, units, qualifiers and
  * time words. Nothing here is taken from any particular article. */
@@ -23,7 +23,7 @@ static const UnitWord unit_words[] = {
   { "percentage points", "percentage-points" }, { "percentage point", "percentage-points" },
   { "basis points", "basis-points" }, { "bps", "basis-points" }, { "pp", "percentage-points" },
   { "per cent", "percent" }, { "percent", "percent" }, { "pct", "percent" },
-  { "us dollars", "USD" }, { "u.s. dollars", "USD" }, { "hong kong dollars", "HKD" },
+  { "us dollars", "USD" }, { "hong kong dollars", "HKD" },
   { "dollars", "USD" }, { "dollar", "USD" }, { "usd", "USD" },
   { "yuan", "CNY" }, { "renminbi", "CNY" }, { "rmb", "CNY" }, { "cny", "CNY" },
   { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
@@ -55,7 +55,7 @@ static const UnitWord unit_words[] = {
   { "gigabytes", "GB" }, { "gb", "GB" }, { "terabytes", "TB" }, { "tb", "TB" },
   { "petabytes", "PB" }, { "pb", "PB" }, { "megabytes", "MB" }, { "mb", "MB" },
   { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
-  { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
+  { "c", "degC" }, { "f", "degF" }, { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
   { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
   { "weeks", "week" }, { "week", "week" }, { "days", "day" }, { "day", "day" },
   { "hours", "hour" }, { "hour", "hour" }, { "minutes", "minute" }, { "seconds", "second" },
@@ -118,12 +118,6 @@ static const char * const currency_codes[] = {
   "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "NZD", "TRY", "SAR", "AED", NULL
 };
 
-static const char * const month_words[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", NULL
-};
-
 /* Words that may stand before a number at the start of a sentence without making the number
  * part of a name ("Over 300", "About 40%"). */
 static const char * const number_openers[] = {
@@ -172,100 +166,6 @@ static const char * const ly_nouns[] = {
   "fly", "italy", "reply", "july", "bully", "folly", "lily", "holly", "oily", NULL
 };
 
-typedef struct
-{
-  guint  first;
-  guint  last;
-  char  *text;
-} Scope;
-
-typedef struct
-{
-  const char *text;
-  gsize       len;
-  GArray     *tokens;
-  guint       n;
-  guint8     *used;
-  GArray     *scopes;   /* Scope */
-  gboolean    japanese; /* ¥ reads as yen */
-} Ctx;
-
-static void
-scope_clear (gpointer data)
-{
-  Scope *s = data;
-
-  g_free (s->text);
-}
-
-static const VeraToken *
-tok (Ctx  *ctx,
-     guint i)
-{
-  g_assert (i < ctx->n);
-  return vera_tokens_get (ctx->tokens, i);
-}
-
-static gboolean
-is_word (Ctx        *ctx,
-         guint       i,
-         const char *word)
-{
-  return i < ctx->n && vera_token_is (ctx->text, tok (ctx, i), word);
-}
-
-static gboolean
-is_punct (Ctx      *ctx,
-          guint     i,
-          gunichar  c)
-{
-  return i < ctx->n && tok (ctx, i)->kind == VERA_TOKEN_PUNCT && tok (ctx, i)->ch == c;
-}
-
-static gboolean
-is_glued (Ctx  *ctx,
-          guint i)
-{
-  return i < ctx->n && (tok (ctx, i)->flags & VERA_TOKEN_GLUED) != 0;
-}
-
-static gboolean
-is_dash (Ctx  *ctx,
-         guint i)
-{
-  return is_punct (ctx, i, '-') || is_punct (ctx, i, 0x2013) || is_punct (ctx, i, 0x2014) ||
-         is_punct (ctx, i, 0x2212);
-}
-
-/* Matches the words of @phrase from token @i on; returns the number of tokens matched. */
-static guint
-match_phrase (Ctx        *ctx,
-              guint       i,
-              const char *phrase)
-{
-  const char *p = phrase;
-  guint k = i;
-
-  while (*p != '\0')
-    {
-      const char *space = strchr (p, ' ');
-      gsize n = space != NULL ? (gsize) (space - p) : strlen (p);
-      const VeraToken *t;
-
-      if (k >= ctx->n)
-        return 0;
-      t = tok (ctx, k);
-      if (t->kind != VERA_TOKEN_WORD || t->end - t->start != n ||
-          g_ascii_strncasecmp (ctx->text + t->start, p, n) != 0)
-        return 0;
-      k++;
-      p += n;
-      if (*p == ' ')
-        p++;
-    }
-  return k - i;
-}
-
 static guint
 count_words (const char *phrase)
 {
@@ -294,29 +194,6 @@ match_phrase_before (Ctx        *ctx,
   return TRUE;
 }
 
-static gboolean
-is_year (Ctx  *ctx,
-         guint i)
-{
-  const VeraToken *t;
-  int v;
-
-  if (i >= ctx->n)
-    return FALSE;
-  t = tok (ctx, i);
-  if (t->kind != VERA_TOKEN_NUMBER || t->end - t->start != 4)
-    return FALSE;
-  v = atoi (ctx->text + t->start);
-  if (v < 1800 || v > 2199)
-    return FALSE;
-  /* "2000 people" is ambiguous; a year is not followed by a percent sign or a scale. */
-  if (is_punct (ctx, i + 1, '%') || (i + 1 < ctx->n && is_glued (ctx, i + 1) &&
-                                     tok (ctx, i + 1)->kind == VERA_TOKEN_WORD &&
-                                     !is_word (ctx, i + 1, "s")))
-    return FALSE;
-  return TRUE;
-}
-
 static double
 number_value (Ctx  *ctx,
               guint i)
@@ -340,7 +217,7 @@ lookup_number_word (const char       *word,
                     double           *value)
 {
   for (guint k = 0; k < n_table; k++)
-    if (strlen (table[k].word) == n && g_ascii_strncasecmp (word, table[k].word, n) == 0)
+    if (vera_word_equal (word, n, table[k].word))
       {
         *value = table[k].value;
         return TRUE;
@@ -350,11 +227,11 @@ lookup_number_word (const char       *word,
 
 /* "twenty-five" → 25, "five" → 5; @rest receives what follows a hyphen that is not part of the
  * number ("five-year" → 5, rest "year"). */
-static gboolean
-parse_number_word (const char  *word,
-                   gsize        n,
-                   double      *value,
-                   const char **rest)
+gboolean
+vera_quantities_parse_number_word (const char  *word,
+                                   gsize        n,
+                                   double      *value,
+                                   const char **rest)
 {
   const char *hyphen = memchr (word, '-', n);
   double a, b;
@@ -399,174 +276,9 @@ lookup_unit_word (const char *word,
                   gsize       n)
 {
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
-    if (strlen (unit_words[k].phrase) == n &&
-        g_ascii_strncasecmp (unit_words[k].phrase, word, n) == 0)
+    if (vera_word_equal (word, n, unit_words[k].phrase))
       return unit_words[k].unit;
   return NULL;
-}
-
-static void
-add_scope (Ctx   *ctx,
-           guint  first,
-           guint  last)
-{
-  Scope s;
-
-  s.first = first;
-  s.last = last;
-  s.text = g_strndup (ctx->text + tok (ctx, first)->start,
-                      tok (ctx, last)->end - tok (ctx, first)->start);
-  g_array_append_val (ctx->scopes, s);
-  for (guint k = first; k <= last; k++)
-    ctx->used[k] = TRUE;
-}
-
-static gboolean
-is_period_word (Ctx  *ctx,
-                guint i)
-{
-  static const char * const periods[] = {
-    "year", "month", "week", "day", "quarter", "annum", "hour", "decade", "fiscal", NULL
-  };
-  return i < ctx->n && vera_token_in (ctx->text, tok (ctx, i), periods);
-}
-
-static gboolean
-is_count_word (Ctx  *ctx,
-               guint i)
-{
-  double v;
-  const char *rest;
-  const VeraToken *t;
-
-  if (i >= ctx->n)
-    return FALSE;
-  t = tok (ctx, i);
-  if (t->kind == VERA_TOKEN_NUMBER)
-    return TRUE;
-  return t->kind == VERA_TOKEN_WORD &&
-         parse_number_word (ctx->text + t->start, t->end - t->start, &v, &rest) && rest == NULL;
-}
-
-static gboolean
-is_duration_unit (Ctx  *ctx,
-                  guint i)
-{
-  static const char * const units[] = {
-    "years", "months", "weeks", "days", "decades", "year", "month", "quarters", NULL
-  };
-  return i < ctx->n && vera_token_in (ctx->text, tok (ctx, i), units);
-}
-
-/* Finds the time scopes of the sentence and marks their tokens as used, so that years and
- * durations inside them do not become figures. */
-static void
-find_scopes (Ctx *ctx)
-{
-  static const char * const year_preps[] = {
-    "in", "since", "by", "until", "till", "before", "after", "through", "throughout", "during",
-    "from", "between", "for", "of", "as", NULL
-  };
-  static const char * const periodic[] = {
-    "annually", "yearly", "monthly", "weekly", "daily", "hourly", "quarterly", "nightly",
-    "year-on-year", "year-over-year", "month-on-month", "annualized", "annualised", NULL
-  };
-  static const char * const relative[] = {
-    "last", "this", "next", "past", "previous", "current", "coming", NULL
-  };
-  static const char * const per[] = { "per", "a", "an", "each", "every", NULL };
-  static const char * const span_preps[] = { "in", "over", "within", "during", "for", NULL };
-
-  for (guint i = 0; i < ctx->n; i++)
-    {
-      const VeraToken *t = tok (ctx, i);
-      guint j;
-
-      if (ctx->used[i] || t->kind != VERA_TOKEN_WORD)
-        continue;
-
-      /* "in 2024", "since March 2020", "from 2019 to 2023", "as of 2022" */
-      if (vera_token_in (ctx->text, t, year_preps))
-        {
-          j = i + 1;
-          if (is_word (ctx, i, "as") && !is_word (ctx, j++, "of"))
-            continue;
-          if (is_word (ctx, j, "the") && is_word (ctx, j + 1, "end") && is_word (ctx, j + 2, "of"))
-            j += 3;
-          if (is_word (ctx, j, "fiscal") || is_word (ctx, j, "FY") ||
-              (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), month_words)))
-            j++;
-          if (is_year (ctx, j) && !(is_word (ctx, i, "of") || is_word (ctx, i, "for")))
-            {
-              guint last = j;
-
-              if ((is_word (ctx, j + 1, "to") || is_word (ctx, j + 1, "and") ||
-                   is_dash (ctx, j + 1)) && is_year (ctx, j + 2))
-                last = j + 2;
-              if (is_word (ctx, last + 1, "alone"))
-                last++;
-              add_scope (ctx, i, last);
-              i = last;
-              continue;
-            }
-        }
-
-      /* "annually", "year-on-year" */
-      if (vera_token_in (ctx->text, t, periodic))
-        {
-          add_scope (ctx, i, i);
-          continue;
-        }
-
-      /* "per year", "a month", "each day" (but not "a year ago") */
-      if (vera_token_in (ctx->text, t, per) && is_period_word (ctx, i + 1) &&
-          !is_word (ctx, i + 1, "fiscal") &&
-          !is_word (ctx, i + 2, "ago") && !is_word (ctx, i + 2, "earlier") &&
-          !is_word (ctx, i + 2, "later") && !is_word (ctx, i + 2, "before") &&
-          !is_word (ctx, i + 2, "after") && !is_word (ctx, i + 2, "of"))
-        {
-          add_scope (ctx, i, i + 1);
-          i++;
-          continue;
-        }
-
-      /* "last quarter", "this year", "so far this year" */
-      if (vera_token_in (ctx->text, t, relative) && is_period_word (ctx, i + 1) &&
-          !is_count_word (ctx, i + 1))
-        {
-          guint first = i;
-          guint last = i + 1;
-
-          if (is_word (ctx, last, "fiscal") && is_word (ctx, last + 1, "year"))
-            last++;
-          if (i >= 2 && is_word (ctx, i - 2, "so") && is_word (ctx, i - 1, "far"))
-            first = i - 2;
-          add_scope (ctx, first, last);
-          i = last;
-          continue;
-        }
-
-      /* "in five years", "over the next three years", "within 18 months" */
-      if (vera_token_in (ctx->text, t, span_preps))
-        {
-          j = i + 1;
-          if (is_word (ctx, j, "the"))
-            j++;
-          if (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), relative))
-            j++;
-          if (is_count_word (ctx, j) && !is_year (ctx, j) && is_duration_unit (ctx, j + 1))
-            {
-              add_scope (ctx, i, j + 1);
-              i = j + 1;
-              continue;
-            }
-        }
-    }
-
-  /* Years standing alone ("the 2025 conference", "2019-2023") are dates, not figures. */
-  for (guint i = 0; i < ctx->n; i++)
-    if (!ctx->used[i] && is_year (ctx, i))
-      ctx->used[i] = TRUE;
 }
 
 static const char *
@@ -669,6 +381,8 @@ is_name_number (Ctx  *ctx,
 
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
       !vera_token_in (ctx->text, prev, number_openers) &&
+      !vera_token_has_suffix (ctx->text, prev, "'s") &&
+      !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
       currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
     return TRUE;
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_GLUED) == 0 &&
@@ -685,7 +399,7 @@ is_name_number (Ctx  *ctx,
   if ((i == 0 || (i == 1 && prev->kind == VERA_TOKEN_PUNCT)) &&
       (is_punct (ctx, i + 1, '.') || is_punct (ctx, i + 1, ')')) && is_glued (ctx, i + 1))
     return TRUE;
-  if (prev != NULL && vera_token_in (ctx->text, prev, month_words) &&
+  if (prev != NULL && vera_token_in (ctx->text, prev, vera_quantities_month_words) &&
       (prev->flags & VERA_TOKEN_CAPITAL))
     return TRUE;
   if (i + 1 < ctx->n && is_glued (ctx, i + 1))
@@ -706,7 +420,7 @@ is_name_number (Ctx  *ctx,
           gboolean known = FALSE;
 
           for (guint k = 0; k < G_N_ELEMENTS (scales) && !known; k++)
-            known = strlen (scales[k].word) == n && g_ascii_strncasecmp (w, scales[k].word, n) == 0;
+            known = vera_word_equal (w, n, scales[k].word);
           if (!known && lookup_unit_word (w, n) == NULL &&
               !(n == 1 && (*w == 'x' || *w == 'X')))
             return TRUE;
@@ -734,7 +448,7 @@ parse_core (Ctx   *ctx,
     }
   else if (t->kind == VERA_TOKEN_WORD)
     {
-      if (!parse_number_word (ctx->text + t->start, t->end - t->start, &core->value, &core->rest))
+      if (!vera_quantities_parse_number_word (ctx->text + t->start, t->end - t->start, &core->value, &core->rest))
         return FALSE;
       if (core->rest != NULL)
         core->rest_len = t->end - (core->rest - ctx->text);
@@ -779,9 +493,9 @@ parse_core (Ctx   *ctx,
 
       for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
         {
-          gboolean single = strlen (scales[k].word) == 1;
+          gboolean single = scales[k].word[1] == '\0';
 
-          if (strlen (scales[k].word) != n || g_ascii_strncasecmp (w, scales[k].word, n) != 0)
+          if (!vera_word_equal (w, n, scales[k].word))
             continue;
           if (single && !is_glued (ctx, j))
             continue;
@@ -853,7 +567,7 @@ counted_noun (Ctx   *ctx,
         break;
       if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
                     vera_token_has_suffix (ctx->text, t, "ed")) &&
-          !strchr (ctx->text + t->start, '-') &&
+          !memchr (ctx->text + t->start, '-', t->end - t->start) &&
           vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s") &&
           !vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "ss"))
         break;
@@ -866,7 +580,8 @@ counted_noun (Ctx   *ctx,
     last--;
   /* "one representing", "two working": a verb, not a counted noun. */
   if (last == i && last < ctx->n && vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") &&
-      !strchr (ctx->text + tok (ctx, last)->start, '-'))
+      !memchr (ctx->text + tok (ctx, last)->start, '-',
+               tok (ctx, last)->end - tok (ctx, last)->start))
     return i - 1;
   return last;
 }
@@ -883,13 +598,6 @@ find_qualifier (Ctx   *ctx,
       return qualifiers[k];
   return NULL;
 }
-
-typedef struct
-{
-  guint         first;
-  guint         last;
-  VeraQuantity *q;
-} Found;
 
 static void
 found_clear (gpointer data)
@@ -1040,7 +748,7 @@ try_fraction (Ctx    *ctx,
           if (is_word (ctx, i - 1, "a") || is_word (ctx, i - 1, "one"))
             num = 1;
           else if (!(tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
-                     parse_number_word (ctx->text + tok (ctx, i - 1)->start,
+                     vera_quantities_parse_number_word (ctx->text + tok (ctx, i - 1)->start,
                                         tok (ctx, i - 1)->end - tok (ctx, i - 1)->start,
                                         &num, &rest) && rest == NULL))
             return FALSE;
@@ -1088,7 +796,7 @@ try_figure (Ctx    *ctx,
            (is_word (ctx, j, "to") && (from || between ||
                                         (!a.percent && a.currency == NULL))) ||
            (is_word (ctx, j, "and") && between)) &&
-          tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !is_year (ctx, k) &&
+          tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !vera_quantities_is_year (ctx, k) &&
           parse_core (ctx, k, &b) &&
           (from || between || is_dash (ctx, j) || b.scaled || b.percent ||
            (a.currency != NULL && b.currency != NULL)))
@@ -1147,10 +855,20 @@ try_figure (Ctx    *ctx,
               noun_first = noun_last = j + 1;
             }
         }
+      else if (is_punct (ctx, j, 0xB0) && is_glued (ctx, j) &&
+               (is_word (ctx, j + 1, "C") || is_word (ctx, j + 1, "F")) && is_glued (ctx, j + 1))
+        {
+          /* "21°C" */
+          unit = is_word (ctx, j + 1, "C") ? "degC" : "degF";
+          last = j + 1;
+        }
       else if (j < ctx->n && (word_unit = lookup_unit (ctx, j, &n_tok)) != NULL &&
+               !((is_word (ctx, j, "c") || is_word (ctx, j, "f")) &&
+                 !(is_glued (ctx, j) && g_ascii_isupper (ctx->text[tok (ctx, j)->start]))) &&
                !(is_glued (ctx, j) && tok (ctx, j)->kind == VERA_TOKEN_WORD &&
                  g_ascii_isupper (ctx->text[tok (ctx, j)->start]) &&
-                 tok (ctx, j)->end - tok (ctx, j)->start == 1))
+                 tok (ctx, j)->end - tok (ctx, j)->start == 1 &&
+                 !is_word (ctx, j, "C") && !is_word (ctx, j, "F")))
         {
           unit = word_unit;
           last = j + n_tok - 1;
@@ -1212,39 +930,10 @@ try_figure (Ctx    *ctx,
   return TRUE;
 }
 
-static void
-assign_scopes (Ctx    *ctx,
-               GArray *found)
-{
-  for (guint f = 0; f < found->len; f++)
-    {
-      Found *fd = &g_array_index (found, Found, f);
-      guint limit = f + 1 < found->len ? g_array_index (found, Found, f + 1).first : ctx->n;
-      const Scope *best = NULL;
-
-      if (g_strcmp0 (fd->q->unit, "rank") == 0)
-        continue;
-      for (guint s = 0; s < ctx->scopes->len; s++)
-        {
-          const Scope *sc = &g_array_index (ctx->scopes, Scope, s);
-
-          if (sc->first > fd->last && sc->first < limit)
-            {
-              best = sc;
-              break;
-            }
-          if (sc->last < fd->first)
-            best = sc;
-        }
-      if (best != NULL)
-        fd->q->scope = g_strdup (best->text);
-    }
-}
-
-static void
-ctx_init (Ctx        *ctx,
-          const char *text,
-          gsize       len)
+void
+vera_quantities_ctx_init (Ctx        *ctx,
+                          const char *text,
+                          gsize       len)
 {
   ctx->text = text;
   ctx->len = len;
@@ -1258,11 +947,11 @@ ctx_init (Ctx        *ctx,
     if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
         is_word (ctx, i, "JPY"))
       ctx->japanese = TRUE;
-  find_scopes (ctx);
+  vera_quantities_scan_scopes (ctx);
 }
 
-static void
-ctx_clear (Ctx *ctx)
+void
+vera_quantities_ctx_clear (Ctx *ctx)
 {
   g_clear_pointer (&ctx->tokens, g_array_unref);
   g_clear_pointer (&ctx->used, g_free);
@@ -1280,7 +969,7 @@ vera_quantities_extract (const char *sentence,
   g_return_val_if_fail (sentence != NULL || len == 0, result);
 
   g_array_set_clear_func (found, found_clear);
-  ctx_init (&ctx, sentence, len);
+  vera_quantities_ctx_init (&ctx, sentence, len);
 
   for (guint i = 0; i < ctx.n; i++)
     {
@@ -1291,28 +980,10 @@ vera_quantities_extract (const char *sentence,
       try_figure (&ctx, i, found);
     }
 
-  assign_scopes (&ctx, found);
+  vera_quantities_assign_scopes (&ctx, found);
   for (guint f = 0; f < found->len; f++)
     g_ptr_array_add (result, g_steal_pointer (&g_array_index (found, Found, f).q));
-  ctx_clear (&ctx);
+  vera_quantities_ctx_clear (&ctx);
   return result;
 }
 
-char **
-vera_quantities_find_scopes (const char *sentence,
-                             gsize       len)
-{
-  GStrvBuilder *builder = g_strv_builder_new ();
-  Ctx ctx = { 0, };
-  char **result;
-
-  g_return_val_if_fail (sentence != NULL || len == 0, NULL);
-
-  ctx_init (&ctx, sentence, len);
-  for (guint s = 0; s < ctx.scopes->len; s++)
-    g_strv_builder_add (builder, g_array_index (ctx.scopes, Scope, s).text);
-  ctx_clear (&ctx);
-  result = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-  return result;
-}

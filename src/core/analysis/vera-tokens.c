@@ -41,7 +41,8 @@ GArray *
 vera_tokens_split (const char *text,
                    gsize       len)
 {
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (VeraToken));
+  /* About one token in five bytes of prose: size the array once. */
+  GArray *tokens = g_array_sized_new (FALSE, TRUE, sizeof (VeraToken), (guint) MIN (len / 4 + 4, 4096));
   const char *p = text;
   const char *end = text + len;
   guint cp = 0;
@@ -53,9 +54,9 @@ vera_tokens_split (const char *text,
     {
       VeraToken tok = { 0, };
       gsize n;
-      gunichar c = read_char (p, end, &n);
+      gunichar c = (guchar) *p < 0x80 ? (n = 1, (gunichar) (guchar) *p) : read_char (p, end, &n);
 
-      if (g_unichar_isspace (c) || c == 0)
+      if ((c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c)) || c == 0)
         {
           p += n;
           cp++;
@@ -97,25 +98,38 @@ vera_tokens_split (const char *text,
                 break;
             }
         }
-      else if (g_unichar_isalpha (c))
+      else if (c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c))
         {
           gboolean all_upper = TRUE;
           guint n_letters = 0;
 
           tok.kind = VERA_TOKEN_WORD;
-          if (g_unichar_isupper (c) || g_unichar_istitle (c))
+          if (c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) || g_unichar_istitle (c)))
             tok.flags |= VERA_TOKEN_CAPITAL;
           while (p < end)
             {
               gsize m;
-              gunichar d = read_char (p, end, &m);
+              gunichar d;
+              gboolean alpha;
 
-              if (g_unichar_isalpha (d) || (g_unichar_isdigit (d) && d < 0x80))
+              if ((guchar) *p < 0x80)
                 {
-                  if (g_unichar_isalpha (d))
+                  d = (guchar) *p;
+                  m = 1;
+                  alpha = g_ascii_isalpha (d);
+                }
+              else
+                {
+                  d = read_char (p, end, &m);
+                  alpha = g_unichar_isalpha (d);
+                }
+
+              if (alpha || (d < 0x80 && g_ascii_isdigit (d)))
+                {
+                  if (alpha)
                     {
                       n_letters++;
-                      if (!g_unichar_isupper (d))
+                      if (d < 0x80 ? !g_ascii_isupper (d) : !g_unichar_isupper (d))
                         all_upper = FALSE;
                     }
                   p += m;
@@ -156,15 +170,39 @@ vera_tokens_split (const char *text,
   return tokens;
 }
 
+static inline char
+lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
+gboolean
+vera_word_equal (const char *word,
+                 gsize       len,
+                 const char *lexeme)
+{
+  for (gsize k = 0; k < len; k++)
+    if (lexeme[k] == '\0' || lower (word[k]) != lower (lexeme[k]))
+      return FALSE;
+  return lexeme[len] == '\0';
+}
+
 gboolean
 vera_token_is (const char      *text,
                const VeraToken *token,
                const char      *word)
 {
-  gsize n = strlen (word);
+  const char *t = text + token->start;
+  gsize n = token->end - token->start;
 
-  return token->kind == VERA_TOKEN_WORD && token->end - token->start == n &&
-         g_ascii_strncasecmp (text + token->start, word, n) == 0;
+  /* Called for every token against every lexicon entry: compare as we go, without strlen, so
+   * that most calls end at the first byte. */
+  if (token->kind != VERA_TOKEN_WORD)
+    return FALSE;
+  for (gsize k = 0; k < n; k++)
+    if (word[k] == '\0' || lower (t[k]) != lower (word[k]))
+      return FALSE;
+  return word[n] == '\0';
 }
 
 gboolean
@@ -172,11 +210,26 @@ vera_token_in (const char         *text,
                const VeraToken    *token,
                const char * const *words)
 {
+  const char *t = text + token->start;
+  gsize n = token->end - token->start;
+  char first;
+
   if (token->kind != VERA_TOKEN_WORD)
     return FALSE;
+  first = lower (t[0]);
   for (guint i = 0; words[i] != NULL; i++)
-    if (vera_token_is (text, token, words[i]))
-      return TRUE;
+    {
+      const char *w = words[i];
+      gsize k;
+
+      if (w[0] != first)
+        continue;
+      for (k = 1; k < n; k++)
+        if (w[k] == '\0' || lower (t[k]) != w[k])
+          break;
+      if (k == n && w[n] == '\0')
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -235,13 +288,17 @@ vera_token_is_speech_verb (const char      *text,
   w = text + token->start;
   for (guint i = 0; stems[i] != NULL; i++)
     {
-      gsize n = strlen (stems[i]);
+      const char *stem = stems[i];
+      gsize n = 0;
 
-      if (len < n || g_ascii_strncasecmp (w, stems[i], n) != 0)
+      if (stem[0] != lower (w[0]))
+        continue;
+      while (n < len && stem[n] != '\0' && lower (w[n]) == stem[n])
+        n++;
+      if (stem[n] != '\0')
         continue;
       for (guint e = 0; endings[e] != NULL; e++)
-        if (len == n + strlen (endings[e]) &&
-            g_ascii_strncasecmp (w + n, endings[e], len - n) == 0)
+        if (vera_word_equal (w + n, len - n, endings[e]))
           return TRUE;
     }
   return FALSE;
@@ -283,4 +340,63 @@ vera_tokens_find_byte (const GArray *tokens,
         hi = mid;
     }
   return lo;
+}
+
+guint
+vera_tokens_match_phrase (const char   *text,
+                          const GArray *tokens,
+                          guint         i,
+                          const char   *phrase)
+{
+  const char *p = phrase;
+  guint k = i;
+
+  while (*p != '\0')
+    {
+      const VeraToken *t;
+      const char *w;
+      gsize n, m;
+
+      if (k >= tokens->len)
+        return 0;
+      t = vera_tokens_get (tokens, k);
+      w = text + t->start;
+      n = t->end - t->start;
+      if (p[0] == '<')
+        {
+          /* "<year>": a four-digit whole number from 1800 to 2199 */
+          if (t->kind != VERA_TOKEN_NUMBER || n != 4 || !g_ascii_isdigit (w[3]) ||
+              !g_ascii_isdigit (w[1]) || !((w[0] == '1' && w[1] >= '8') || w[0] == '2') ||
+              (w[0] == '2' && w[1] > '1'))
+            return 0;
+          while (*p != '\0' && *p != ' ')
+            p++;
+        }
+      else
+        {
+          if (t->kind != VERA_TOKEN_WORD)
+            return 0;
+          for (m = 0; m < n; m++)
+            if (p[m] == '\0' || p[m] == ' ' || lower (w[m]) != p[m])
+              return 0;
+          if (p[n] != '\0' && p[n] != ' ')
+            return 0;
+          p += n;
+        }
+      if (*p == ' ')
+        p++;
+      k++;
+    }
+  return k - i;
+}
+
+gboolean
+vera_tokens_contain (const char         *text,
+                     const GArray       *tokens,
+                     const char * const *words)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_in (text, vera_tokens_get (tokens, i), words))
+      return TRUE;
+  return FALSE;
 }

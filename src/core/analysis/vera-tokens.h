@@ -36,6 +36,10 @@ typedef struct
  * VeraToken. */
 GArray   *vera_tokens_split       (const char      *text,
                                    gsize            len);
+/* TRUE when the @len bytes at @word equal @lexeme, ignoring ASCII case. */
+gboolean  vera_word_equal         (const char      *word,
+                                   gsize            len,
+                                   const char      *lexeme);
 /* TRUE when @token is a word equal to @word, ignoring ASCII case. */
 gboolean  vera_token_is           (const char      *text,
                                    const VeraToken *token,
@@ -43,6 +47,10 @@ gboolean  vera_token_is           (const char      *text,
 /* TRUE when @token is a word found in the NULL-terminated, lower-case @words. */
 gboolean  vera_token_in           (const char      *text,
                                    const VeraToken *token,
+                                   const char * const *words);
+/* TRUE when any token is a word found in the NULL-terminated, lower-case @words. */
+gboolean  vera_tokens_contain     (const char         *text,
+                                   const GArray       *tokens,
                                    const char * const *words);
 /* A new lower-case copy of the token's text. */
 char     *vera_token_dup_lower    (const char      *text,
@@ -62,6 +70,12 @@ gboolean  vera_token_is_speech_verb (const char      *text,
  * "In", "As", "According", … */
 gboolean  vera_token_is_function_word (const char      *text,
                                        const VeraToken *token);
+/* Matches the lower-case words of @phrase ("ahead of schedule"; "<year>" stands for any
+ * four-digit number) against the tokens from @i on; returns the number of tokens matched, or 0. */
+guint     vera_tokens_match_phrase (const char   *text,
+                                    const GArray *tokens,
+                                    guint         i,
+                                    const char   *phrase);
 /* The index of the token that holds byte @offset, or the first token after it. */
 guint     vera_tokens_find_byte (const GArray *tokens,
                                  gsize         offset);

@@ -201,6 +201,7 @@ struct _VeraProjectStream
 {
   VeraJsonWriter *writer;
   VeraAtomicFile *atomic;   /* when writing to a file */
+  GOutputStream  *output;   /* when writing to a stream */
 };
 
 static void
@@ -285,10 +286,14 @@ VeraProjectStream *
 vera_project_stream_new_for_output (GOutputStream *output,
                                     VeraProject   *header)
 {
+  VeraProjectStream *self;
+
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), NULL);
   g_return_val_if_fail (VERA_IS_PROJECT (header), NULL);
 
-  return stream_new (write_to_stream, output, header);
+  self = stream_new (write_to_stream, output, header);
+  self->output = g_object_ref (output);
+  return self;
 }
 
 void
@@ -307,6 +312,7 @@ vera_project_stream_finish (VeraProjectStream  *self,
                             GError            **error)
 {
   g_autoptr(VeraAtomicFile) atomic = NULL;
+  g_autoptr(GOutputStream) output = NULL;
   VeraJsonWriter *w;
   gboolean ok;
 
@@ -314,6 +320,7 @@ vera_project_stream_finish (VeraProjectStream  *self,
 
   w = g_steal_pointer (&self->writer);
   atomic = g_steal_pointer (&self->atomic);
+  output = g_steal_pointer (&self->output);
   g_free (self);
 
   vera_json_writer_end_array (w);
@@ -330,6 +337,8 @@ vera_project_stream_finish (VeraProjectStream  *self,
   ok = vera_json_writer_finish (w, error);
   if (ok && atomic != NULL)
     ok = vera_atomic_file_commit (g_steal_pointer (&atomic), TRUE, error);
+  if (ok && output != NULL)
+    ok = g_output_stream_flush (output, NULL, error);
   return ok;
 }
 
@@ -340,6 +349,7 @@ vera_project_stream_abandon (VeraProjectStream *self)
     return;
   vera_json_writer_free (self->writer);
   vera_atomic_file_abandon (self->atomic);
+  g_clear_object (&self->output);
   g_free (self);
 }
 

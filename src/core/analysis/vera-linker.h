@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "vera-types.h"
+
+G_BEGIN_DECLS
+
+/* One claim handed to the linker. The linker copies what it needs; nothing is kept. */
+typedef struct
+{
+  const char      *article_id;
+  const char      *claim_id;
+  const char      *sentence;    /* the claim's text, UTF-8 */
+  gsize            length;      /* bytes of @sentence, or -1 when NUL-terminated */
+  guint            offset;      /* code point offset of @sentence in its article: quantity
+                                   offsets minus this are offsets into @sentence (0 when the
+                                   quantities are relative to the sentence already) */
+  const GPtrArray *quantities;  /* of VeraQuantity, or NULL */
+  const GPtrArray *people;      /* of VeraPerson, or NULL */
+} VeraLinkItem;
+
+/* One side of a conflict. */
+typedef struct
+{
+  char   *article_id;
+  char   *claim_id;
+  char   *text;        /* the figure as written, or the role given to the person */
+  double  value;       /* NAN for person conflicts */
+  double  value_to;    /* the end of a range, NAN otherwise */
+  char   *unit;        /* NULL for person conflicts */
+} VeraLinkMember;
+
+typedef struct
+{
+  VeraConflictKind  kind;
+  char             *topic;    /* "foreign experts", "Chen Lin" */
+  char             *key;      /* the normalised subject key the members share */
+  GPtrArray        *members;  /* of VeraLinkMember, in the order the claims were added */
+} VeraLinkConflict;
+
+typedef struct _VeraLinker VeraLinker;
+
+VeraLinker  *vera_linker_new             (void);
+void         vera_linker_free            (VeraLinker         *self);
+/* Relative difference above which two figures disagree; 0.10 by default. */
+void         vera_linker_set_tolerance   (VeraLinker         *self,
+                                          double              tolerance);
+void         vera_linker_add             (VeraLinker         *self,
+                                          const VeraLinkItem *item);
+/* Conflicts between claims of different articles, a GPtrArray of VeraLinkConflict in a stable
+ * order (the order in which their subjects were first seen). Indexed by subject key and name:
+ * the cost grows with the number of claims, not with its square. */
+GPtrArray   *vera_linker_find_conflicts  (VeraLinker         *self);
+
+void         vera_link_conflict_free     (VeraLinkConflict   *conflict);
+
+/* The normalised subject key of a counted noun ("overseas-educated professionals" →
+ * "foreign talent"); @event is the verb that follows the noun ("returned") or NULL. */
+char        *vera_linker_subject_key     (const char         *noun,
+                                          const char         *event);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraLinker, vera_linker_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraLinkConflict, vera_link_conflict_free)
+
+G_END_DECLS

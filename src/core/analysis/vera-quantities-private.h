@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Shared between the parts of the quantity extractor; not installed, not public. */
+
+#include "vera-quantity.h"
+#include "vera-tokens.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint  first;
+  guint  last;
+  char  *text;
+} Scope;
+
+typedef struct
+{
+  const char *text;
+  gsize       len;
+  GArray     *tokens;
+  guint       n;
+  guint8     *used;
+  GArray     *scopes;   /* Scope */
+  gboolean    japanese; /* ¥ reads as yen */
+} Ctx;
+
+static inline void
+scope_clear (gpointer data)
+{
+  Scope *s = data;
+
+  g_free (s->text);
+}
+
+static inline const VeraToken *
+tok (Ctx  *ctx,
+     guint i)
+{
+  g_assert (i < ctx->n);
+  return vera_tokens_get (ctx->tokens, i);
+}
+
+static inline gboolean
+is_word (Ctx        *ctx,
+         guint       i,
+         const char *word)
+{
+  return i < ctx->n && vera_token_is (ctx->text, tok (ctx, i), word);
+}
+
+static inline gboolean
+is_punct (Ctx      *ctx,
+          guint     i,
+          gunichar  c)
+{
+  return i < ctx->n && tok (ctx, i)->kind == VERA_TOKEN_PUNCT && tok (ctx, i)->ch == c;
+}
+
+static inline gboolean
+is_glued (Ctx  *ctx,
+          guint i)
+{
+  return i < ctx->n && (tok (ctx, i)->flags & VERA_TOKEN_GLUED) != 0;
+}
+
+static inline gboolean
+is_dash (Ctx  *ctx,
+         guint i)
+{
+  return is_punct (ctx, i, '-') || is_punct (ctx, i, 0x2013) || is_punct (ctx, i, 0x2014) ||
+         is_punct (ctx, i, 0x2212);
+}
+
+static inline guint
+match_phrase (Ctx        *ctx,
+              guint       i,
+              const char *phrase)
+{
+  return vera_tokens_match_phrase (ctx->text, ctx->tokens, i, phrase);
+}
+
+typedef struct
+{
+  guint         first;
+  guint         last;
+  VeraQuantity *q;
+} Found;
+
+
+extern const char * const vera_quantities_month_words[];
+
+G_GNUC_INTERNAL gboolean  vera_quantities_is_year           (Ctx        *ctx,
+                                                             guint       i);
+G_GNUC_INTERNAL gboolean  vera_quantities_parse_number_word (const char  *word,
+                                                             gsize        n,
+                                                             double      *value,
+                                                             const char **rest);
+/* Finds the time scopes of the sentence and marks their tokens as used. */
+G_GNUC_INTERNAL void      vera_quantities_scan_scopes       (Ctx        *ctx);
+/* Gives each figure in @found (of Found) the scope that applies to it. */
+G_GNUC_INTERNAL void      vera_quantities_assign_scopes     (Ctx        *ctx,
+                                                             GArray     *found);
+G_GNUC_INTERNAL void      vera_quantities_ctx_init          (Ctx        *ctx,
+                                                             const char *text,
+                                                             gsize       len);
+G_GNUC_INTERNAL void      vera_quantities_ctx_clear         (Ctx        *ctx);
+
+G_END_DECLS
