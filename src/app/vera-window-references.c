@@ -4,11 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "vera-article.h"
 #include "vera-claim.h"
-#include "vera-import.h"
 #include "vera-project.h"
 #include "vera-reference.h"
 #include "vera-window-private.h"
@@ -152,134 +150,28 @@ vera_window_check_all_references (VeraWindow *self)
   g_object_set_data_full (G_OBJECT (self), "fetch-queue", g_steal_pointer (&queue), g_object_unref);
 }
 
-/* Opening a web page as an article: fetch it, take its main text with the HTML importer and
- * analyse it in a worker thread, then add it with the page's metadata. */
-
-typedef struct
-{
-  VeraPageMeta *meta;
-  char         *article_id;
-  gsize         max_size;
-} PageJob;
+/* Opening a web page as an article: the analyser fetches it, takes its main text and page
+ * metadata, analyses it off the main thread and adds it to the project. */
 
 static void
-page_job_free (PageJob *job)
-{
-  vera_page_meta_free (job->meta);
-  g_free (job->article_id);
-  g_free (job);
-}
-
-static void
-analyse_page_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      data,
-                     GCancellable *cancellable)
-{
-  VeraWindow *self = source;
-  PageJob *job = data;
-  g_autoptr(GBytes) bytes = g_bytes_new (job->meta->body, strlen (job->meta->body));
-  VeraImportOptions options = { NULL, job->max_size };
-  GError *error = NULL;
-  g_autoptr(VeraImportedDoc) doc = NULL;
-
-  doc = vera_import_bytes (bytes, job->meta->final_url ? job->meta->final_url : job->meta->url,
-                           "text/html; charset=utf-8", &options, &error);
-  if (doc == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, vera_analyzer_build_article (self->analyzer, doc, job->article_id),
-                         g_object_unref);
-}
-
-static void
-set_if_missing (VeraArticle *article,
-                const char  *(*get) (VeraArticle *),
-                void         (*set) (VeraArticle *, const char *),
-                const char  *value)
-{
-  const char *current = get (article);
-
-  if ((current == NULL || *current == '\0') && value != NULL && *value != '\0')
-    set (article, value);
-}
-
-static void
-page_analysed_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  VeraWindow *self = VERA_WINDOW (source);
-  g_autoptr(GCancellable) cancellable = user_data;
-  PageJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VeraArticle) article = g_task_propagate_pointer (G_TASK (result), &error);
-
-  vera_window_end_progress (self, cancellable);
-  if (article == NULL || g_cancellable_is_cancelled (cancellable))
-    {
-      if (error != NULL)
-        vera_window_report_error (self, _("Could Not Open the Web Page"), error);
-      return;
-    }
-  /* The page's own metadata wins over what the importer guessed from the text. */
-  if (job->meta->title != NULL && *job->meta->title != '\0')
-    vera_article_set_title (article, job->meta->title);
-  set_if_missing (article, vera_article_get_publisher, vera_article_set_publisher, job->meta->site_name);
-  set_if_missing (article, vera_article_get_author, vera_article_set_author, job->meta->author);
-  set_if_missing (article, vera_article_get_published, vera_article_set_published, job->meta->published);
-  set_if_missing (article, vera_article_get_language, vera_article_set_language, job->meta->language);
-  if (!vera_project_add_article (self->project, article, &error))
-    {
-      vera_window_report_error (self, _("Could Not Open the Web Page"), error);
-      return;
-    }
-  vera_analyzer_link_project (self->analyzer, self->project);
-  vera_project_mark_changed (self->project);
-  vera_window_select_article (self, article);
-}
-
-static void
-page_fetched_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+page_added_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
   g_autoptr(GCancellable) cancellable = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VeraPageMeta) meta = vera_net_service_fetch_finish (VERA_NET_SERVICE (source), result, &error);
+  g_autoptr(VeraArticle) article = vera_analyzer_add_url_finish (VERA_ANALYZER (source), result, &error);
   g_autoptr(VeraWindow) self = vera_window_dup_from_cancellable (cancellable);
-  g_autoptr(GTask) task = NULL;
-  PageJob *job;
 
   if (self == NULL)
     return;
-  if (meta == NULL)
+  vera_window_end_progress (self, cancellable);
+  if (article == NULL)
     {
-      vera_window_end_progress (self, cancellable);
       vera_window_report_error (self, _("Could Not Open the Web Page"), error);
       return;
     }
-  if (meta->health != VERA_LINK_HEALTH_OK || meta->body == NULL)
-    {
-      g_autoptr(GError) page_error = NULL;
-
-      vera_window_end_progress (self, cancellable);
-      page_error = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", meta->url,
-                                meta->reason ? meta->reason
-                                             : _("the page is not a web page Vera can read"));
-      vera_window_report_error (self, _("Could Not Open the Web Page"), page_error);
-      return;
-    }
-  vera_window_show_progress (self, 0.5, meta->title ? meta->title : meta->url);
-  job = g_new0 (PageJob, 1);
-  job->meta = g_steal_pointer (&meta);
-  job->article_id = vera_project_dup_next_article_id (self->project);
-  job->max_size = (gsize) g_settings_get_uint (self->settings, "max-import-size-mb") * 1024 * 1024;
-  task = g_task_new (self, cancellable, page_analysed_cb, g_object_ref (cancellable));
-  g_task_set_task_data (task, job, (GDestroyNotify) page_job_free);
-  g_task_run_in_thread (task, analyse_page_thread);
+  vera_window_select_article (self, article);
 }
 
 void
@@ -304,9 +196,11 @@ vera_window_add_url (VeraWindow *self,
     }
   label = g_strdup_printf (_("Fetching %s…"), url);
   vera_window_begin_progress (self, label);
+  gtk_progress_bar_pulse (self->progress_bar);
   vera_analyzer_set_threshold (self->analyzer, g_settings_get_double (self->settings, "claim-threshold"));
-  vera_net_service_fetch_async (net (self), url, VERA_FETCH_FLAGS_KEEP_BODY, self->adding_cancellable,
-                                page_fetched_cb, g_object_ref (self->adding_cancellable));
+  vera_analyzer_add_url_async (self->analyzer, self->project, net (self), url,
+                               self->adding_cancellable, page_added_cb,
+                               g_object_ref (self->adding_cancellable));
 }
 
 #else /* !HAVE_VERA_NET */
