@@ -34,11 +34,13 @@ checked_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(VeraReference) reference = user_data;
-  g_autoptr(VeraPageMeta) meta = NULL;
+  VeraPageMeta *meta;
 
-  /* The service has already recorded the result in the reference; its row shows it. */
+  /* The service has already recorded the result in the reference (held until now); its row
+   * shows it. */
   meta = vera_net_service_check_reference_finish (VERA_NET_SERVICE (source), result, NULL);
+  g_clear_pointer (&meta, vera_page_meta_free);
+  g_object_unref (user_data);
 }
 
 void
