@@ -137,9 +137,10 @@ vera_check_sentences (int    argc,
   len = bytes->len;
   if (len > 0 && !g_utf8_validate_len (text, len, &invalid))
     {
-      vera_check_error (_("%s is not valid UTF-8 text: invalid byte at offset %" G_GSIZE_FORMAT
-                          " (convert it to UTF-8 first)"),
-                        argc == 2 ? argv[1] : _("standard input"), (gsize) (invalid - text));
+      vera_check_error (_("%s is not valid UTF-8 text: invalid byte at offset %lu "
+                          "(convert it to UTF-8 first)"),
+                        argc == 2 ? argv[1] : _("standard input"),
+                        (unsigned long) (invalid - text));
       return VERA_CHECK_EXIT_INPUT;
     }
   if (len == 0)
