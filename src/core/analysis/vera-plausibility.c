@@ -39,6 +39,7 @@ struct _VeraPlausibility
   GPtrArray  *figures;   /* VeraReferenceFigure */
   GHashTable *by_key;    /* "subject\037measure" → VeraReferenceFigure */
   GHashTable *by_name;   /* casefolded name or alias → canonical subject (owned) */
+  guint8      initials[32];  /* bit set of the lower-cased first bytes of the names */
 };
 
 VeraReferenceFigure *
@@ -124,6 +125,9 @@ add_name (VeraPlausibility *self,
           const char       *name,
           const char       *subject)
 {
+  guchar c = (guchar) g_ascii_tolower (name[0]);
+
+  self->initials[c / 8] |= 1 << (c % 8);
   g_hash_table_replace (self->by_name, g_utf8_casefold (name, -1), g_strdup (subject));
 }
 
@@ -274,7 +278,13 @@ subject_at (VeraPlausibility *self,
 {
   const VeraToken *first = vera_tokens_get (tokens, i);
 
+  guchar c;
+
   if (first->kind != VERA_TOKEN_WORD || !(first->flags & VERA_TOKEN_CAPITAL))
+    return NULL;
+  /* Most capitalised words start with a letter no known name starts with. */
+  c = (guchar) g_ascii_tolower (text[first->start]);
+  if (!(self->initials[c / 8] & (1 << (c % 8))))
     return NULL;
   for (guint n = MIN (3, tokens->len - i); n > 0; n--)
     {

@@ -268,9 +268,18 @@ lookup_unit (Ctx   *ctx,
              guint  i,
              guint *n_tokens)
 {
+  char first;
+
+  if (tok (ctx, i)->kind != VERA_TOKEN_WORD)
+    return NULL;
+  first = g_ascii_tolower (ctx->text[tok (ctx, i)->start]);
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
     {
-      guint m = match_phrase (ctx, i, unit_words[k].phrase);
+      guint m;
+
+      if (unit_words[k].phrase[0] != first)
+        continue;
+      m = match_phrase (ctx, i, unit_words[k].phrase);
 
       if (m > 0)
         {
