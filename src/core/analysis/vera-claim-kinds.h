@@ -54,4 +54,6 @@ void           vera_sentence_facts_analyse (VeraSentenceFacts *facts,
                                             gsize              len);
 void           vera_sentence_facts_clear   (VeraSentenceFacts *facts);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VeraSentenceFacts, vera_sentence_facts_clear)
+
 G_END_DECLS
