@@ -11,6 +11,7 @@
 #include "vera-claim.h"
 #include "vera-conflict.h"
 #include "vera-finding.h"
+#include "vera-json-util.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -84,6 +85,23 @@ get_number (JsonObject  *object,
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return fail_type (error, ctx, key, _("a number"));
   *out = json_node_get_double (node);
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonObject  *object,
+             const char  *key,
+             const Ctx   *ctx,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_type (error, ctx, key, _("true or false"));
+  *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -244,7 +262,8 @@ read_people (VeraClaim   *claim,
         return FALSE;
       person = vera_person_new (name, role);
       g_ptr_array_add (result, person);
-      person->quoted = json_object_get_boolean_member_with_default (po, "quoted", FALSE);
+      if (!get_boolean (po, "quoted", ctx, &person->quoted, error))
+        return FALSE;
       if (json_object_has_member (po, "start") &&
           (!get_offset (po, "start", ctx, &person->start, error) ||
            !get_offset (po, "end", ctx, &person->end, error)))
@@ -569,7 +588,9 @@ vera_project_from_json (JsonNode  *root,
     }
   object = json_node_get_object (root);
 
-  format = json_object_get_string_member_with_default (object, "format", NULL);
+  /* A "format" that is not a string is as foreign as a missing one. */
+  if (!get_string (object, "format", FALSE, &ctx, &format, NULL))
+    format = NULL;
   if (g_strcmp0 (format, VERA_PROJECT_FORMAT) != 0)
     {
       if (format != NULL)
@@ -670,6 +691,13 @@ vera_project_from_data (const char  *data,
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
                    _("This is not a Vera project: the file is empty (it may have been "
                      "truncated; look for a NAME.vera.bak beside it)"));
+      return NULL;
+    }
+  if (!vera_json_depth_ok (data, length, VERA_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
+                   _("This is not a Vera project: its lists and objects nest more than %d "
+                     "levels deep"), VERA_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

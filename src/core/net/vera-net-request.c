@@ -439,11 +439,11 @@ vera_net_response_parse_json (VeraNetResponse  *response,
       return NULL;
     }
   data = g_bytes_get_data (response->body, &len);
-  if (!vera_net_json_depth_ok (data, len, VERA_NET_MAX_JSON_DEPTH))
+  if (!vera_json_depth_ok (data, len, VERA_JSON_MAX_DEPTH))
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE,
                    _("%s sent JSON nested deeper than %d levels"), service,
-                   VERA_NET_MAX_JSON_DEPTH);
+                   VERA_JSON_MAX_DEPTH);
       return NULL;
     }
   if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error))
@@ -483,38 +483,6 @@ vera_net_service_request_finish_object (VeraNetService  *self,
       return NULL;
     }
   return g_steal_pointer (&root);
-}
-
-gboolean
-vera_net_json_depth_ok (const char *data,
-                        gsize       length,
-                        guint       max_depth)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 char *

@@ -455,7 +455,7 @@ index_ld_ids (GHashTable *ids,
               JsonNode   *node,
               guint       depth)
 {
-  if (node == NULL || depth > VERA_NET_MAX_JSON_DEPTH)
+  if (node == NULL || depth > VERA_JSON_MAX_DEPTH)
     return;
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -548,7 +548,7 @@ collect_jsonld (Collected *c,
       g_autofree char *json = unwrap_cdata ((const char *) text);
 
       parser = json_parser_new ();
-      if (vera_net_json_depth_ok (json, strlen (json), VERA_NET_MAX_JSON_DEPTH) &&
+      if (vera_json_depth_ok (json, strlen (json), VERA_JSON_MAX_DEPTH) &&
           json_parser_load_from_data (parser, json, -1, NULL))
         {
           c->ld_ids = g_hash_table_new (g_str_hash, g_str_equal);
