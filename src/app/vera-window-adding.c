@@ -190,6 +190,13 @@ analyzed_cb (GObject      *source,
   if (error != NULL)
     vera_window_report_error (self, added > 0 ? _("Some Articles Could Not Be Added")
                                   : _("Could Not Add the Articles"), error);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u article",
+                                                               "Added %u articles", added), added);
+
+      vera_window_toast (self, message, FALSE);
+    }
 }
 
 void

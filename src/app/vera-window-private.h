@@ -29,6 +29,7 @@ struct _VeraWindow
   GCancellable         *adding_cancellable;
   guint                 autosave_source;
   guint                 autosave_delay_ms;
+  guint                 autosave_cost_ms;   /* how long the last recovery write took */
   gboolean              closing_confirmed;
   gboolean              in_selection_update;
 

@@ -441,6 +441,7 @@ vera_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (vera_window_rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   vera_window_rebuild_recent_menu (self);
+  vera_claim_inspector_set_net_service (self->claim_inspector, self->net_service);
   vera_window_set_project (self, project);
 }
 

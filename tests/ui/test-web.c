@@ -71,6 +71,14 @@ reference_checked (gpointer reference)
   return vera_reference_get_health (reference) != VERA_LINK_HEALTH_UNKNOWN;
 }
 
+static gboolean
+context_answered (gpointer context)
+{
+  const char *status = vera_claim_context_get_status (context);
+
+  return strstr (status, "API key") != NULL;
+}
+
 static void
 test_open_url_and_reference (gconstpointer data)
 {
@@ -81,7 +89,9 @@ test_open_url_and_reference (gconstpointer data)
   g_autoptr(VeraArticle) article = NULL;
   VeraReference *reference;
   VeraWindow *window;
+  GSettings *settings;
   VeraClaim *claim;
+  VeraClaimContext *context;
 
 #if !HAVE_VERA_NET
   g_test_skip ("The network part (src/core/net) is not built yet");
@@ -89,6 +99,11 @@ test_open_url_and_reference (gconstpointer data)
 #endif
   base = start_server (&server);
   url = g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
+  /* Every lookup service points at the loopback server too: no test talks to the internet. */
+  settings = vera_application_get_settings (app);
+  g_settings_set_string (settings, "wayback-base-url", base);
+  g_settings_set_string (settings, "wikipedia-base-url", base);
+  g_settings_set_string (settings, "factcheck-base-url", base);
   window = vera_ui_test_window (app);
 
   vera_window_add_url (window, url);
@@ -111,6 +126,12 @@ test_open_url_and_reference (gconstpointer data)
   g_assert_true (vera_ui_test_wait (reference_checked, reference, 30000));
   g_assert_cmpint (vera_reference_get_health (reference), ==, VERA_LINK_HEALTH_OK);
   g_assert_cmpstr (vera_reference_get_title (reference), ==, "Port handles record cargo");
+
+  /* Context: without an API key the fact-check search explains itself instead of failing. */
+  context = vera_claim_inspector_get_context (window->claim_inspector);
+  vera_claim_context_search (context);
+  g_assert_true (vera_ui_test_wait (context_answered, context, 30000));
+  g_assert_nonnull (strstr (vera_claim_context_get_status (context), "API key"));
 
   /* Removing it is a review action with undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-reference", "s", url));
