@@ -238,8 +238,10 @@ follow_redirect (GTask       *task,
                                G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, &local_error);
   if (next == NULL)
     {
+      g_autofree char *shown = vera_net_quote_for_message (location, 200);
+
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("The server redirected to an invalid address: %.200s"), location);
+                   _("The server redirected to an invalid address: %s"), shown);
       return FALSE;
     }
   next_str = g_uri_to_string (next);

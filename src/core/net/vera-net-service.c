@@ -379,12 +379,26 @@ vera_net_service_get_user_agent (VeraNetService *self)
   return self->user_agent;
 }
 
+char *
+vera_net_quote_for_message (const char *text,
+                            guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_substring (valid, 0, max_chars);
+  return g_strconcat (cut, "…", NULL);
+}
+
 gboolean
 vera_net_check_url (const char  *url,
                     GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
   g_autofree char *scheme = NULL;
+  g_autofree char *shown = NULL;
 
   if (url == NULL || *url == '\0')
     {
@@ -392,19 +406,22 @@ vera_net_check_url (const char  *url,
       return FALSE;
     }
 
+  shown = vera_net_quote_for_message (url, 200);
   scheme = g_uri_parse_scheme (url);
   if (scheme == NULL)
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("“%.200s” is not a web address: it should start with https:// or http://"),
-                   url);
+                   _("“%s” is not a web address: it should start with https:// or http://"),
+                   shown);
       return FALSE;
     }
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
+      g_autofree char *shown_scheme = vera_net_quote_for_message (scheme, 20);
+
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_SCHEME,
-                   _("Addresses starting with “%.20s:” are not fetched; only http and https "
-                     "links are"), scheme);
+                   _("Addresses starting with “%s:” are not fetched; only http and https "
+                     "links are"), shown_scheme);
       return FALSE;
     }
 
@@ -412,7 +429,7 @@ vera_net_check_url (const char  *url,
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("“%.200s” is not a valid web address"), url);
+                   _("“%s” is not a valid web address"), shown);
       return FALSE;
     }
   return TRUE;
