@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vera-net-private.h"
+#include "vera-util.h"
 
 /* The single owner of Vera's SoupSession and of the settings every network feature shares:
  * limits, the user agent, the base URLs of the outside services and the metadata cache. It is
@@ -64,17 +65,6 @@ update_session_timeout (VeraNetService *self)
 {
   if (self->session != NULL)
     g_object_set (self->session, "timeout", MIN (self->timeout, MAX_IO_TIMEOUT), NULL);
-}
-
-static gboolean
-set_string (char       **slot,
-            const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
 }
 
 static void
@@ -354,7 +344,7 @@ vera_net_service_set_##field (VeraNetService *self,                             
                                                                                     \
   if (value == NULL || *value == '\0')                                              \
     value = fallback;                                                               \
-  if (set_string (&self->field, value))                                             \
+  if (vera_set_str (&self->field, value))                                           \
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                   \
 }
 
