@@ -167,6 +167,23 @@ add_fact_row (VeraClaimInspector *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* A normalised value for people: 85000000 → "85 million". */
+static char *
+format_number (double value)
+{
+  double magnitude = fabs (value);
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+  if (magnitude >= 1e12)
+    return g_strdup_printf (_("%g trillion"), value / 1e12);
+  if (magnitude >= 1e9)
+    return g_strdup_printf (_("%g billion"), value / 1e9);
+  if (magnitude >= 1e6)
+    return g_strdup_printf (_("%g million"), value / 1e6);
+  return g_strdup_printf ("%.12g", value);
+}
+
 static void
 rebuild_facts (VeraClaimInspector *self)
 {
@@ -182,12 +199,13 @@ rebuild_facts (VeraClaimInspector *self)
       VeraQuantity *q = g_ptr_array_index (quantities, i);
       g_autofree char *value = NULL;
 
-      /* The figure as Vera understood it: value, unit or counted noun, qualifier, scope. */
-      value = g_strdup_printf ("%s%s%g%s%s%s%s",
-                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "",
-                               q->value,
-                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? " " : "",
-                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? q->unit : "",
+      /* The figure as Vera understood it: qualifier, value, unit or counted noun, scope. */
+      g_autofree char *number = format_number (q->value);
+      gboolean has_unit = q->unit != NULL && g_strcmp0 (q->unit, "count") != 0;
+
+      value = g_strdup_printf ("%s%s%s%s%s%s%s",
+                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "", number,
+                               has_unit ? " " : "", has_unit ? q->unit : "",
                                q->noun ? " " : "", q->noun ? q->noun : "");
       if (q->scope != NULL)
         {

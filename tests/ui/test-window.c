@@ -7,6 +7,7 @@
 
 #include "vera-article.h"
 #include "vera-claim.h"
+#include "vera-export-dialog.h"
 #include "vera-project.h"
 #include "vera-test-util.h"
 #include "vera-ui-test-util.h"
@@ -301,6 +302,36 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_true (vera_project_get_dirty (vera_window_get_project (fixture->window)));
 }
 
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VeraExportDialog *dialog;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->path == NULL)
+    return;
+  dir = g_path_get_dirname (fixture->path);
+  path = g_build_filename (dir, "report.out", NULL);
+  file = g_file_new_for_path (path);
+  dialog = vera_export_dialog_new (GTK_WINDOW (fixture->window),
+                                   vera_window_get_project (fixture->window),
+                                   vera_application_get_settings (fixture->app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* The first format: the HTML report, or the project itself while exports are not built. */
+  vera_export_dialog_set_format (dialog, 0);
+  g_assert_true (vera_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (contents, -1, "electric"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,5 +353,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/vera/ui/window/changed-on-disk", Fixture, app, fixture_set_up,
               test_changed_on_disk, fixture_tear_down);
+  g_test_add ("/vera/ui/window/export", Fixture, app, fixture_set_up, test_export,
+              fixture_tear_down);
   return g_test_run ();
 }
