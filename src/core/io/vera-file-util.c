@@ -103,6 +103,7 @@ vera_atomic_file_open (const char  *path,
 const char *
 vera_atomic_file_get_tmp_path (VeraAtomicFile *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->tmp_path;
 }
 
