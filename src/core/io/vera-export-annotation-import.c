@@ -66,7 +66,14 @@ get_offset (JsonObject *object,
   if (type == G_TYPE_INT64)
     *value = json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
-    *value = (gint64) json_node_get_double (node);
+    {
+      double d = json_node_get_double (node);
+
+      /* Converting a double past the range of gint64 is undefined; no text is that long. */
+      if (!(d >= 0 && d < (double) G_MAXUINT))
+        return FALSE;
+      *value = (gint64) d;
+    }
   else
     return FALSE;
   return *value >= 0;

@@ -33,6 +33,8 @@ fail_missing (GError     **error,
               const char  *key)
 {
   g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_MISSING_KEY,
+               /* Translators: the first %s says where in the project file, such as
+                * "article “a1”, claim 3"; the second is a JSON key such as "text" */
                _("%s: the key “%s” is missing"), ctx->where, key);
   return FALSE;
 }
@@ -44,7 +46,9 @@ fail_type (GError     **error,
            const char  *expected)
 {
   g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE,
-               /* Translators: the last %s is a type such as "a string" */
+               /* Translators: the first %s says where in the project file, such as
+                * "article “a1”, claim 3"; the second is a JSON key; the last is a type such
+                * as "a string" */
                _("%s: the key “%s” must be %s"), ctx->where, key, expected);
   return FALSE;
 }
@@ -172,9 +176,16 @@ check_span (VeraArticle  *article,
 
   if (start > end || end > vera_article_get_n_chars (article))
     {
+      guint n_chars = vera_article_get_n_chars (article);
+
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_BAD_OFFSETS,
-                   _("%s: the offsets %u–%u lie outside the article text (%u characters)"),
-                   ctx->where, start, end, vera_article_get_n_chars (article));
+                   /* Translators: the %s says where in the project file, such as
+                    * "article “a1”, claim “a1-c3”"; the numbers count characters */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the offsets %u–%u lie outside the article text (%u character)",
+                                "%s: the offsets %u–%u lie outside the article text (%u characters)",
+                                n_chars),
+                   ctx->where, start, end, n_chars);
       return FALSE;
     }
   if (text == NULL)
