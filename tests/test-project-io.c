@@ -280,6 +280,20 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "byte 12"));
 }
 
+/* json-glib quotes a bad string as it decoded it; a lone surrogate escape is not UTF-8 there. */
+static void
+test_error_message_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project =
+    vera_project_from_data ("{\"format\": \"vera-project\", \"reviewer\": \"\\ud800\", "
+                            "\"x\": 1}", -1, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 static void
 test_not_regular (void)
 {
@@ -337,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/backup", test_backup);
   g_test_add_func ("/vera/project-io/interrupted-save", test_interrupted_save);
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/vera/project-io/error-message-utf8", test_error_message_utf8);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
   g_test_add_func ("/vera/project-io/not-regular", test_not_regular);
   g_test_add_func ("/vera/project-io/symlink", test_symlink);

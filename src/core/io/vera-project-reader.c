@@ -675,7 +675,8 @@ vera_project_from_data (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       guint line = 0, column = 0;
-      const char *reason = local_error->message;
+      /* json-glib quotes the bad token as decoded, which may not be UTF-8 ("\ud800"). */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: REASON"; say it in words. */
       if (sscanf (reason, "<data>:%u:%u:", &line, &column) == 2)
