@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-fuzz"
+#include "config.h"
+
+#include <string.h>
+
+#include "fuzz-util.h"
+
+void
+fuzz_init (void)
+{
+  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
+char *
+fuzz_dup_text (const uint8_t *data,
+               size_t         size,
+               gboolean       nfc,
+               gsize         *len)
+{
+  g_autofree char *copy = g_malloc (size + 1);
+  g_autofree char *valid = NULL;
+  char *text;
+
+  /* memcpy from a NULL pointer is undefined even for 0 bytes, and libFuzzer passes one. */
+  if (size > 0)
+    memcpy (copy, data, size);
+  copy[size] = '\0';
+  for (size_t i = 0; i < size; i++)
+    if (copy[i] == '\0')
+      copy[i] = ' ';
+  valid = g_utf8_make_valid (copy, (gssize) size);
+  text = nfc ? g_utf8_normalize (valid, -1, G_NORMALIZE_NFC) : g_steal_pointer (&valid);
+  g_assert (text != NULL);
+  *len = strlen (text);
+  return text;
+}
+
+guint
+fuzz_take_choice (const uint8_t **data,
+                  size_t         *size,
+                  guint           n_choices)
+{
+  guint choice;
+
+  g_assert (n_choices > 0);
+  if (*size == 0)
+    return 0;
+  choice = (**data) % n_choices;
+  (*data)++;
+  (*size)--;
+  return choice;
+}
+
+void
+fuzz_assert_utf8 (const char *str)
+{
+  if (str != NULL)
+    g_assert_true (g_utf8_validate (str, -1, NULL));
+}
