@@ -619,6 +619,22 @@ test_import_reanchor_context (void)
   g_assert_cmpuint (stats.unanchored, ==, 1);
 }
 
+/* An empty annotation file parses to no root node: an error, not a critical. */
+static void
+test_import_empty (void)
+{
+  g_autoptr(VeraProject) project = vera_project_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VeraAnnotationImportStats stats;
+
+  g_assert_true (json_parser_load_from_data (parser, "", 0, &error));
+  g_assert_false (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                             &error));
+  g_assert_error (error, VERA_EXPORT_ERROR, VERA_EXPORT_ERROR_NOT_ANNOTATIONS);
+  g_assert_cmpuint (stats.applied, ==, 0);
+}
+
 /* The W3C test suite's correct samples that select text, applied onto texts written for them. */
 static void
 test_import_w3c_samples (void)
@@ -771,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/vera/export/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/vera/export/import-reanchor-context", test_import_reanchor_context);
   g_test_add_func ("/vera/export/import-w3c-samples", test_import_w3c_samples);
+  g_test_add_func ("/vera/export/import-empty", test_import_empty);
   g_test_add_func ("/vera/export/atomic-file-and-cancel", test_atomic_file_and_cancel);
   g_test_add_func ("/vera/export/async", test_async);
   g_test_add_func ("/vera/export/reproducible", test_reproducible);

@@ -647,12 +647,12 @@ vera_webannotation_import (VeraProject               *project,
   guint count;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (node != NULL, FALSE);
 
   if (stats == NULL)
     stats = &local;
   memset (stats, 0, sizeof *stats);
-  count = walk (project, node, touched, stats, 0);
+  /* An empty file parses to no node at all: that holds no annotations either. */
+  count = node != NULL ? walk (project, node, touched, stats, 0) : 0;
   g_hash_table_foreach (touched, sort_claims, NULL);
   if (g_hash_table_size (touched) > 0)
     vera_project_mark_changed (project);
