@@ -635,6 +635,30 @@ test_import_empty (void)
   g_assert_cmpuint (stats.applied, ==, 0);
 }
 
+/* Positions far beyond any integer (the fuzzer's "start": 1e300) are no positions: the quote
+ * anchors the annotation. Undefined behaviour before, which -fsanitize=undefined reports. */
+static void
+test_import_huge_positions (void)
+{
+  g_autoptr(VeraProject) project = vera_project_new ();
+  g_autoptr(VeraArticle) article = vera_article_new ("a1", "https://example.org/t",
+                                                     "Prices rose 5%. Wages rose 2%.");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VeraAnnotationImportStats stats;
+
+  g_assert_true (vera_project_add_article (project, article, &error));
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"type\":\"Annotation\",\"bodyValue\":\"x\",\"target\":{\"selector\":["
+    "{\"type\":\"TextQuoteSelector\",\"exact\":\"Wages rose 2%\"},"
+    "{\"type\":\"TextPositionSelector\",\"start\":1e300,\"end\":1.5e300}]}}", -1, &error));
+  g_assert_true (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.applied + stats.reanchored, ==, 1);
+  g_assert_cmpuint (vera_project_get_n_claims (project), ==, 1);
+}
+
 /* The W3C test suite's correct samples that select text, applied onto texts written for them. */
 static void
 test_import_w3c_samples (void)
@@ -788,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/vera/export/import-reanchor-context", test_import_reanchor_context);
   g_test_add_func ("/vera/export/import-w3c-samples", test_import_w3c_samples);
   g_test_add_func ("/vera/export/import-empty", test_import_empty);
+  g_test_add_func ("/vera/export/import-huge-positions", test_import_huge_positions);
   g_test_add_func ("/vera/export/atomic-file-and-cancel", test_atomic_file_and_cancel);
   g_test_add_func ("/vera/export/async", test_async);
   g_test_add_func ("/vera/export/reproducible", test_reproducible);

@@ -66,7 +66,14 @@ get_offset (JsonObject *object,
   if (type == G_TYPE_INT64)
     *value = json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
-    *value = (gint64) json_node_get_double (node);
+    {
+      double number = json_node_get_double (node);
+
+      /* Casting a double beyond gint64 is undefined ("start": 1e300); no text is that long. */
+      if (!(number >= 0))
+        return FALSE;
+      *value = number >= 9223372036854775807.0 ? G_MAXINT64 : (gint64) number;
+    }
   else
     return FALSE;
   return *value >= 0;
