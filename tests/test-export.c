@@ -659,6 +659,32 @@ test_import_huge_positions (void)
   g_assert_cmpuint (vera_project_get_n_claims (project), ==, 1);
 }
 
+/* A claim an annotation creates belongs to its article alone: it goes with the project. */
+static void
+test_import_created_claim_freed (void)
+{
+  VeraProject *project = vera_project_new ();
+  VeraArticle *article = vera_article_new ("a1", "https://example.org/t", "Prices rose 5%.");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VeraAnnotationImportStats stats;
+  VeraClaim *claim;
+
+  g_assert_true (vera_project_add_article (project, article, &error));
+  g_object_unref (article);
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"type\":\"Annotation\",\"bodyValue\":\"x\",\"target\":{\"selector\":"
+    "{\"type\":\"TextQuoteSelector\",\"exact\":\"rose 5%\"}}}", -1, &error));
+  g_assert_true (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                            &error));
+  g_assert_cmpuint (stats.created, ==, 1);
+  claim = g_list_model_get_item (vera_article_get_claims (article), 0);
+  g_object_add_weak_pointer (G_OBJECT (claim), (gpointer *) &claim);
+  g_object_unref (claim);
+  g_assert_finalize_object (project);
+  g_assert_null (claim);
+}
+
 /* The W3C test suite's correct samples that select text, applied onto texts written for them. */
 static void
 test_import_w3c_samples (void)
@@ -812,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/vera/export/import-reanchor-context", test_import_reanchor_context);
   g_test_add_func ("/vera/export/import-w3c-samples", test_import_w3c_samples);
   g_test_add_func ("/vera/export/import-empty", test_import_empty);
+  g_test_add_func ("/vera/export/import-created-claim-freed", test_import_created_claim_freed);
   g_test_add_func ("/vera/export/import-huge-positions", test_import_huge_positions);
   g_test_add_func ("/vera/export/atomic-file-and-cancel", test_atomic_file_and_cancel);
   g_test_add_func ("/vera/export/async", test_async);

@@ -469,6 +469,8 @@ create_claim (VeraProject *project,
   vera_claim_set_context (claim, prefix, suffix);
   vera_claim_set_kinds (claim, VERA_CLAIM_KIND_OTHER);
   vera_article_add_claim (article, claim);
+  /* The article holds the claim now; the caller borrows it. */
+  g_object_unref (claim);
   return claim;
 }
 
