@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "vera-test-server.h"
 #include "vera-test-util.h"
 
 /* vera-check as a user runs it: exit codes (0 ok, 1 input, 2 usage) and one clear line on
@@ -170,6 +171,68 @@ test_keep_going (void)
   assert_one_line (err, "binary.dat");
 }
 
+static const char article_page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>Port Record | Example News</title>"
+  "<meta property=\"og:title\" content=\"Port Handles Record Cargo\">"
+  "<meta property=\"og:site_name\" content=\"Example News\">"
+  "<meta property=\"article:published_time\" content=\"2025-02-03T08:00:00Z\">"
+  "<script>var tracking = 'never in the text';</script></head><body>"
+  "<nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+  "<article><h1>Port Handles Record Cargo</h1>"
+  "<p>The port handled 4.6 million containers in 2024, a 12% increase on the previous year, "
+  "according to its annual report.</p>"
+  "<p>\"We doubled our capacity for the largest ships,\" said port director Anika Weiss.</p>"
+  "<p>The port employs 7,500 people, which makes it the region's biggest employer.</p>"
+  "</article><footer>Copyright Example News</footer></body></html>";
+
+static void
+page_cb (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  soup_server_message_set_status (msg, GPOINTER_TO_UINT (user_data), NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                    article_page, strlen (article_page));
+}
+
+static void
+test_analyze_url (void)
+{
+  g_autoptr(VeraTestServer) server = vera_test_server_new ();
+  g_autofree char *url = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  vera_test_server_add_handler (server, "/article", page_cb, GUINT_TO_POINTER (200));
+  vera_test_server_add_handler (server, "/gone", page_cb, GUINT_TO_POINTER (404));
+  vera_test_server_start (server);
+  url = vera_test_server_get_url (server, "/article");
+  missing = vera_test_server_get_url (server, "/gone");
+
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", url, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"title\" : \"Port Handles Record Cargo\""));
+  g_assert_nonnull (strstr (out, "\"publisher\" : \"Example News\""));
+  g_assert_nonnull (strstr (out, "\"published\" : \"2025-02-03"));
+  g_assert_nonnull (strstr (out, url));
+  g_assert_nonnull (strstr (out, "4.6 million containers"));
+  g_assert_null (strstr (out, "never in the text"));
+  g_assert_null (strstr (out, "World"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", missing, NULL), ==, 1);
+  assert_one_line (err, "/gone");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", "https://", NULL), ==, 1);
+  assert_one_line (err, "https://");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -181,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/vera/cli/input-errors", test_input_errors);
   g_test_add_func ("/vera/cli/analyze-and-info", test_analyze_and_info);
   g_test_add_func ("/vera/cli/keep-going", test_keep_going);
+  g_test_add_func ("/vera/cli/analyze-url", test_analyze_url);
 
   return g_test_run ();
 }

@@ -93,6 +93,19 @@ test_http_equiv_charset (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (latin->text, "Le conseil municipal a approuvé le budget"));
   g_assert_nonnull (strstr (latin->text, "€"));
+
+  /* A UTF-16 page is found to be HTML, and its label does not confuse the decoder. */
+  g_clear_pointer (&latin, vera_imported_doc_free);
+  latin = import_fixture ("import/utf16-page.dat", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (latin->text, ==, "Le conseil municipal a approuvé le budget du pont.");
+  g_assert_cmpstr (latin->title, ==, "Le budget");
+
+  /* The label says Latin-1, the bytes say UTF-8: the bytes win. */
+  g_clear_pointer (&latin, vera_imported_doc_free);
+  latin = import_fixture ("import/mislabelled-utf8.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (latin->text, "approuvé le budget du pont, 12 € de plus"));
 }
 
 static void
@@ -126,6 +139,34 @@ test_malformed (void)
 }
 
 static void
+test_layouts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) form = import_fixture ("import/in-form.html", NULL, &error);
+  g_autoptr(VeraImportedDoc) comments = NULL;
+  g_autoptr(VeraImportedDoc) brs = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Paragraph %u. Officials", i);
+      g_assert_nonnull (strstr (form->text, needle));
+    }
+
+  comments = import_fixture ("import/comments.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (comments->text, "Report paragraph 0."));
+  g_assert_nonnull (strstr (comments->text, "Report paragraph 3."));
+  g_assert_null (strstr (comments->text, "twenty years"));
+  g_assert_null (strstr (comments->text, "42 comments"));
+
+  brs = import_fixture ("import/br-paragraphs.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (brs->text, "done.\n\nSecond paragraph, first line.\nSecond line."));
+  g_assert_nonnull (strstr (brs->text, "done.\n\nThird paragraph."));
+}
+
+static void
 test_title_fallback (void)
 {
   g_autoptr(VeraImportedDoc) h1 = import_string ("<html><body><h1>Only a heading</h1>"
@@ -139,13 +180,25 @@ test_title_fallback (void)
                                                  "<meta property=\"og:title\" content=\" The "
                                                  "Story \"></head><body><p>Text.</p></body>"
                                                  "</html>", NULL);
-  g_autoptr(VeraImportedDoc) site = import_string ("<title>The headline - Daily Site</title>"
-                                                   "<h1>The headline</h1><p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) site = import_string ("<title>The bridge budget passes - Daily "
+                                                   "Site</title><h1>The bridge budget passes</h1>"
+                                                   "<p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) named = import_string ("<meta property=og:site_name content=\"Daily "
+                                                    "Site: news\"><title>A - B | Daily Site"
+                                                    "</title><h1>Logo</h1><p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) prefix = import_string ("<meta name=application-name content=\"The "
+                                                     "Daily\"><title>The Daily | Bridge opens"
+                                                     "</title><p>Words.</p>", NULL);
+  g_autoptr(VeraImportedDoc) script = import_string ("<h1><script>var a = 1;</script>Real "
+                                                     "heading</h1><p>Words.</p>", NULL);
 
   g_assert_cmpstr (h1->title, ==, "Only a heading");
   g_assert_cmpstr (none->title, ==, "Opening words of the page, which stand in for a title.");
   g_assert_cmpstr (og->title, ==, "The Story");
-  g_assert_cmpstr (site->title, ==, "The headline");
+  g_assert_cmpstr (site->title, ==, "The bridge budget passes");
+  g_assert_cmpstr (named->title, ==, "A - B");
+  g_assert_cmpstr (prefix->title, ==, "Bridge opens");
+  g_assert_cmpstr (script->title, ==, "Real heading");
 }
 
 static void
@@ -160,6 +213,65 @@ test_no_text (void)
   g_assert_null (doc);
   g_assert_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_EMPTY);
   g_assert_nonnull (strstr (error->message, "blank.html"));
+}
+
+static void
+import_any (const char *data,
+            gsize       len)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = vera_import_bytes (bytes, "hostile.html", "text/html", NULL,
+                                                      &error);
+
+  g_assert_true ((doc == NULL) != (error == NULL));
+  if (doc != NULL)
+    {
+      g_assert_true (g_utf8_validate (doc->text, -1, NULL));
+      g_assert_true (doc->title == NULL || g_utf8_validate (doc->title, -1, NULL));
+    }
+}
+
+/* Hostile pages: no crash, no hang, valid UTF-8 or a clean error. */
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) deep = g_string_new ("<html><body>");
+  g_autoptr(GString) attr = g_string_new ("<p class=\"");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autofree char *path = vera_test_fixture_path ("import/boilerplate.html");
+  g_autofree char *page = NULL;
+  guint8 noise[8192];
+  gsize len = 0;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (deep, i % 2 ? "<div class=comment>" : "<p><span>");
+  g_string_append (deep, "Deep text, with a comma, long enough to be a paragraph.");
+  import_any (deep->str, deep->len);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (attr, "abc -"[i % 5]);
+  g_string_append (attr, "\">Text after a huge attribute, long enough, with commas, to count.");
+  import_any (attr->str, attr->len);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint i = 0; i < sizeof noise; i++)
+        noise[i] = (guint8) g_rand_int_range (rand, 1, 256);
+      import_any ((const char *) noise, sizeof noise);
+    }
+
+  g_assert_true (g_file_get_contents (path, &page, &len, NULL));
+  for (gsize cut = 1; cut < len; cut += 37)
+    import_any (page, cut);
+  {
+    const char *tiny[] = { "<", "<html", "<!--",
+                           "<meta charset=\"x-unknown\"><p>Bytes \xff\xfe</p>",
+                           "<meta charset=utf-16><p>Text</p>", "<p>\xef\xbb\xbf</p>" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tiny); i++)
+      import_any (tiny[i], strlen (tiny[i]));
+  }
 }
 
 /* Lower-cased words: runs of letters and digits. */
@@ -217,6 +329,20 @@ word_f1 (const char *got,
   return 2 * *precision * *recall / (*precision + *recall);
 }
 
+static gboolean
+same_title (const char *got,
+            const char *want)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (got == NULL || want == NULL)
+    return FALSE;
+  a = vera_html_collapse_space (got);
+  b = vera_html_collapse_space (want);
+  return strcmp (a, b) == 0;
+}
+
 static char *
 expected_text (const char *path)
 {
@@ -230,6 +356,57 @@ expected_text (const char *path)
   return text;
 }
 
+static guint
+count_code_marks (const char *run)
+{
+  guint n = 0;
+
+  for (const char *p = run; *p != '\0'; p++)
+    if (strchr ("{};=()[]<>", *p) != NULL)
+      n++;
+  return n;
+}
+
+/* No run of a page's script or style code shows up in its text. Data blocks and runs that read
+ * like prose are left out: scripts often carry the article's own text as data. */
+static void
+assert_no_code (const char *html_path,
+                const char *text)
+{
+  htmlDocPtr html = htmlReadFile (html_path, NULL, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR
+                                  | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+  xmlNode *root = xmlDocGetRootElement (html);
+  guint checked = 0;
+
+  for (xmlNode *n = root; n != NULL; n = vera_html_next_node (n, root, FALSE))
+    {
+      g_autofree char *type = NULL;
+      g_autofree char *code = NULL;
+      glong len;
+
+      if (!vera_html_is (n, "script") && !vera_html_is (n, "style"))
+        continue;
+      type = vera_html_dup_attr (n, "type");
+      if (type != NULL && strstr (type, "json") != NULL)
+        continue;
+      code = vera_html_inner_text (n);
+      len = g_utf8_strlen (code, -1);
+      for (glong at = 0; at + 40 <= len; at += MAX (len / 64, 40))
+        {
+          const char *start = g_utf8_offset_to_pointer (code, at);
+          g_autofree char *run = g_strndup (start, g_utf8_offset_to_pointer (start, 40) - start);
+
+          if (count_code_marks (run) < 3)
+            continue;
+          if (strstr (text, run) != NULL)
+            g_error ("%s: code “%s” leaked into the text", html_path, run);
+          checked++;
+        }
+    }
+  xmlFreeDoc (html);
+  g_test_message ("%s: %u runs of script and style code checked", html_path, checked);
+}
+
 static void
 test_dataset (void)
 {
@@ -240,6 +417,8 @@ test_dataset (void)
   JsonArray *pages;
   double sum = 0;
   guint n = 0;
+  guint titles = 0;
+  guint languages = 0;
 
   if (manifest == NULL)
     return;
@@ -270,8 +449,15 @@ test_dataset (void)
       f1 = word_f1 (doc->text, want, &p, &r);
       g_test_message ("%-45s precision %.3f recall %.3f F1 %.3f",
                       json_object_get_string_member (page, "id"), p, r, f1);
+      if (same_title (doc->title, json_object_get_string_member_with_default (page, "title",
+                                                                               NULL)))
+        titles++;
+      if (g_strcmp0 (doc->language,
+                     json_object_get_string_member_with_default (page, "lang", NULL)) == 0)
+        languages++;
 
       /* Code never leaks into the text. */
+      assert_no_code (html, doc->text);
       g_assert_null (strstr (doc->text, "function("));
       g_assert_null (strstr (doc->text, "){"));
       g_assert_null (strstr (doc->text, "!important"));
@@ -281,8 +467,12 @@ test_dataset (void)
       n++;
     }
   g_assert_cmpuint (n, >, 0);
-  g_test_message ("mean F1 over %u pages: %.3f", n, sum / n);
+  g_test_message ("mean F1 over %u pages: %.3f; titles as expected: %u of %u; languages: %u "
+                  "of %u", n, sum / n, titles, n, languages, n);
   g_assert_cmpfloat (sum / n, >=, MIN_MEAN_F1);
+  /* The rest come from JSON-LD or Dublin Core, which the page-metadata extractor reads. */
+  g_assert_cmpuint (titles * 2, >=, n);
+  g_assert_cmpuint (languages * 10, >=, n * 9);
 }
 
 int
@@ -296,8 +486,10 @@ main (int    argc,
   g_test_add_func ("/vera/import-html/http-equiv-charset", test_http_equiv_charset);
   g_test_add_func ("/vera/import-html/content-type-charset", test_content_type_charset);
   g_test_add_func ("/vera/import-html/malformed", test_malformed);
+  g_test_add_func ("/vera/import-html/layouts", test_layouts);
   g_test_add_func ("/vera/import-html/title-fallback", test_title_fallback);
   g_test_add_func ("/vera/import-html/no-text", test_no_text);
+  g_test_add_func ("/vera/import-html/hostile", test_hostile);
   g_test_add_func ("/vera/import-html/dataset", test_dataset);
 
   return g_test_run ();

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "vera-import.h"
+#include "vera-import-private.h"
 #include "vera-test-util.h"
 
 #define EN_TEXT "The council approved the bridge budget.\nWork starts in March."
@@ -82,8 +82,8 @@ test_legacy_encodings (void)
     { "import/big5.txt", "Big5", "市議會批准新橋預算\n市議會週二以七票對兩票批准了新橋的預算。" },
     { "import/shift-jis.txt", "Shift_JIS", "市議会が新橋の予算を承認\n"
                                            "市議会は火曜日、新しい橋の予算を承認した。" },
-    { "import/windows-1252.txt", "Windows-1252", "Le conseil approuve le budget\n"
-                                                 "Le coût – 12 € – a été approuvé « sans débat »." },
+    { "import/windows-1252.txt", "Windows-1252",
+      "Le conseil approuve le budget\nLe coût – 12 € – a été approuvé « sans débat »." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -139,13 +139,14 @@ static void
 test_size_limit (void)
 {
   g_autoptr(VeraImportedDoc) doc = NULL;
-  g_autofree char *size = g_format_size_full (4300, G_FORMAT_SIZE_LONG_FORMAT);
-  g_autofree char *limit = g_format_size_full (1000, G_FORMAT_SIZE_LONG_FORMAT);
+  GFormatSizeFlags flags = G_FORMAT_SIZE_LONG_FORMAT | G_FORMAT_SIZE_IEC_UNITS;
+  g_autofree char *size = g_format_size_full (4300, flags);
+  g_autofree char *limit = g_format_size_full (1000, flags);
 
   assert_fails ("import/oversize.txt", NULL, 1000, VERA_IMPORT_ERROR_TOO_LARGE, size);
   assert_fails ("import/oversize.txt", NULL, 1000, VERA_IMPORT_ERROR_TOO_LARGE, limit);
   doc = import_ok ("import/oversize.txt", NULL);
-  g_assert_cmpuint (vera_import_default_max_size (), ==, 20 * 1000 * 1000);
+  g_assert_cmpuint (vera_import_default_max_size (), ==, 20 * 1024 * 1024);
   /* The title is capped, at a word break, with an ellipsis. */
   g_assert_cmpuint (g_utf8_strlen (doc->title, -1), <=, 201);
   g_assert_true (g_str_has_suffix (doc->title, "…"));
@@ -165,6 +166,35 @@ test_nfc (void)
   g_autoptr(VeraImportedDoc) doc = import_ok ("import/nfd.txt", NULL);
 
   g_assert_cmpstr (doc->text, ==, "Caf\xc3\xa9 \xc3\x85ngstr\xc3\xb6m");
+
+  /* Greek and Hangul built from parts are composed too. */
+  g_clear_pointer (&doc->text, g_free);
+  doc->text = vera_import_normalize_text ("\xce\xb1\xcc\x81 \xe1\x84\x80\xe1\x85\xa1");
+  g_assert_cmpstr (doc->text, ==, "\xce\xac \xea\xb0\x80");
+}
+
+/* The normaliser skips NFC for text made of code points it knows to be stable; check that
+ * table against GLib, one code point at a time, after a base letter and before another. */
+static void
+test_nfc_fast_path (void)
+{
+  for (gunichar c = 0x20; c < 0x10000; c++)
+    {
+      char buf[16] = "a";
+      int n = 1;
+      g_autofree char *fast = NULL;
+      g_autofree char *full = NULL;
+
+      if ((c >= 0xD800 && c <= 0xDFFF) || c == 0x7F)
+        continue;
+      n += g_unichar_to_utf8 (c, buf + n);
+      buf[n++] = 'b';
+      buf[n] = '\0';
+      fast = vera_import_normalize_text (buf);
+      full = g_utf8_normalize (buf, -1, G_NORMALIZE_NFC);
+      if (g_strcmp0 (fast, full) != 0)
+        g_error ("U+%04X: NFC gives “%s”, the importer “%s”", c, full, fast);
+    }
 }
 
 static void
@@ -230,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/vera/import-text/size-limit", test_size_limit);
   g_test_add_func ("/vera/import-text/empty", test_empty);
   g_test_add_func ("/vera/import-text/nfc", test_nfc);
+  g_test_add_func ("/vera/import-text/nfc-fast-path", test_nfc_fast_path);
   g_test_add_func ("/vera/import-text/bytes", test_bytes);
   g_test_add_func ("/vera/import-text/missing-file", test_missing_file);
   g_test_add_func ("/vera/import-text/encodings-list", test_encodings_list);

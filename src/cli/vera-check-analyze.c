@@ -14,6 +14,7 @@
 #include "vera-conflict.h"
 #include "vera-file-util.h"
 #include "vera-import.h"
+#include "vera-net-service.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
 
@@ -32,6 +33,52 @@ open_output (VeraProject  *header,
       return vera_project_stream_new_for_output (buffered, header);
     }
   return vera_project_stream_new_for_path (output, header, error);
+}
+
+typedef struct
+{
+  VeraArticle *article;
+  GError      *error;
+  gboolean     done;
+} Wait;
+
+static void
+url_done_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->article = vera_analyzer_import_url_finish (VERA_ANALYZER (source), result, &wait->error);
+  wait->done = TRUE;
+}
+
+/* URLs are fetched with the same network service as the app: http(s) only, with its size, time
+ * and redirect limits. */
+static VeraArticle *
+import_url (VeraAnalyzer    *analyzer,
+            VeraNetService **net,
+            const char      *url,
+            const char      *id,
+            GError         **error)
+{
+  Wait wait = { 0 };
+
+  if (*net == NULL)
+    *net = vera_net_service_new ();
+  vera_analyzer_import_url_async (analyzer, *net, url, id, NULL, url_done_cb, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (wait.error != NULL)
+    g_propagate_error (error, wait.error);
+  return wait.article;
+}
+
+static gboolean
+is_url (const char *arg)
+{
+  return g_ascii_strncasecmp (arg, "http://", 7) == 0 ||
+         g_ascii_strncasecmp (arg, "https://", 8) == 0;
 }
 
 int
@@ -58,11 +105,12 @@ vera_check_analyze (int    argc,
       N_("Skip files that cannot be imported instead of stopping"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE…"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL…"));
   g_autoptr(VeraAnalyzer) analyzer = NULL;
   g_autoptr(VeraProject) header = NULL;
   g_autoptr(VeraProjectStream) stream = NULL;
   g_autoptr(VeraLinker) linker = NULL;
+  g_autoptr(VeraNetService) net = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GListStore) conflicts = NULL;
   g_autoptr(GError) error = NULL;
@@ -71,9 +119,9 @@ vera_check_analyze (int    argc,
   guint n_articles = 0;
 
   g_option_context_set_summary (context,
-    _("Import articles (plain text or HTML), find their check-worthy claims, injected text,\n"
-      "vague sources and implausible figures, link figures across articles, and write the\n"
-      "project file."));
+    _("Import articles (plain text, HTML files or http(s) URLs), find their check-worthy\n"
+      "claims, injected text, vague sources and implausible figures, link figures across\n"
+      "articles, and write the project file."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!vera_check_parse_options (context, &argc, &argv))
     return VERA_CHECK_EXIT_USAGE;
@@ -116,12 +164,17 @@ vera_check_analyze (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autofree char *id = g_strdup_printf ("a%u", ++n_articles);
       g_autoptr(VeraArticle) article = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      article = vera_analyzer_import_file (analyzer, file, id, &options, NULL, &local_error);
+      if (is_url (argv[i]))
+        article = import_url (analyzer, &net, argv[i], id, &local_error);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+          article = vera_analyzer_import_file (analyzer, file, id, &options, NULL, &local_error);
+        }
       if (article == NULL)
         {
           vera_check_error ("%s", local_error->message);

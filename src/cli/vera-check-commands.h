@@ -35,6 +35,7 @@ extern const VeraCheckCommand vera_check_commands[];
 
 int vera_check_analyze   (int argc, char **argv);
 int vera_check_export    (int argc, char **argv);
+int vera_check_fetch     (int argc, char **argv);
 int vera_check_import_annotations (int argc, char **argv);
 int vera_check_info      (int argc, char **argv);
 int vera_check_sentences (int argc, char **argv);

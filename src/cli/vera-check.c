@@ -15,6 +15,7 @@ const VeraCheckCommand vera_check_commands[] = {
   { "score",     vera_check_score,     N_("Score sentences from standard input for check-worthiness") },
   { "export",    vera_check_export,    N_("Export a project: HTML, PDF, Markdown, CSV, JSON, ClaimReview or W3C annotations") },
   { "import-annotations", vera_check_import_annotations, N_("Apply W3C Web Annotations onto a project's claims") },
+  { "fetch",     vera_check_fetch,     N_("Fetch a reference URL and print its metadata (title, publisher, date, archive)") },
   { "info",      vera_check_info,      N_("Summarise a project: articles, claims by status, conflicts") },
   { NULL, NULL, NULL },
 };

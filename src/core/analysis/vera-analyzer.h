@@ -6,6 +6,7 @@
 
 #include "vera-import.h"
 #include "vera-linker.h"
+#include "vera-net-service.h"
 #include "vera-types.h"
 
 G_BEGIN_DECLS
@@ -68,6 +69,31 @@ void          vera_analyzer_add_files_async    (VeraAnalyzer         *self,
                                                 gpointer              user_data);
 /* Returns the number of articles added; sets @error when some files could not be imported. */
 guint         vera_analyzer_add_files_finish   (VeraAnalyzer         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+
+/* Fetches a web page, takes its main text and analyses it: the URL becomes the article's source
+ * and the page's metadata its title, publisher, author and date. Dead links, non-HTML content
+ * and pages without readable text are errors that say so. */
+void          vera_analyzer_import_url_async   (VeraAnalyzer         *self,
+                                                VeraNetService       *net,
+                                                const char           *url,
+                                                const char           *article_id,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+VeraArticle  *vera_analyzer_import_url_finish  (VeraAnalyzer         *self,
+                                                GAsyncResult         *result,
+                                                GError              **error);
+/* The same, then adds the article to the project and relinks it (on the calling thread). */
+void          vera_analyzer_add_url_async      (VeraAnalyzer         *self,
+                                                VeraProject          *project,
+                                                VeraNetService       *net,
+                                                const char           *url,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+VeraArticle  *vera_analyzer_add_url_finish     (VeraAnalyzer         *self,
                                                 GAsyncResult         *result,
                                                 GError              **error);
 

@@ -146,16 +146,8 @@ static guint
 count_commas (xmlNode *node)
 {
   g_autofree char *text = vera_html_inner_text (node);
-  guint n = 0;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ',' || c == 0x060C || c == 0xFF0C || c == 0x3001)
-        n++;
-    }
-  return n;
+  return vera_html_count_commas (text);
 }
 
 static glong
@@ -278,9 +270,7 @@ remove_matching (VeraHtmlScorer *scorer,
                    && vera_html_class_weight (scorer, n) < 0;
           else if (n->type == XML_ELEMENT_NODE)
             {
-              g_autofree char *cls = vera_html_dup_attr (n, "class");
-              g_autofree char *id = vera_html_dup_attr (n, "id");
-              g_autofree char *match = g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
+              g_autofree char *match = vera_html_dup_class_and_id (n);
 
               drop = g_regex_match (scorer->share, match, 0, NULL)
                      && vera_html_text_length (n) < SHARE_MAX_CHARS;

@@ -16,6 +16,17 @@ vera_html_is (const xmlNode *node,
 }
 
 gboolean
+vera_html_is_any (const xmlNode      *node,
+                  const char * const *tags,
+                  guint               n_tags)
+{
+  for (guint i = 0; i < n_tags; i++)
+    if (vera_html_is (node, tags[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
 vera_html_is_heading (const xmlNode *node)
 {
   const char *name;
@@ -42,6 +53,15 @@ vera_html_dup_attr (const xmlNode *node,
   copy = g_utf8_make_valid ((const char *) value, -1);
   xmlFree (value);
   return copy;
+}
+
+char *
+vera_html_dup_class_and_id (const xmlNode *node)
+{
+  g_autofree char *cls = vera_html_dup_attr (node, "class");
+  g_autofree char *id = vera_html_dup_attr (node, "id");
+
+  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
 }
 
 xmlNode *
@@ -95,6 +115,12 @@ vera_html_remove (xmlNode *node)
   xmlFreeNode (node);
 }
 
+gboolean
+vera_html_is_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B || c == 0xFEFF;
+}
+
 char *
 vera_html_collapse_space (const char *text)
 {
@@ -107,7 +133,7 @@ vera_html_collapse_space (const char *text)
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
         c = 0xFFFD;
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B || c == 0xFEFF)
+      if (vera_html_is_space (c))
         {
           space = out->len > 0;
           continue;
@@ -133,12 +159,36 @@ vera_html_inner_text (xmlNode *node)
   return text;
 }
 
+/* Counts as vera_html_collapse_space () would write, without writing: this runs for every
+ * candidate block, often on large subtrees. */
 glong
 vera_html_text_length (xmlNode *node)
 {
-  g_autofree char *text = vera_html_inner_text (node);
+  glong len = 0;
+  gboolean started = FALSE;
+  gboolean pending = FALSE;
 
-  return g_utf8_strlen (text, -1);
+  for (xmlNode *n = node; n != NULL; n = vera_html_next_node (n, node, FALSE))
+    {
+      if ((n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE) || n->content == NULL)
+        continue;
+      for (const char *p = (const char *) n->content; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          guchar b = (guchar) *p;
+          gboolean space = b < 0x80 ? g_ascii_isspace (b)
+                                    : vera_html_is_space (g_utf8_get_char (p));
+
+          if (space)
+            pending = started;
+          else
+            {
+              len += pending ? 2 : 1;
+              pending = FALSE;
+              started = TRUE;
+            }
+        }
+    }
+  return len;
 }
 
 double
@@ -188,4 +238,20 @@ vera_html_has_ancestor (xmlNode    *node,
         return TRUE;
     }
   return FALSE;
+}
+
+guint
+vera_html_count_commas (const char *text)
+{
+  guint n = 0;
+
+  /* Latin, Arabic, full-width and ideographic commas. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ',' || c == 0x060C || c == 0xFF0C || c == 0x3001)
+        n++;
+    }
+  return n;
 }

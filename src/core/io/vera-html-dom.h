@@ -11,9 +11,14 @@ G_BEGIN_DECLS
 
 gboolean  vera_html_is               (const xmlNode *node,
                                       const char    *tag);
+gboolean  vera_html_is_any           (const xmlNode *node,
+                                      const char * const *tags,
+                                      guint          n_tags);
 gboolean  vera_html_is_heading       (const xmlNode *node);
 char     *vera_html_dup_attr         (const xmlNode *node,
                                       const char    *name);
+/* "CLASS ID", what class and id hints are matched against. */
+char     *vera_html_dup_class_and_id (const xmlNode *node);
 /* The next node in document order under `root`, or NULL; skips the children of `node`
  * when `skip_children` is set. */
 xmlNode  *vera_html_next_node        (xmlNode       *node,
@@ -24,6 +29,8 @@ xmlNode  *vera_html_next_element     (xmlNode       *node);
 guint     vera_html_count_elements   (xmlNode       *node);
 /* Unlinks and frees a node and its subtree. */
 void      vera_html_remove           (xmlNode       *node);
+/* Unicode white space, no-break and zero-width spaces. */
+gboolean  vera_html_is_space         (gunichar       c);
 /* White space runs become one space; leading and trailing space is dropped. */
 char     *vera_html_collapse_space   (const char    *text);
 char     *vera_html_inner_text       (xmlNode       *node);
@@ -33,6 +40,7 @@ glong     vera_html_text_length      (xmlNode       *node);
 double    vera_html_link_density     (xmlNode       *node);
 guint     vera_html_count_tag        (xmlNode       *node,
                                       const char    *tag);
+guint     vera_html_count_commas     (const char    *text);
 gboolean  vera_html_has_ancestor     (xmlNode       *node,
                                       const char    *tag,
                                       int            max_depth);

@@ -18,49 +18,6 @@
 #define N_TOP_CANDIDATES 5
 #define ANCESTOR_LEVELS 5
 
-static const char * const scored_tags[] = { "section", "h2", "h3", "h4", "h5", "h6", "p", "td",
-                                            "pre" };
-static const char * const block_tags[] = { "blockquote", "dl", "div", "img", "ol", "p", "pre",
-                                           "table", "ul" };
-static const char * const phrasing_tags[] = {
-  "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "dfn", "em", "font", "i", "img",
-  "kbd", "label", "mark", "q", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
-  "sup", "time", "tt", "u", "var", "wbr",
-};
-static const char * const unlikely_roles[] = { "menu", "menubar", "complementary", "navigation",
-                                               "alert", "alertdialog", "dialog" };
-
-static gboolean
-is_any (xmlNode            *node,
-        const char * const *tags,
-        guint               n_tags)
-{
-  for (guint i = 0; i < n_tags; i++)
-    if (vera_html_is (node, tags[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_whitespace (xmlNode *node)
-{
-  if (node->type != XML_TEXT_NODE)
-    return FALSE;
-  for (const char *p = (const char *) node->content; p != NULL && *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-match_string (xmlNode *node)
-{
-  g_autofree char *cls = vera_html_dup_attr (node, "class");
-  g_autofree char *id = vera_html_dup_attr (node, "id");
-
-  return g_strconcat (cls ? cls : "", " ", id ? id : "", NULL);
-}
-
 int
 vera_html_class_weight (VeraHtmlScorer *scorer,
                         xmlNode        *node)
@@ -93,6 +50,9 @@ vera_html_score (VeraHtmlScorer *scorer,
   return score != NULL ? *score : 0;
 }
 
+static const char * const minus_tags[] = { "address", "ol", "ul", "dl", "dd", "dt", "li",
+                                           "form" };
+
 static double *
 initialize (VeraHtmlScorer *scorer,
             xmlNode        *node)
@@ -105,8 +65,7 @@ initialize (VeraHtmlScorer *scorer,
   else if (vera_html_is (node, "pre") || vera_html_is (node, "td")
            || vera_html_is (node, "blockquote"))
     *score = 3;
-  else if (is_any (node, (const char *[]) { "address", "ol", "ul", "dl", "dd", "dt", "li",
-                                            "form" }, 8))
+  else if (vera_html_is_any (node, minus_tags, G_N_ELEMENTS (minus_tags)))
     *score = -3;
   else if (vera_html_is_heading (node) || g_strcmp0 (name, "th") == 0)
     *score = -5;
@@ -114,242 +73,6 @@ initialize (VeraHtmlScorer *scorer,
   g_hash_table_insert (scorer->scores, node, score);
   return score;
 }
-
-static gboolean
-is_phrasing (xmlNode *node)
-{
-  if (node->type == XML_TEXT_NODE)
-    return TRUE;
-  if (node->type != XML_ELEMENT_NODE)
-    return FALSE;
-  if (is_any (node, phrasing_tags, G_N_ELEMENTS (phrasing_tags)))
-    return TRUE;
-  if (vera_html_is (node, "a") || vera_html_is (node, "del") || vera_html_is (node, "ins"))
-    {
-      for (xmlNode *c = node->children; c != NULL; c = c->next)
-        if (!is_phrasing (c))
-          return FALSE;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-has_block_child (xmlNode *node)
-{
-  for (xmlNode *n = node->children; n != NULL; n = vera_html_next_node (n, node, FALSE))
-    if (is_any (n, block_tags, G_N_ELEMENTS (block_tags)))
-      return TRUE;
-  return FALSE;
-}
-
-/* Runs of text and inline elements directly inside a <div> become paragraphs of their own. */
-static void
-wrap_phrasing (xmlNode *div)
-{
-  xmlNode *p = NULL;
-  xmlNode *child = div->children;
-
-  while (child != NULL)
-    {
-      xmlNode *next = child->next;
-
-      if (is_phrasing (child))
-        {
-          if (p == NULL && !is_whitespace (child))
-            {
-              p = xmlNewNode (NULL, (const xmlChar *) "p");
-              xmlAddPrevSibling (child, p);
-            }
-          if (p != NULL)
-            {
-              xmlUnlinkNode (child);
-              xmlAddChild (p, child);
-            }
-        }
-      else
-        p = NULL;
-      child = next;
-    }
-}
-
-static gboolean
-single_paragraph_child (xmlNode *node)
-{
-  xmlNode *only = NULL;
-
-  for (xmlNode *c = node->children; c != NULL; c = c->next)
-    {
-      if (c->type == XML_TEXT_NODE && !is_whitespace (c))
-        return FALSE;
-      if (c->type != XML_ELEMENT_NODE)
-        continue;
-      if (only != NULL)
-        return FALSE;
-      only = c;
-    }
-  return only != NULL && vera_html_is (only, "p");
-}
-
-/* Token overlap of a heading with the title: above 0.75 it only repeats the title. */
-static gboolean
-repeats_title (xmlNode    *node,
-               const char *title)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  if (title == NULL || !(vera_html_is (node, "h1") || vera_html_is (node, "h2")))
-    return FALSE;
-  text = vera_html_inner_text (node);
-  a = g_utf8_casefold (text, -1);
-  b = g_utf8_casefold (title, -1);
-  if (*a == '\0')
-    return FALSE;
-  return strcmp (a, b) == 0
-         || (strstr (b, a) != NULL && g_utf8_strlen (a, -1) * 4 >= g_utf8_strlen (b, -1) * 3);
-}
-
-static gboolean
-is_byline (VeraHtmlScorer *scorer,
-           xmlNode        *node,
-           const char     *match)
-{
-  g_autofree char *rel = vera_html_dup_attr (node, "rel");
-  g_autofree char *itemprop = vera_html_dup_attr (node, "itemprop");
-
-  if (!((rel != NULL && strcmp (rel, "author") == 0)
-        || (itemprop != NULL && strstr (itemprop, "author") != NULL)
-        || g_regex_match (scorer->byline, match, 0, NULL)))
-    return FALSE;
-  return vera_html_text_length (node) > 0 && vera_html_text_length (node) < 100;
-}
-
-static gboolean
-is_any_role (const char *role)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (unlikely_roles); i++)
-    if (g_ascii_strcasecmp (role, unlikely_roles[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_unlikely (VeraHtmlScorer *scorer,
-             xmlNode        *node,
-             const char     *match)
-{
-  g_autofree char *role = NULL;
-
-  if (!(scorer->flags & VERA_HTML_STRIP_UNLIKELY))
-    return FALSE;
-  if (g_regex_match (scorer->unlikely, match, 0, NULL)
-      && !g_regex_match (scorer->maybe, match, 0, NULL)
-      && !vera_html_has_ancestor (node, "table", 0) && !vera_html_has_ancestor (node, "code", 0)
-      && !vera_html_is (node, "body") && !vera_html_is (node, "a"))
-    return TRUE;
-  role = vera_html_dup_attr (node, "role");
-  return role != NULL && is_any_role (role);
-}
-
-static gboolean
-is_empty_block (xmlNode *node)
-{
-  if (!(vera_html_is (node, "div") || vera_html_is (node, "section")
-        || vera_html_is (node, "header") || vera_html_is_heading (node)))
-    return FALSE;
-  if (vera_html_text_length (node) > 0)
-    return FALSE;
-  for (xmlNode *c = vera_html_first_element (node); c != NULL; c = vera_html_next_element (c))
-    if (!vera_html_is (c, "br") && !vera_html_is (c, "hr"))
-      return FALSE;
-  return TRUE;
-}
-
-/* Walks the page once: drops the byline, a heading that repeats the title and, when asked,
- * blocks named like boilerplate; turns text-only <div>s into paragraphs; returns the elements
- * that vote. */
-static GPtrArray *
-collect_voters (VeraHtmlScorer *scorer,
-                xmlNode        *root,
-                const char     *title)
-{
-  GPtrArray *voters = g_ptr_array_new ();
-  gboolean byline_seen = FALSE;
-  gboolean title_seen = FALSE;
-  xmlNode *n = root;
-
-  while (n != NULL)
-    {
-      g_autofree char *match = NULL;
-      gboolean drop = FALSE;
-
-      if (n->type != XML_ELEMENT_NODE)
-        {
-          n = vera_html_next_node (n, root, FALSE);
-          continue;
-        }
-      match = match_string (n);
-      if (n != root)
-        {
-          if (!byline_seen && is_byline (scorer, n, match))
-            drop = byline_seen = TRUE;
-          else if (!title_seen && repeats_title (n, title))
-            drop = title_seen = TRUE;
-          else
-            drop = is_unlikely (scorer, n, match) || is_empty_block (n);
-        }
-      if (drop)
-        {
-          xmlNode *next = vera_html_next_node (n, root, TRUE);
-
-          vera_html_remove (n);
-          n = next;
-          continue;
-        }
-
-      if (is_any (n, scored_tags, G_N_ELEMENTS (scored_tags)))
-        g_ptr_array_add (voters, n);
-      else if (vera_html_is (n, "div"))
-        {
-          wrap_phrasing (n);
-          if (single_paragraph_child (n) && vera_html_link_density (n) < 0.25)
-            {
-              xmlNode *p = vera_html_first_element (n);
-
-              xmlUnlinkNode (p);
-              xmlReplaceNode (n, p);
-              xmlFreeNode (n);
-              n = p;
-              g_ptr_array_add (voters, n);
-            }
-          else if (!has_block_child (n))
-            {
-              xmlNodeSetName (n, (const xmlChar *) "p");
-              g_ptr_array_add (voters, n);
-            }
-        }
-      n = vera_html_next_node (n, root, FALSE);
-    }
-  return voters;
-}
-
-static guint
-count_commas_in (const char *text)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == ',' || c == 0x060C || c == 0xFF0C || c == 0x3001)
-        n++;
-    }
-  return n;
-}
-
 /* Each voter gives its ancestors points for its length and commas, less the further up. */
 static GPtrArray *
 vote (VeraHtmlScorer *scorer,
@@ -371,7 +94,7 @@ vote (VeraHtmlScorer *scorer,
       len = g_utf8_strlen (text, -1);
       if (len < MIN_PARAGRAPH_CHARS)
         continue;
-      points = 2 + count_commas_in (text) + MIN (len / 100, 3);
+      points = 2 + vera_html_count_commas (text) + MIN (len / 100, 3);
 
       for (guint level = 0; level < ANCESTOR_LEVELS && a != NULL; level++, a = a->parent)
         {
@@ -570,7 +293,7 @@ extract (VeraHtmlScorer *scorer,
 
   if (body == NULL)
     return g_strdup ("");
-  voters = collect_voters (scorer, body, title);
+  voters = vera_html_collect_voters (scorer, body, title);
   candidates = vote (scorer, voters);
   best = pick_top (scorer, candidates);
   if (best != NULL)

@@ -38,6 +38,12 @@ int       vera_html_class_weight   (VeraHtmlScorer *scorer,
                                     xmlNode        *node);
 double    vera_html_score          (VeraHtmlScorer *scorer,
                                     xmlNode        *node);
+/* Walks the page once: drops the byline, a heading that repeats the title and, when the flags
+ * say so, blocks named like boilerplate; turns text-only <div>s into paragraphs. Returns the
+ * elements whose text votes for the article's block. */
+GPtrArray *vera_html_collect_voters (VeraHtmlScorer *scorer,
+                                     xmlNode        *root,
+                                     const char     *title);
 /* Drops what is never content: scripts, styles, comments, navigation, hidden elements. */
 void      vera_html_prepare        (xmlNode        *root);
 /* Drops what the scorer kept around the article but is not part of it. */

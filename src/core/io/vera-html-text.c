@@ -72,7 +72,7 @@ add_text (Renderer   *r,
           r->space = FALSE;
           continue;
         }
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B || c == 0xFEFF)
+      if (vera_html_is_space (c))
         {
           r->space = r->block->len > 0 && r->block->str[r->block->len - 1] != '\n';
           continue;
@@ -87,7 +87,8 @@ add_text (Renderer   *r,
 static void
 line_break (Renderer *r)
 {
-  trim_end (r->block);
+  while (r->block->len > 0 && r->block->str[r->block->len - 1] == ' ')
+    g_string_truncate (r->block, r->block->len - 1);
   /* Two breaks in a row end the paragraph, as they do on screen. */
   if (r->block->len > 0 && r->block->str[r->block->len - 1] == '\n')
     flush (r);

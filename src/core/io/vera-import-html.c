@@ -14,7 +14,7 @@
 
 /* How far into the page to look for a <meta> charset. The standard says 1024 bytes; pages in
  * the wild put long scripts first, so look further. */
-#define PRESCAN_BYTES 16384
+#define PRESCAN_BYTES 65536
 
 /* Maps the labels pages use to the charsets browsers really decode with (the WHATWG Encoding
  * standard): a page labelled ISO-8859-1 is read as Windows-1252, GBK as GB18030, and so on. */
@@ -86,8 +86,19 @@ find_meta_charset (const char *data,
   return NULL;
 }
 
+static gboolean
+has_high_bytes (const char *data,
+                gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) data[i] >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
 /* Decodes the page to UTF-8: byte order mark, then the user's choice, then the HTTP charset,
- * then <meta>, then UTF-8 when the bytes are valid UTF-8, else Windows-1252. Pages are read
+ * then <meta> (unless the bytes are plainly UTF-8), then UTF-8 when the bytes are valid UTF-8,
+ * else Windows-1252. Pages are read
  * leniently: a stray bad byte becomes U+FFFD rather than refusing the page. */
 static char *
 decode_page (const char  *data,
@@ -112,6 +123,17 @@ decode_page (const char  *data,
     charset = charset_for_label (http_charset);
   else if ((meta = find_meta_charset (data, len)) != NULL)
     charset = charset_for_label (meta);
+
+  /* A page labelled with a legacy charset whose bytes are valid UTF-8, non-ASCII included, is
+   * UTF-8: servers and templates keep old labels, while legacy text that happens to form valid
+   * multi-byte UTF-8 sequences throughout is vanishingly rare. */
+  if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0
+      && !vera_import_is_wide_charset (charset) && has_high_bytes (data, len)
+      && g_utf8_validate_len (data, len, NULL))
+    {
+      g_debug ("%s: labelled %s but valid UTF-8; reading it as UTF-8", source, charset);
+      charset = "UTF-8";
+    }
 
   if (charset != NULL && g_ascii_strcasecmp (charset, "UTF-8") != 0)
     {
@@ -168,21 +190,87 @@ first_element_text (xmlNode    *root,
   return NULL;
 }
 
+static gboolean
+names_site (const char *part,
+            gssize      len,
+            const char *folded_site)
+{
+  g_autofree char *folded = g_utf8_casefold (part, len);
+
+  return *folded != '\0' && (g_str_has_prefix (folded_site, folded)
+                             || g_str_has_prefix (folded, folded_site));
+}
+
+/* "Headline | Site" and "Site | Headline" → "Headline", when that part names the site. */
 static char *
-find_title (xmlNode *root)
+strip_site_name (const char *title,
+                 const char *site)
+{
+  static const char * const separators[] = { " | ", " - ", " – ", " — ", " · ", " :: ", " » ",
+                                             " / " };
+  g_autofree char *folded_site = NULL;
+  const char *first = NULL;
+  const char *last = NULL;
+  gsize first_len = 0;
+  gsize last_len = 0;
+
+  if (site == NULL)
+    return g_strdup (title);
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *p = strstr (title, separators[i]);
+      const char *q = g_strrstr (title, separators[i]);
+
+      if (p != NULL && p > title && (first == NULL || p < first))
+        {
+          first = p;
+          first_len = strlen (separators[i]);
+        }
+      if (q != NULL && q > title && (last == NULL || q > last))
+        {
+          last = q;
+          last_len = strlen (separators[i]);
+        }
+    }
+  if (first == NULL)
+    return g_strdup (title);
+
+  folded_site = g_utf8_casefold (site, -1);
+  if (names_site (last + last_len, -1, folded_site))
+    return g_strndup (title, last - title);
+  if (names_site (title, first - title, folded_site) && first[first_len] != '\0')
+    return g_strdup (first + first_len);
+  return g_strdup (title);
+}
+
+/* The title from the page's head: og:title, else <title>, without the site's name. */
+static char *
+head_title (xmlNode *root)
 {
   g_autofree char *og = meta_content (root, "property", "og:title");
-  g_autofree char *title = first_element_text (root, "title");
-  g_autofree char *h1 = first_element_text (root, "h1");
+  g_autofree char *title = NULL;
+  g_autofree char *site = meta_content (root, "property", "og:site_name");
 
-  if (og != NULL)
-    return vera_import_make_title (og);
-  /* A <title> usually carries the site name too; a heading it contains is the cleaner one. */
-  if (title != NULL && h1 != NULL && strstr (title, h1) != NULL)
+  if (og == NULL)
+    title = first_element_text (root, "title");
+  if (site == NULL)
+    site = meta_content (root, "name", "application-name");
+  if (og == NULL && title == NULL)
+    return NULL;
+  return strip_site_name (og != NULL ? og : title, site);
+}
+
+/* `h1` is the first visible main heading, read once scripts and hidden parts are gone. */
+static char *
+choose_title (const char *head,
+              const char *h1)
+{
+  if (head == NULL)
+    return h1 != NULL ? vera_import_make_title (h1) : NULL;
+  /* A main heading that makes up most of the head's title is the cleaner form of it. */
+  if (h1 != NULL && strstr (head, h1) != NULL && strlen (h1) * 2 >= strlen (head))
     return vera_import_make_title (h1);
-  if (title != NULL)
-    return vera_import_make_title (title);
-  return h1 != NULL ? vera_import_make_title (h1) : NULL;
+  return vera_import_make_title (head);
 }
 
 static char *
@@ -219,6 +307,8 @@ vera_import_html (const char  *data,
   g_autoptr(VeraImportedDoc) doc = NULL;
   g_autofree char *utf8 = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *h1 = NULL;
   htmlDocPtr html;
   xmlNode *root;
   gsize utf8_len;
@@ -250,8 +340,11 @@ vera_import_html (const char  *data,
 
   doc = vera_imported_doc_new ();
   doc->source = g_strdup (source);
-  doc->title = find_title (root);
+  head = head_title (root);
   doc->language = find_language ((xmlNode *) html->children);
+  vera_html_prepare (root);
+  h1 = first_element_text (root, "h1");
+  doc->title = choose_title (head, h1);
   text = vera_html_main_text (html, doc->title);
   xmlFreeDoc (html);
 

@@ -9,7 +9,7 @@
 
 #include "vera-import-private.h"
 
-#define DEFAULT_MAX_SIZE ((gsize) 20 * 1000 * 1000)
+#define DEFAULT_MAX_SIZE ((gsize) 20 * 1024 * 1024)
 #define SNIFF_BYTES 1024
 
 G_DEFINE_QUARK (vera-import-error-quark, vera_import_error)
@@ -153,11 +153,24 @@ looks_like_html (const char *data,
 {
   static const char * const marks[] = { "<!doctype html", "<html", "<head", "<body", "<meta",
                                         "<title", "<article", "<div", "<p>", "<p " };
+  g_autofree char *decoded = NULL;
   g_autofree char *head = NULL;
+  const char *charset;
   gsize bom_len = 0;
   gsize i;
 
-  vera_import_sniff_bom (data, len, &bom_len);
+  /* UTF-16 and UTF-32 files are sniffed on their first characters, decoded. */
+  charset = vera_import_sniff_bom (data, len, &bom_len);
+  if (vera_import_is_wide_charset (charset))
+    {
+      decoded = vera_import_convert (data + bom_len, MIN (len - bom_len, SNIFF_BYTES * 4),
+                                     charset, FALSE, "", NULL);
+      if (decoded == NULL)
+        return FALSE;
+      data = decoded;
+      len = strlen (decoded);
+      bom_len = 0;
+    }
   for (i = bom_len; i < len && g_ascii_isspace (data[i]); i++)
     ;
   if (i >= len || data[i] != '<')
@@ -170,13 +183,26 @@ looks_like_html (const char *data,
   return FALSE;
 }
 
+static gsize
+effective_limit (const VeraImportOptions *options)
+{
+  return options != NULL && options->max_size > 0 ? options->max_size : DEFAULT_MAX_SIZE;
+}
+
+/* "20.0 MiB (20,971,520 bytes)": binary units, as the --max-size option counts them. */
+static char *
+format_size (gsize size)
+{
+  return g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT | G_FORMAT_SIZE_IEC_UNITS);
+}
+
 static gboolean
 check_size (gsize                    size,
             const char              *source,
             const VeraImportOptions *options,
             GError                 **error)
 {
-  gsize limit = options != NULL && options->max_size > 0 ? options->max_size : DEFAULT_MAX_SIZE;
+  gsize limit = effective_limit (options);
   g_autofree char *size_str = NULL;
   g_autofree char *limit_str = NULL;
 
@@ -189,8 +215,8 @@ check_size (gsize                    size,
   if (size <= limit)
     return TRUE;
 
-  size_str = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
-  limit_str = g_format_size_full (limit, G_FORMAT_SIZE_LONG_FORMAT);
+  size_str = format_size (size);
+  limit_str = format_size (limit);
   g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_TOO_LARGE,
                _("“%s” is %s, more than the import limit of %s"), source, size_str, limit_str);
   return FALSE;
@@ -254,6 +280,48 @@ content_type_for_name (const char *basename)
   return NULL;
 }
 
+/* Reads at most one byte past the limit, so that a device or a pipe that never ends, or a
+ * file that grew after its size was read, cannot exhaust memory. */
+static GBytes *
+read_bounded (GFile                   *file,
+              const char              *source,
+              const VeraImportOptions *options,
+              GCancellable            *cancellable,
+              GError                 **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize limit = effective_limit (options);
+  guint8 buf[65536];
+
+  in = g_file_read (file, cancellable, &local_error);
+  while (in != NULL)
+    {
+      gssize n = g_input_stream_read (G_INPUT_STREAM (in), buf, sizeof buf, cancellable,
+                                      &local_error);
+
+      if (n <= 0)
+        break;
+      g_byte_array_append (data, buf, n);
+      if (data->len > limit)
+        {
+          g_autofree char *limit_str = format_size (limit);
+
+          g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_TOO_LARGE,
+                       _("“%s” is larger than the import limit of %s"), source, limit_str);
+          return NULL;
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
+                   _("Cannot read “%s”: %s"), source, local_error->message);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
 VeraImportedDoc *
 vera_import_file (GFile                   *file,
                   const VeraImportOptions *options,
@@ -265,8 +333,6 @@ vera_import_file (GFile                   *file,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *source = NULL;
   g_autofree char *basename = NULL;
-  char *contents = NULL;
-  gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -278,6 +344,12 @@ vera_import_file (GFile                   *file,
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
+                   _("“%s” does not exist"), source);
+      return NULL;
+    }
   if (info == NULL)
     {
       g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
@@ -295,13 +367,9 @@ vera_import_file (GFile                   *file,
       && !check_size ((gsize) g_file_info_get_size (info), source, options, error))
     return NULL;
 
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
-                   _("Cannot read “%s”: %s"), source, local_error->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (contents, len);
+  bytes = read_bounded (file, source, options, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
 
   return vera_import_bytes (bytes, source, content_type_for_name (basename), options, error);
 }
