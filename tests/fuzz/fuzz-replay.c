@@ -21,11 +21,12 @@ replay_file (gconstpointer user_data)
 
   g_file_get_contents (path, &contents, &length, &error);
   g_assert_no_error (error);
-  /* A copy of exactly @length bytes, so that a read past the end is caught by any checker. */
+  /* A copy of exactly @length bytes, so that a read past the end is caught by any checker;
+   * like libFuzzer, never a NULL pointer for an empty input. */
   {
     g_autofree guint8 *exact = g_memdup2 (contents, length);
 
-    LLVMFuzzerTestOneInput (exact, length);
+    LLVMFuzzerTestOneInput (length > 0 ? exact : (const guint8 *) contents, length);
   }
 }
 
