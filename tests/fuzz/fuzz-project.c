@@ -59,6 +59,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gsize length = 0;
   gsize length_again = 0;
 
+  if (!fuzz_json_is_single_value (data, size))
+    return 0;
   project = vera_project_from_data ((const char *) data, (gssize) size, &error);
   if (project == NULL)
     {

@@ -58,3 +58,54 @@ fuzz_assert_utf8 (const char *str)
   if (str != NULL)
     g_assert_true (g_utf8_validate (str, -1, NULL));
 }
+
+static size_t
+skip_json_space (const uint8_t *data,
+                 size_t         size,
+                 size_t         pos)
+{
+  while (pos < size && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\n' ||
+                        data[pos] == '\r'))
+    pos++;
+  return pos;
+}
+
+gboolean
+fuzz_json_is_single_value (const uint8_t *data,
+                           size_t         size)
+{
+  size_t pos = skip_json_space (data, size, 0);
+  size_t depth = 0;
+  gboolean in_string = FALSE;
+
+  if (pos < size && (data[pos] == '{' || data[pos] == '['))
+    {
+      for (; pos < size; pos++)
+        {
+          if (in_string)
+            {
+              if (data[pos] == '\\')
+                pos++;
+              else if (data[pos] == '"')
+                in_string = FALSE;
+            }
+          else if (data[pos] == '"')
+            in_string = TRUE;
+          else if (data[pos] == '{' || data[pos] == '[')
+            depth++;
+          else if ((data[pos] == '}' || data[pos] == ']') && --depth == 0)
+            {
+              pos++;
+              break;
+            }
+        }
+    }
+  else
+    {
+      /* A scalar, or whatever json-glib makes of a bare word. */
+      while (pos < size && data[pos] != '{' && data[pos] != '[' && data[pos] != ' ' &&
+             data[pos] != '\n' && data[pos] != '\t' && data[pos] != '\r')
+        pos++;
+    }
+  return skip_json_space (data, size, pos) >= size;
+}

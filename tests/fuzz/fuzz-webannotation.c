@@ -86,6 +86,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   gsize length;
   guint n_undone = 0;
 
+  if (!fuzz_json_is_single_value (data, size))
+    return 0;
   if (!json_parser_load_from_data (parser, (const char *) data, (gssize) size, &error))
     return 0;
   project = new_project ();
