@@ -294,6 +294,29 @@ test_error_message_utf8 (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+/* Arrays and objects where a string or a boolean belongs are errors or ignored, never
+ * criticals (the tests run with fatal criticals). */
+static void
+test_wrong_json_types (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project = NULL;
+
+  project = vera_project_from_data ("{\"format\": [\"vera-project\"], \"version\": 1, "
+                                    "\"articles\": []}", -1, &error);
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT);
+  g_clear_error (&error);
+
+  project = vera_project_from_data ("{\"format\": \"vera-project\", \"version\": 1, "
+                                    "\"articles\": [{\"id\": \"a1\", \"text\": \"Li said so\", "
+                                    "\"claims\": [{\"id\": \"c\", \"start\": 0, \"end\": 10, "
+                                    "\"text\": \"Li said so\", \"people\": [{\"name\": \"Li\", "
+                                    "\"quoted\": {\"yes\": true}}]}]}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+}
+
 static void
 test_not_regular (void)
 {
@@ -352,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/interrupted-save", test_interrupted_save);
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vera/project-io/error-message-utf8", test_error_message_utf8);
+  g_test_add_func ("/vera/project-io/wrong-json-types", test_wrong_json_types);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
   g_test_add_func ("/vera/project-io/not-regular", test_not_regular);
   g_test_add_func ("/vera/project-io/symlink", test_symlink);

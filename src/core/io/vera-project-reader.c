@@ -237,6 +237,7 @@ read_people (VeraClaim   *claim,
       JsonObject *po = get_element_object (array, i, ctx, "people", error);
       const char *name, *role;
       VeraPerson *person;
+      JsonNode *quoted;
 
       if (po == NULL ||
           !get_string (po, "name", TRUE, ctx, &name, error) ||
@@ -244,7 +245,9 @@ read_people (VeraClaim   *claim,
         return FALSE;
       person = vera_person_new (name, role);
       g_ptr_array_add (result, person);
-      person->quoted = json_object_get_boolean_member_with_default (po, "quoted", FALSE);
+      quoted = json_object_get_member (po, "quoted");
+      person->quoted = quoted != NULL && JSON_NODE_HOLDS_VALUE (quoted) &&
+                       json_node_get_boolean (quoted);
       if (json_object_has_member (po, "start") &&
           (!get_offset (po, "start", ctx, &person->start, error) ||
            !get_offset (po, "end", ctx, &person->end, error)))
@@ -558,7 +561,7 @@ vera_project_from_json (JsonNode  *root,
   JsonArray *articles, *conflicts_json;
   const char *format, *reviewer;
   double version = 0;
-  JsonNode *settings;
+  JsonNode *settings, *node;
   Ctx ctx = { _("project") };
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -569,7 +572,9 @@ vera_project_from_json (JsonNode  *root,
     }
   object = json_node_get_object (root);
 
-  format = json_object_get_string_member_with_default (object, "format", NULL);
+  /* Not json_object_get_string_member_with_default(): an array or object there is critical. */
+  node = json_object_get_member (object, "format");
+  format = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
   if (g_strcmp0 (format, VERA_PROJECT_FORMAT) != 0)
     {
       if (format != NULL)
