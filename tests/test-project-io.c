@@ -317,6 +317,20 @@ test_wrong_json_types (void)
   g_assert_nonnull (project);
 }
 
+/* json-glib turns an octal escape into a raw byte: not UTF-8, so not an article text. */
+static void
+test_octal_escape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project =
+    vera_project_from_data ("{\"format\": \"vera-project\", \"version\": 1, \"articles\": "
+                            "[{\"id\": \"a1\", \"text\": \"bad \\222 byte\"}]}", -1, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE);
+  g_assert_nonnull (strstr (error->message, "“text”"));
+}
+
 static void
 test_not_regular (void)
 {
@@ -376,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vera/project-io/error-message-utf8", test_error_message_utf8);
   g_test_add_func ("/vera/project-io/wrong-json-types", test_wrong_json_types);
+  g_test_add_func ("/vera/project-io/octal-escape", test_octal_escape);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
   g_test_add_func ("/vera/project-io/not-regular", test_not_regular);
   g_test_add_func ("/vera/project-io/symlink", test_symlink);

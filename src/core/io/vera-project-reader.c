@@ -64,6 +64,12 @@ get_string (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail_type (error, ctx, key, _("a string"));
   *out = json_node_get_string (node);
+  /* The bytes were checked, but json-glib decodes octal escapes ("\\222") to any byte. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    {
+      *out = NULL;
+      return fail_type (error, ctx, key, _("valid UTF-8 text"));
+    }
   return TRUE;
 }
 
@@ -542,7 +548,8 @@ read_conflict (JsonObject  *object,
       if (values != NULL && i < json_array_get_length (values))
         {
           JsonNode *vnode = json_array_get_element (values, i);
-          if (JSON_NODE_HOLDS_VALUE (vnode) && json_node_get_value_type (vnode) == G_TYPE_STRING)
+          if (JSON_NODE_HOLDS_VALUE (vnode) && json_node_get_value_type (vnode) == G_TYPE_STRING &&
+              g_utf8_validate (json_node_get_string (vnode), -1, NULL))
             value = json_node_get_string (vnode);
         }
       vera_conflict_add_member (conflict, claim_id, value);
