@@ -329,6 +329,12 @@ test_octal_escape (void)
   g_assert_null (project);
   g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE);
   g_assert_nonnull (strstr (error->message, "“text”"));
+  g_clear_error (&error);
+
+  /* The error quoting a bad format is UTF-8 too. */
+  g_assert_null (vera_project_from_data ("{\"format\": \"x\\222\"}", -1, &error));
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
 static void

@@ -584,10 +584,13 @@ vera_project_from_json (JsonNode  *root,
   format = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
   if (g_strcmp0 (format, VERA_PROJECT_FORMAT) != 0)
     {
+      /* Shown as valid UTF-8: json-glib decodes octal escapes ("\\222") to any byte. */
+      g_autofree char *shown = format != NULL ? g_utf8_make_valid (format, -1) : NULL;
+
       if (format != NULL)
         g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT,
                      _("This is not a Vera project: its format is “%s”, not “%s”"),
-                     format, VERA_PROJECT_FORMAT);
+                     shown, VERA_PROJECT_FORMAT);
       else
         g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT,
                      _("This is JSON but not a Vera project: it has no “format”: “%s” key"),
