@@ -3,6 +3,7 @@
 # Takes screenshots of Vera's main states (light and dark, wide and narrow) under Xvfb into
 # data/screenshots/. Usage: tests/screenshots.sh [BUILDDIR]   (default: _build)
 # Needs Xvfb, xdotool and ImageMagick's import. Runs the built app with the demo project.
+# SHOTS="main-light narrow" takes only those.
 set -eu
 
 src=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +26,7 @@ display=:93
 # shot NAME WIDTH HEIGHT SCHEME KEYS [PROJECT]
 shot () {
   name=$1 width=$2 height=$3 scheme=$4 keys=$5 project=${6-$demo}
+  case " ${SHOTS:-$name} " in *" $name "*) ;; *) return 0 ;; esac
   home="$work/$name"
   mkdir -p "$home/glib-2.0/settings"
   cat > "$home/glib-2.0/settings/keyfile" <<KEYS
@@ -48,7 +50,11 @@ KEYS
     sleep 0.4
   done
   sleep 1
-  DISPLAY=$display import -window "$window" "$out/$name.png"
+  # Dialogs are windows of their own: take the whole screen for them.
+  case $name in
+    preferences|export|shortcuts) DISPLAY=$display import -window root "$out/$name.png" ;;
+    *) DISPLAY=$display import -window "$window" "$out/$name.png" ;;
+  esac
   kill "$app" 2>/dev/null || true
   wait "$app" 2>/dev/null || true
   kill "$xvfb" 2>/dev/null || true
@@ -56,12 +62,16 @@ KEYS
   echo "$out/$name.png"
 }
 
-shot main-light 1200 760 light "j j j"
-shot main-dark 1200 760 dark "j j j"
-shot claims-light 1200 760 light "alt+2 j"
-shot claims-dark 1200 760 dark "alt+2 j"
+shot main-light 1200 760 light "j 3 j 5 j 7 j 2 j"
+shot main-dark 1200 760 dark "j 3 j 5 j 7 j 2 j"
+shot claims-light 1200 760 light "alt+2 j 3 j 5 j 4 j"
+shot claims-dark 1200 760 dark "alt+2 j 3 j 5 j 4 j"
 shot conflicts-light 1200 760 light "alt+3"
 shot conflicts-dark 1200 760 dark "alt+3"
 shot narrow 400 760 light ""
-shot narrow-dark 400 760 dark "j"
+shot narrow-dark 400 760 dark "j j"
 shot empty 1000 680 light "" ""
+shot empty-dark 1000 680 dark "" ""
+shot preferences 1000 700 light "ctrl+comma"
+shot export 1000 700 dark "ctrl+e"
+shot shortcuts 1200 760 light "ctrl+question"

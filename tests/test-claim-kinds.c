@@ -6,6 +6,8 @@
 
 #include "vera-claim-kinds.h"
 #include "vera-people.h"
+#include "vera-plausibility.h"
+#include "vera-tokens.h"
 #include "vera-quantities.h"
 #include "vera-test-util.h"
 #include "vera-vocabulary.h"
@@ -72,7 +74,8 @@ test_boilerplate (void)
     "Chapter 1: The Innovation Infrastructure", "Section 3", "Table of contents",
     "Challenges remain in:", "Key findings:", "Copyright 2024 Valmora Daily. All rights reserved.",
     "© 2023 The Harbour Times", "Read more", "By Lena Hoffmann", "By Jane Doe and John Roe, Reuters",
-    "Photo: Harbour authority", "Part 2", "Life Along the Valmora Waterfront",
+    "Photo: Harbour authority", "Part 2",
+    "Heba Habib contributed to this report.", "Reporting by Ana Silva; Editing by Tom Hale.", "Life Along the Valmora Waterfront",
     "The Rise of Valmora: Europe's Answer to Rotterdam", "", "• • •",
   };
   const char * const prose[] = {
@@ -82,6 +85,7 @@ test_boilerplate (void)
     "Shanghai hosts more than 1,600 research institutions.",
     "Part of the budget went to schools.",
     "Sources close to the mayor deny it.",
+    "The report, written by economists at the IMF, says growth will slow.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (boiler); i++)
@@ -171,6 +175,62 @@ test_seeds (void)
     }
 }
 
+/* One pass gives what the separate calls give. */
+static void
+test_facts (void)
+{
+  const char *names[] = { "harbour-a.txt", "harbour-b.txt", "harbour-c.txt" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *rel = g_build_filename ("analysis", "claims", names[f], NULL);
+      g_autofree char *path = vera_test_fixture_path (rel);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_file_get_contents (path, &text, NULL, &error);
+      g_assert_no_error (error);
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          const char *s = lines[i];
+          gsize len = strlen (s);
+          VeraSentenceFacts facts = { 0, };
+          g_autoptr(GPtrArray) qs = vera_quantities_extract (s, len);
+          g_autoptr(GPtrArray) people = vera_people_extract (s, len);
+          g_autoptr(GArray) vague = vera_vague_sources_find (s, len);
+          VeraClaimKind kinds;
+          gboolean checkable = vera_claim_is_checkable (s, len, qs, people, &kinds);
+
+          vera_sentence_facts_analyse (&facts, s, len);
+          g_assert_cmpuint (facts.quantities->len, ==, qs->len);
+          for (guint q = 0; q < qs->len; q++)
+            g_assert_true (vera_quantity_equal (facts.quantities->pdata[q], qs->pdata[q]));
+          g_assert_cmpuint (facts.people->len, ==, people->len);
+          for (guint p = 0; p < people->len; p++)
+            g_assert_true (vera_person_equal (facts.people->pdata[p], people->pdata[p]));
+          g_assert_cmpuint (facts.vague->len, ==, vague->len);
+          g_assert_cmpuint (facts.kinds, ==, kinds);
+          g_assert_cmpint (facts.checkable, ==, checkable);
+          g_assert_cmpint (facts.boilerplate, ==, vera_text_is_boilerplate (s, len));
+          vera_sentence_facts_clear (&facts);
+          g_assert_null (facts.quantities);
+        }
+    }
+}
+
+/* The lexicons are searched by bisection: they must stay sorted. */
+static void
+test_lexicons (void)
+{
+  g_assert_true (vera_tokens_lexicons_sorted ());
+  g_assert_true (vera_quantities_lexicons_sorted ());
+  g_assert_true (vera_people_lexicons_sorted ());
+  g_assert_true (vera_claim_kinds_lexicons_sorted ());
+  g_assert_true (vera_plausibility_lexicons_sorted ());
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,5 +239,7 @@ main (int    argc,
   g_test_add_func ("/vera/claim-kinds/kinds", test_kinds);
   g_test_add_func ("/vera/claim-kinds/boilerplate", test_boilerplate);
   g_test_add_func ("/vera/claim-kinds/seeds", test_seeds);
+  g_test_add_func ("/vera/claim-kinds/lexicons-sorted", test_lexicons);
+  g_test_add_func ("/vera/claim-kinds/facts", test_facts);
   return g_test_run ();
 }

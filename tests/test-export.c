@@ -611,6 +611,16 @@ test_import_reanchor_context (void)
   g_assert_error (error, VERA_EXPORT_ERROR, VERA_EXPORT_ERROR_NOT_ANNOTATIONS);
   g_clear_error (&error);
 
+  /* Positions too large for any integer are ignored; the quote still anchors. */
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"type\":\"Annotation\",\"bodyValue\":\"huge\",\"target\":{"
+                "\"source\":\"https://example.org/t\",\"selector\":["
+                "{\"type\":\"TextQuoteSelector\",\"exact\":\"wages rose\"},"
+                "{\"type\":\"TextPositionSelector\",\"start\":1e300,\"end\":2e300}]}}");
+  g_assert_true (vera_webannotation_import (project, node, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.unanchored, ==, 0);
+
   /* A quote that is nowhere. */
   g_clear_pointer (&node, json_node_unref);
   node = parse ("[{\"type\":\"Annotation\",\"target\":{\"source\":\"https://example.org/t\","

@@ -178,6 +178,8 @@ test_fixtures (void)
       if (conflict->kind == VERA_CONFLICT_KIND_PERSON)
         {
           g_assert_cmpstr (conflict->topic, ==, "Amara Okafor");
+          for (guint m = 0; m < conflict->members->len; m++)
+            g_assert_null (((VeraLinkMember *) conflict->members->pdata[m])->unit);
           person = TRUE;
         }
       else if (strstr (conflict->key, "ferry") != NULL)
@@ -207,6 +209,10 @@ test_keys (void)
     { "national-level key laboratories", NULL, "national research labs", NULL, FALSE },
     { "Fortune 500 companies", NULL, "companies", NULL, FALSE },
     { "nurses", NULL, "teachers", NULL, FALSE },
+    { "electric buses", NULL, "electric bus", NULL, TRUE },
+    { "houses", NULL, "house", NULL, TRUE },
+    { "R&D centres", NULL, "research centers", NULL, TRUE },
+    { "overseas scientists", NULL, "foreign researchers", NULL, TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)

@@ -28,11 +28,18 @@ static const Case cases[] = {
     "Dr., Director of the Kobe Earthquake Centre", FALSE },
   { "\"We were never told,\" says former city engineer Marta Kowalczyk.", "Marta Kowalczyk",
     "former city engineer", TRUE },
+  { "\"It was a mistake,\" said Tom Hale, 45, a teacher from Leeds.", "Tom Hale",
+    "a teacher from Leeds", TRUE },
+  { "New South Wales Governor Ada Brennan signed the bill.", "Ada Brennan",
+    "New South Wales Governor", FALSE },
+  { "United Nations Secretary-General Kofi Mensah warned of a \"climate breakdown\".",
+    "Kofi Mensah", "United Nations Secretary-General", FALSE },
 };
 
 static const char * const no_people[] = {
   "Goldman Sachs expects growth to slow.",
   "The Nordic Marine Institute published the data.",
+  "Hong Kong Disneyland said attendance fell.",
   "Visitors from New York and Hong Kong filled the Grand Hotel.",
   "Startup culture achieves critical mass.",
   "The \"Golden Visa\" scheme, the ministry said, attracted investors.",
@@ -86,6 +93,7 @@ test_vague (void)
     { "Many people say the ferries are late.", "Many people say" },
     { "The plan, according to unnamed sources, was dropped.", "according to unnamed sources" },
     { "Analysts have long warned of a bubble.", "Analysts have long warned" },
+    { "People familiar with the matter said the deal was close.", "People familiar with the matter" },
   };
   const char * const named[] = {
     "Goldman Sachs analysts say the market is cooling.",

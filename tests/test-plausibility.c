@@ -42,6 +42,8 @@ test_residents (void)
   g_autoptr(GPtrArray) fine = check (table, "The app serves 89% of residents in Tokyo.", NULL);
   g_autoptr(GPtrArray) fine_count = check (table, "About 3 million people in Tokyo ride the metro.", NULL);
   g_autoptr(GPtrArray) not_people = check (table, "Tokyo has 30 million bicycles.", NULL);
+  g_autoptr(GPtrArray) grown = check (table, "Tokyo's 14.5 million residents voted.", NULL);
+  g_autoptr(GPtrArray) demonym = check (table, "The app has signed up 12 million Londoners.", NULL);
   const VeraImplausible *f;
 
   g_assert_cmpuint (bad->len, ==, 1);
@@ -54,6 +56,10 @@ test_residents (void)
   g_assert_cmpuint (fine->len, ==, 0);
   g_assert_cmpuint (fine_count->len, ==, 0);
   g_assert_cmpuint (not_people->len, ==, 0);
+  /* A little above the census is growth, not an impossibility. */
+  g_assert_cmpuint (grown->len, ==, 0);
+  g_assert_cmpuint (demonym->len, ==, 1);
+  g_assert_cmpstr (((VeraImplausible *) demonym->pdata[0])->reference->subject, ==, "London");
 }
 
 static void

@@ -64,6 +64,8 @@ static const Case cases[] = {
   { "The year was 1.48C warmer than the baseline.", "1.48C", 1.48, 0, "degC", NULL, NULL, NULL },
   { "The mill makes 500,000 tonnes a year and employs 3,400 workers.", "3,400 workers", 3400, 0,
     "count", "workers", NULL, NULL },
+  { "The console weighs 8.4 pounds.", "8.4 pounds", 8.4, 0, "lb", NULL, NULL, NULL },
+  { "The club paid 40 million pounds for him.", "40 million pounds", 4e7, 0, "GBP", NULL, NULL, NULL },
   { "At least 15,000 nurses left the service.", "15,000 nurses", 15000, 0, "count", "nurses",
     "at least", NULL },
 };
@@ -76,6 +78,8 @@ static const char * const no_figures[] = {
   "The shop is open 24/7 and sells 5G phones.",
   "It joined the Fortune 500 list in the 1990s.",
   "COVID-19 changed the city.",
+  "The Xbox One X plays games in native 4K.",
+  "Formula One returns to the city.",
   "",
 };
 

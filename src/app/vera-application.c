@@ -301,6 +301,7 @@ vera_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (vera_application_parent_class)->startup (app);
 
+  gtk_window_set_default_icon_name (APP_ID);
   self->settings = g_settings_new (BASE_APP_ID);
   g_signal_connect_object (self->settings, "changed::style-variant", G_CALLBACK (apply_style),
                            self, G_CONNECT_SWAPPED);

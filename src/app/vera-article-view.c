@@ -38,20 +38,22 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* An underline style per status, in vocabulary order, beside the marker glyph; the colours are
- * mid tones that read on light and dark backgrounds. */
+/* A colour per status, in vocabulary order; the marker glyph before each claim carries the
+ * status without colour. The underline sits below the descenders (PANGO_UNDERLINE_LOW): drawn at
+ * the usual position it hides the tail of a comma, and "16,000" would read as "16.000". The
+ * colours are mid tones that read on light and dark backgrounds. */
 static const struct {
   PangoUnderline  underline;
   const char     *colour;
 } status_style[VERA_N_STATUSES] = {
-  { PANGO_UNDERLINE_SINGLE, "#3584e4" },
-  { PANGO_UNDERLINE_DOUBLE, "#c88800" },
-  { PANGO_UNDERLINE_LOW,    "#26a269" },
-  { PANGO_UNDERLINE_LOW,    "#2190a4" },
-  { PANGO_UNDERLINE_ERROR,  "#e01b24" },
-  { PANGO_UNDERLINE_SINGLE, "#9141ac" },
-  { PANGO_UNDERLINE_ERROR,  "#c64600" },
-  { PANGO_UNDERLINE_NONE,   "#77767b" },
+  { PANGO_UNDERLINE_LOW,  "#3584e4" },
+  { PANGO_UNDERLINE_LOW,  "#c88800" },
+  { PANGO_UNDERLINE_LOW,  "#26a269" },
+  { PANGO_UNDERLINE_LOW,  "#2190a4" },
+  { PANGO_UNDERLINE_LOW,  "#e01b24" },
+  { PANGO_UNDERLINE_LOW,  "#9141ac" },
+  { PANGO_UNDERLINE_LOW,  "#c64600" },
+  { PANGO_UNDERLINE_NONE, "#77767b" },
 };
 
 static guint

@@ -10,6 +10,7 @@
 #include "vera-app-util.h"
 #include "vera-article.h"
 #include "vera-claim.h"
+#include "vera-claim-context.h"
 #include "vera-claim-inspector.h"
 #include "vera-conflict.h"
 #include "vera-person.h"
@@ -31,6 +32,7 @@ struct _VeraClaimInspector
   GtkLabel          *article_label;
   GtkLabel          *claim_label;
   GtkBox            *conflicts_box;
+  VeraClaimContext  *context;
   AdwPreferencesGroup *facts_group;
   GtkLabel          *kinds_label;
   GtkTextView       *note_view;
@@ -167,6 +169,23 @@ add_fact_row (VeraClaimInspector *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
+/* A normalised value for people: 85000000 → "85 million". */
+static char *
+format_number (double value)
+{
+  double magnitude = fabs (value);
+
+  if (!isfinite (value))
+    return g_strdup ("?");
+  if (magnitude >= 1e12)
+    return g_strdup_printf (_("%g trillion"), value / 1e12);
+  if (magnitude >= 1e9)
+    return g_strdup_printf (_("%g billion"), value / 1e9);
+  if (magnitude >= 1e6)
+    return g_strdup_printf (_("%g million"), value / 1e6);
+  return g_strdup_printf ("%.12g", value);
+}
+
 static void
 rebuild_facts (VeraClaimInspector *self)
 {
@@ -182,12 +201,13 @@ rebuild_facts (VeraClaimInspector *self)
       VeraQuantity *q = g_ptr_array_index (quantities, i);
       g_autofree char *value = NULL;
 
-      /* The figure as Vera understood it: value, unit or counted noun, qualifier, scope. */
-      value = g_strdup_printf ("%s%s%g%s%s%s%s",
-                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "",
-                               q->value,
-                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? " " : "",
-                               q->unit && g_strcmp0 (q->unit, "count") != 0 ? q->unit : "",
+      /* The figure as Vera understood it: qualifier, value, unit or counted noun, scope. */
+      g_autofree char *number = format_number (q->value);
+      gboolean has_unit = q->unit != NULL && g_strcmp0 (q->unit, "count") != 0;
+
+      value = g_strdup_printf ("%s%s%s%s%s%s%s",
+                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "", number,
+                               has_unit ? " " : "", has_unit ? q->unit : "",
                                q->noun ? " " : "", q->noun ? q->noun : "");
       if (q->scope != NULL)
         {
@@ -303,6 +323,7 @@ vera_claim_inspector_set_claim (VeraClaimInspector *self,
   if (self->claim != NULL)
     g_signal_handlers_disconnect_by_data (self->claim, self);
   g_set_object (&self->claim, claim);
+  vera_claim_context_set_claim (self->context, claim);
   gtk_stack_set_visible_child_name (self->stack, claim != NULL ? "claim" : "empty");
   if (claim == NULL)
     {
@@ -340,6 +361,21 @@ vera_claim_inspector_focus_note (VeraClaimInspector *self)
   g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
   if (self->claim != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+void
+vera_claim_inspector_set_net_service (VeraClaimInspector *self,
+                                      GObject            *net_service)
+{
+  g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
+  vera_claim_context_set_net_service (self->context, net_service);
+}
+
+VeraClaimContext *
+vera_claim_inspector_get_context (VeraClaimInspector *self)
+{
+  g_return_val_if_fail (VERA_IS_CLAIM_INSPECTOR (self), NULL);
+  return self->context;
 }
 
 GtkTextView *
@@ -394,11 +430,13 @@ vera_claim_inspector_class_init (VeraClaimInspectorClass *klass)
   object_class->dispose = vera_claim_inspector_dispose;
   object_class->finalize = vera_claim_inspector_finalize;
 
+  g_type_ensure (VERA_TYPE_CLAIM_CONTEXT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/vera-claim-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, article_label);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, claim_label);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, conflicts_box);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, context);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, facts_group);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, kinds_label);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, note_view);

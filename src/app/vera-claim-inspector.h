@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "vera-types.h"
+#include "vera-claim-context.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,9 @@ void       vera_claim_inspector_set_claim   (VeraClaimInspector *self,
 void       vera_claim_inspector_commit_note (VeraClaimInspector *self);
 void       vera_claim_inspector_focus_note  (VeraClaimInspector *self);
 GtkTextView *vera_claim_inspector_get_note_view (VeraClaimInspector *self);
+/* The lookup services for the context panel (NULL hides it). */
+void       vera_claim_inspector_set_net_service (VeraClaimInspector *self,
+                                                 GObject            *net_service);
+VeraClaimContext *vera_claim_inspector_get_context (VeraClaimInspector *self);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 #include "vera-project.h"
 #include "vera-vocabulary.h"
 
+#define INCREMENTAL_THRESHOLD 5000
+
 typedef enum {
   COLUMN_TEXT,
   COLUMN_ARTICLE,
@@ -112,6 +114,7 @@ static void
 update_base_model (VeraClaimList *self)
 {
   GListModel *base;
+  gboolean incremental;
 
   if (self->whole_project)
     base = G_LIST_MODEL (self->all_claims);
@@ -119,6 +122,11 @@ update_base_model (VeraClaimList *self)
     base = vera_article_get_claims (self->article);
   else
     base = G_LIST_MODEL (self->no_claims);
+  /* Small lists filter at once, so that the next claim is there the moment a key asks for it;
+   * large ones filter and sort in steps, so the window never stalls. */
+  incremental = g_list_model_get_n_items (base) > INCREMENTAL_THRESHOLD;
+  gtk_filter_list_model_set_incremental (self->filter_model, incremental);
+  gtk_sort_list_model_set_incremental (self->sort_model, incremental);
   if (gtk_filter_list_model_get_model (self->filter_model) != base)
     gtk_filter_list_model_set_model (self->filter_model, base);
 }

@@ -43,9 +43,11 @@ member_cell (VeraConflictsView *self,
 
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (value, "title-4");
   gtk_label_set_xalign (GTK_LABEL (where), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (where), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (where), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (status_label), 0);
   gtk_widget_add_css_class (status_label, "caption");
   gtk_widget_add_css_class (where, "dim-label");
@@ -90,7 +92,9 @@ create_row (gpointer item,
   gtk_widget_add_css_class (kind, "dim-label");
   gtk_widget_add_css_class (kind, "caption");
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (values), GTK_SELECTION_NONE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (values), 1);
+  /* Each article's value side by side, two or more a line. */
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (values),
+                                          MIN (2, vera_conflict_get_n_members (conflict)));
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (values), 4);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (values), TRUE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (values), 6);

@@ -589,6 +589,14 @@ recheck_reference_action (GtkWidget  *widget,
     vera_window_fetch_reference (self, reference);
 }
 
+static void
+check_references_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  vera_window_check_all_references (VERA_WINDOW (widget));
+}
+
 /* Navigation. */
 
 static void
@@ -694,6 +702,7 @@ vera_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-reference", "s", add_reference_action);
   gtk_widget_class_install_action (widget_class, "win.remove-reference", "s", remove_reference_action);
   gtk_widget_class_install_action (widget_class, "win.recheck-reference", "s", recheck_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.check-references", NULL, check_references_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-adding", NULL, cancel_adding_action);

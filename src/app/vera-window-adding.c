@@ -16,20 +16,41 @@
  * the window shows a progress strip with a Cancel button and stays responsive. */
 
 static void
-begin_progress (VeraWindow *self,
-                const char *label)
+weak_ref_free (gpointer data)
 {
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+vera_window_begin_progress (VeraWindow *self,
+                            const char *label)
+{
+  GWeakRef *ref;
+
   g_clear_object (&self->adding_cancellable);
   self->adding_cancellable = g_cancellable_new ();
   gtk_label_set_text (self->progress_label, label);
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   vera_window_update_actions (self);
+  /* The work may outlive the window: callbacks find it through a weak reference. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  g_object_set_data_full (G_OBJECT (self->adding_cancellable), "window", ref, weak_ref_free);
 }
 
-static void
-end_progress (VeraWindow   *self,
-              GCancellable *cancellable)
+VeraWindow *
+vera_window_dup_from_cancellable (GCancellable *cancellable)
+{
+  GWeakRef *ref = g_object_get_data (G_OBJECT (cancellable), "window");
+
+  return ref != NULL ? g_weak_ref_get (ref) : NULL;
+}
+
+void
+vera_window_end_progress (VeraWindow   *self,
+                          GCancellable *cancellable)
 {
   /* A newer task may have started meanwhile; only the current one ends the strip. */
   if (self->adding_cancellable != cancellable)
@@ -39,10 +60,10 @@ end_progress (VeraWindow   *self,
   vera_window_update_actions (self);
 }
 
-static void
-progress_cb (VeraWindow *self,
-             double      fraction,
-             const char *current)
+void
+vera_window_show_progress (VeraWindow *self,
+                           double      fraction,
+                           const char *current)
 {
   g_autofree char *label = NULL;
 
@@ -65,12 +86,12 @@ vera_window_cancel_adding (VeraWindow *self)
   if (self->adding_cancellable != NULL)
     {
       g_cancellable_cancel (self->adding_cancellable);
-      end_progress (self, self->adding_cancellable);
+      vera_window_end_progress (self, self->adding_cancellable);
     }
 }
 
-static gboolean
-report_error (VeraWindow   *self,
+gboolean
+vera_window_report_error (VeraWindow   *self,
               const char   *heading,
               const GError *error)
 {
@@ -111,14 +132,14 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(VeraProject) project = g_task_propagate_pointer (G_TASK (result), &error);
 
-  end_progress (self, cancellable);
+  vera_window_end_progress (self, cancellable);
   g_object_unref (cancellable);
   if (project == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      report_error (self, heading, error);
+      vera_window_report_error (self, heading, error);
       return;
     }
   vera_window_set_project (self, project);
@@ -141,7 +162,7 @@ vera_window_load_project (VeraWindow *self,
       g_application_open (G_APPLICATION (app), &file, 1, "new-window");
       return;
     }
-  begin_progress (self, label);
+  vera_window_begin_progress (self, label);
   gtk_progress_bar_pulse (self->progress_bar);
   task = g_task_new (self, self->adding_cancellable, load_done_cb,
                      g_object_ref (self->adding_cancellable));
@@ -159,23 +180,23 @@ analyzed_cb (GObject      *source,
 {
   g_autoptr(GCancellable) cancellable = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(VeraWindow) self = g_weak_ref_get (g_object_get_data (G_OBJECT (cancellable), "window"));
+  g_autoptr(VeraWindow) self = vera_window_dup_from_cancellable (cancellable);
   guint added = vera_analyzer_add_files_finish (VERA_ANALYZER (source), result, &error);
 
   if (self == NULL)
     return;
-  g_signal_handlers_disconnect_by_func (source, progress_cb, self);
-  end_progress (self, cancellable);
+  g_signal_handlers_disconnect_by_func (source, vera_window_show_progress, self);
+  vera_window_end_progress (self, cancellable);
   if (error != NULL)
-    report_error (self, added > 0 ? _("Some Articles Could Not Be Added")
+    vera_window_report_error (self, added > 0 ? _("Some Articles Could Not Be Added")
                                   : _("Could Not Add the Articles"), error);
-}
+  else
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u article",
+                                                               "Added %u articles", added), added);
 
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
+      vera_window_toast (self, message, FALSE);
+    }
 }
 
 void
@@ -185,7 +206,6 @@ vera_window_add_article_files (VeraWindow *self,
 {
   g_autofree char *label = NULL;
   VeraImportOptions options = { 0 };
-  GWeakRef *ref;
 
   g_return_if_fail (VERA_IS_WINDOW (self));
   g_return_if_fail (files != NULL && files->len > 0);
@@ -201,26 +221,12 @@ vera_window_add_article_files (VeraWindow *self,
     }
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Adding %u article…",
                                         "Adding %u articles…", files->len), files->len);
-  begin_progress (self, label);
-  /* The analysis may outlive the window: the callback finds it through a weak reference. */
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  g_object_set_data_full (G_OBJECT (self->adding_cancellable), "window", ref, weak_ref_free);
+  vera_window_begin_progress (self, label);
   options.encoding = encoding;
   options.max_size = (gsize) g_settings_get_uint (self->settings, "max-import-size-mb") * 1024 * 1024;
   vera_analyzer_set_threshold (self->analyzer, g_settings_get_double (self->settings, "claim-threshold"));
-  g_signal_connect_object (self->analyzer, "progress", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->analyzer, "progress", G_CALLBACK (vera_window_show_progress), self, G_CONNECT_SWAPPED);
   vera_analyzer_add_files_async (self->analyzer, self->project, files, &options,
                                  self->adding_cancellable, analyzed_cb,
                                  g_object_ref (self->adding_cancellable));
-}
-
-void
-vera_window_add_url (VeraWindow *self,
-                     const char *url)
-{
-  g_return_if_fail (VERA_IS_WINDOW (self));
-  g_return_if_fail (url != NULL);
-
-  vera_window_toast (self, _("Opening web pages is not available in this build yet"), FALSE);
 }

@@ -29,6 +29,7 @@ struct _VeraWindow
   GCancellable         *adding_cancellable;
   guint                 autosave_source;
   guint                 autosave_delay_ms;
+  guint                 autosave_cost_ms;   /* how long the last recovery write took */
   gboolean              closing_confirmed;
   gboolean              in_selection_update;
 
@@ -83,17 +84,34 @@ void      vera_window_save                  (VeraWindow   *self,
 void      vera_window_load_project          (VeraWindow   *self,
                                              GFile        *file);
 
-/* vera-window-adding.c */
+/* vera-window-adding.c: long work shows in a progress strip with a Cancel button. */
+void      vera_window_begin_progress        (VeraWindow   *self,
+                                             const char   *label);
+void      vera_window_end_progress          (VeraWindow   *self,
+                                             GCancellable *cancellable);
+/* The window whose progress @cancellable belongs to, if it still exists (a new reference). */
+VeraWindow *vera_window_dup_from_cancellable (GCancellable *cancellable);
+void      vera_window_show_progress         (VeraWindow   *self,
+                                             double        fraction,
+                                             const char   *current);
+/* Shows @error in a dialog, or a "Cancelled" toast when it is a cancellation. */
+gboolean  vera_window_report_error          (VeraWindow   *self,
+                                             const char   *heading,
+                                             const GError *error);
 void      vera_window_add_article_files     (VeraWindow   *self,
                                              GPtrArray    *files,
                                              const char   *encoding);
-void      vera_window_add_url               (VeraWindow   *self,
-                                             const char   *url);
 void      vera_window_cancel_adding         (VeraWindow   *self);
 
-/* vera-window-references.c */
+/* vera-window-references.c: pages and references through the network service. */
+void      vera_window_add_url               (VeraWindow    *self,
+                                             const char    *url);
 void      vera_window_fetch_reference       (VeraWindow    *self,
                                              VeraReference *reference);
+/* Fills the claim's references from the metadata cache, so they show offline. */
+void      vera_window_restore_references    (VeraWindow    *self,
+                                             VeraClaim     *claim);
+void      vera_window_check_all_references  (VeraWindow    *self);
 
 /* vera-window-recovery.c */
 void      vera_window_schedule_autosave     (VeraWindow   *self);

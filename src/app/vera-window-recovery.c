@@ -96,10 +96,12 @@ autosave_cb (gpointer data)
 {
   VeraWindow *self = data;
   g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
 
   self->autosave_source = 0;
   if (vera_project_get_dirty (self->project) && !vera_window_write_recovery (self, &error))
     g_warning ("Could not write the recovery copy: %s", error->message);
+  self->autosave_cost_ms = (guint) MIN ((g_get_monotonic_time () - start) / 1000, G_MAXUINT / 64);
   return G_SOURCE_REMOVE;
 }
 
@@ -115,7 +117,10 @@ vera_window_schedule_autosave (VeraWindow *self)
       vera_window_remove_recovery (self);
       return;
     }
-  self->autosave_source = g_timeout_add (self->autosave_delay_ms, autosave_cb, self);
+  /* The copy is written once the reviewer pauses. A huge project takes a while to write, so it
+   * waits for a longer pause: the window never spends more than a twentieth of the time on it. */
+  self->autosave_source = g_timeout_add (MAX (self->autosave_delay_ms, 20 * self->autosave_cost_ms),
+                                         autosave_cb, self);
 }
 
 gboolean

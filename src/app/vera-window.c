@@ -124,6 +124,7 @@ vera_window_select_claim (VeraWindow *self,
   if (claim != NULL && vera_claim_get_article (claim) != self->article)
     vera_window_select_article (self, vera_claim_get_article (claim));
   g_set_object (&self->claim, claim);
+  vera_window_restore_references (self, claim);
   vera_article_view_set_claim (self->article_view, claim);
   vera_claim_list_select_claim (self->claim_list, claim);
   vera_claim_inspector_set_claim (self->claim_inspector, claim);
@@ -161,7 +162,16 @@ folded_changed_cb (VeraWindow *self)
 {
   /* Unfolding shows both panes; folding starts on the content the user was looking at. */
   if (adw_leaflet_get_folded (self->leaflet) && self->article != NULL)
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      /* Focus left in the hidden sidebar would swallow the review keys. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->article_list)) == FALSE &&
+          focus != GTK_WIDGET (self->article_list))
+        return;
+      gtk_widget_grab_focus (GTK_WIDGET (vera_article_view_get_text_view (self->article_view)));
+    }
 }
 
 static void
@@ -192,8 +202,14 @@ static void
 update_main_stack (VeraWindow *self)
 {
   guint n = g_list_model_get_n_items (vera_project_get_articles (self->project));
+  gboolean was_empty = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "empty") == 0;
 
   gtk_stack_set_visible_child_name (self->main_stack, n > 0 ? "review" : "empty");
+  /* Arriving at the review, start in the article list so arrow keys and J/K work at once. */
+  if (was_empty && n > 0)
+    gtk_widget_grab_focus (adw_leaflet_get_folded (self->leaflet)
+                           ? GTK_WIDGET (vera_article_view_get_text_view (self->article_view))
+                           : GTK_WIDGET (self->article_list));
   if (n > 0 && self->article == NULL)
     {
       g_autoptr(VeraArticle) first = g_list_model_get_item (vera_project_get_articles (self->project), 0);
@@ -425,6 +441,7 @@ vera_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (vera_window_rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   vera_window_rebuild_recent_menu (self);
+  vera_claim_inspector_set_net_service (self->claim_inspector, self->net_service);
   vera_window_set_project (self, project);
 }
 

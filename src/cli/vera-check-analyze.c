@@ -74,6 +74,52 @@ import_url (VeraAnalyzer    *analyzer,
   return wait.article;
 }
 
+/* Articles in flight at once: enough to keep every core busy, few enough to bound memory. */
+#define BATCH_SIZE 64
+
+typedef struct
+{
+  GMutex mutex;
+  GCond  cond;
+  guint  pending;
+} Batch;
+
+typedef struct
+{
+  VeraAnalyzer            *analyzer;
+  const VeraImportOptions *options;
+  Batch                   *batch;
+  GFile                   *file;
+  char                    *id;
+  VeraArticle             *article;
+  GError                  *error;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->file);
+  g_clear_object (&job->article);
+  g_clear_error (&job->error);
+  g_free (job->id);
+  g_free (job);
+}
+
+/* Runs in a worker thread: the analyzer is read-only while it analyses. */
+static void
+analyze_job_cb (gpointer data,
+                gpointer user_data)
+{
+  Job *job = data;
+
+  job->article = vera_analyzer_import_file (job->analyzer, job->file, job->id, job->options,
+                                            NULL, &job->error);
+  g_mutex_lock (&job->batch->mutex);
+  job->batch->pending--;
+  g_cond_signal (&job->batch->cond);
+  g_mutex_unlock (&job->batch->mutex);
+}
+
 static gboolean
 is_url (const char *arg)
 {
@@ -115,8 +161,8 @@ vera_check_analyze (int    argc,
   g_autoptr(GListStore) conflicts = NULL;
   g_autoptr(GError) error = NULL;
   VeraImportOptions options = { 0 };
+  GThreadPool *pool;
   guint failures = 0;
-  guint n_articles = 0;
 
   g_option_context_set_summary (context,
     _("Import articles (plain text, HTML files or http(s) URLs), find their check-worthy\n"
@@ -162,31 +208,66 @@ vera_check_analyze (int    argc,
     }
   linker = vera_analyzer_new_linker (analyzer);
 
-  for (int i = 1; i < argc; i++)
+  /* Files are analysed in parallel, a batch at a time, and written in the order given; URLs
+   * are fetched on this thread. An article's id follows its position on the command line. */
+  pool = g_thread_pool_new (analyze_job_cb, NULL, MAX (1, (int) g_get_num_processors ()), FALSE,
+                            NULL);
+  for (int first = 1; first < argc; first += BATCH_SIZE)
     {
-      g_autofree char *id = g_strdup_printf ("a%u", ++n_articles);
-      g_autoptr(VeraArticle) article = NULL;
-      g_autoptr(GError) local_error = NULL;
+      int last = MIN (argc, first + BATCH_SIZE);
+      g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
+      Batch batch = { 0 };
 
-      if (is_url (argv[i]))
-        article = import_url (analyzer, &net, argv[i], id, &local_error);
-      else
+      g_mutex_init (&batch.mutex);
+      g_cond_init (&batch.cond);
+      for (int i = first; i < last; i++)
         {
-          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-          article = vera_analyzer_import_file (analyzer, file, id, &options, NULL, &local_error);
+          Job *job = g_new0 (Job, 1);
+
+          job->analyzer = analyzer;
+          job->options = &options;
+          job->batch = &batch;
+          job->id = g_strdup_printf ("a%d", i);
+          g_ptr_array_add (jobs, job);
+          if (is_url (argv[i]))
+            {
+              job->article = import_url (analyzer, &net, argv[i], job->id, &job->error);
+              continue;
+            }
+          job->file = g_file_new_for_commandline_arg (argv[i]);
+          g_mutex_lock (&batch.mutex);
+          batch.pending++;
+          g_mutex_unlock (&batch.mutex);
+          g_thread_pool_push (pool, job, NULL);
         }
-      if (article == NULL)
+
+      g_mutex_lock (&batch.mutex);
+      while (batch.pending > 0)
+        g_cond_wait (&batch.cond, &batch.mutex);
+      g_mutex_unlock (&batch.mutex);
+      g_mutex_clear (&batch.mutex);
+      g_cond_clear (&batch.cond);
+
+      for (guint j = 0; j < jobs->len; j++)
         {
-          vera_check_error ("%s", local_error->message);
-          n_articles--;
-          failures++;
-          if (!keep_going)
-            return VERA_CHECK_EXIT_INPUT;
-          continue;
+          Job *job = g_ptr_array_index (jobs, j);
+
+          if (job->article == NULL)
+            {
+              vera_check_error ("%s", job->error->message);
+              failures++;
+              if (!keep_going)
+                {
+                  g_thread_pool_free (g_steal_pointer (&pool), FALSE, TRUE);
+                  return VERA_CHECK_EXIT_INPUT;
+                }
+              continue;
+            }
+          vera_project_stream_add_article (stream, job->article);
+          vera_analyzer_link_article (analyzer, linker, job->article);
         }
-      vera_project_stream_add_article (stream, article);
-      vera_analyzer_link_article (analyzer, linker, article);
     }
+  g_thread_pool_free (g_steal_pointer (&pool), FALSE, TRUE);
 
   conflicts = g_list_store_new (VERA_TYPE_CONFLICT);
   found = vera_analyzer_finish_linking (analyzer, linker);

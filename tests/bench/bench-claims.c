@@ -90,6 +90,8 @@ typedef struct
   double link;
   guint  claims;
   guint  conflicts;
+  guint  vague;
+  guint  implausible;
 } Run;
 
 static Run
@@ -113,20 +115,25 @@ run (char     **articles,
         {
           const char *end = strchr (p, '\n');
           gsize len = end != NULL ? (gsize) (end - p) : strlen (p);
-          g_autoptr(GPtrArray) qs = vera_quantities_extract (p, len);
-          g_autoptr(GPtrArray) people = vera_people_extract (p, len);
-          g_autoptr(GArray) vague = vera_vague_sources_find (p, len);
-          VeraClaimKind kinds;
+          VeraSentenceFacts facts = { 0, };
+          GPtrArray *qs, *people;
 
-          if (vera_claim_is_checkable (p, len, qs, people, &kinds))
+          vera_sentence_facts_analyse (&facts, p, len);
+          qs = facts.quantities;
+          people = facts.people;
+          r.vague += facts.vague->len;
+
+          if (facts.checkable)
             {
               g_autofree char *claim_id = g_strdup_printf ("a%u-c%u", a, c++);
               g_autoptr(GPtrArray) implausible = vera_plausibility_check (table, p, len, qs, subject);
               VeraLinkItem item = { article_id, claim_id, p, len, 0, qs, people };
 
+              r.implausible += implausible->len;
               vera_linker_add (linker, &item);
               r.claims++;
             }
+          vera_sentence_facts_clear (&facts);
           p += len + (end != NULL ? 1 : 0);
         }
     }
@@ -173,6 +180,7 @@ main (int    argc,
   g_print ("articles %u, %.1f MB, %u words, %u claims\n", n, bytes / 1e6, words, full.claims);
   g_print ("claim analysis: %.2f s of processor time (%.1f x a word count in the same run)\n", full.analyse,
            full.analyse / MAX (wc, 1e-6));
+  g_print ("findings: %u vague sources, %u implausible figures\n", full.vague, full.implausible);
   g_print ("linking: %.3f s for %u claims, %u conflicts\n", full.link, full.claims, full.conflicts);
   g_print ("growth from %u to %u articles: analysis x%.1f, linking x%.1f\n", n / 10, n,
            full.analyse / MAX (small.analyse, 1e-6), full.link / MAX (small.link, 1e-6));

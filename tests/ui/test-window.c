@@ -7,6 +7,7 @@
 
 #include "vera-article.h"
 #include "vera-claim.h"
+#include "vera-export-dialog.h"
 #include "vera-project.h"
 #include "vera-test-util.h"
 #include "vera-ui-test-util.h"
@@ -113,6 +114,11 @@ test_keyboard_review (Fixture       *fixture,
   /* The inspector follows, and its status row shows the new status. */
   activate (fixture, "win.set-status", g_variant_new_uint32 (VERA_STATUS_CONTRADICTED));
   g_assert_cmpint (vera_claim_get_status (first), ==, VERA_STATUS_CONTRADICTED);
+
+  /* Closing with unsaved changes asks first: the window stays. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  vera_ui_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
 static void
@@ -301,6 +307,75 @@ test_changed_on_disk (Fixture       *fixture,
   g_assert_true (vera_project_get_dirty (vera_window_get_project (fixture->window)));
 }
 
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  VeraExportDialog *dialog;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (fixture->path == NULL)
+    return;
+  dir = g_path_get_dirname (fixture->path);
+  path = g_build_filename (dir, "report.out", NULL);
+  file = g_file_new_for_path (path);
+  dialog = vera_export_dialog_new (GTK_WINDOW (fixture->window),
+                                   vera_window_get_project (fixture->window),
+                                   vera_application_get_settings (fixture->app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* The first format: the HTML report, or the project itself while exports are not built. */
+  vera_export_dialog_set_format (dialog, 0);
+  g_assert_true (vera_export_dialog_export_to (dialog, file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (contents, -1, "electric"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+has_three_articles (gpointer window)
+{
+  return g_list_model_get_n_items (vera_project_get_articles (vera_window_get_project (window))) == 3 &&
+         VERA_WINDOW (window)->adding_cancellable == NULL;
+}
+
+static void
+test_add_articles (gconstpointer data)
+{
+  VeraApplication *app = (VeraApplication *) data;
+  const char *names[] = { "harbour-transit.txt", "harbour-budget.txt", "harbour-port.txt" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  VeraWindow *window = vera_ui_test_window (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "data", "demo",
+                                                names[i], NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  g_assert_true (vera_window_is_blank (window));
+  vera_window_open_files (window, (GFile **) files->pdata, files->len, NULL);
+
+  /* The analysis runs off the main thread: the window shows progress and can cancel. */
+  g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  g_assert_true (vera_ui_test_wait (has_three_articles, window, 60000));
+  g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
+  g_assert_cmpuint (vera_project_get_n_claims (vera_window_get_project (window)), >, 0);
+  g_assert_true (vera_project_get_dirty (vera_window_get_project (window)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "review");
+
+  window->closing_confirmed = TRUE;
+  gtk_window_destroy (GTK_WINDOW (window));
+  vera_ui_test_spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,5 +397,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/vera/ui/window/changed-on-disk", Fixture, app, fixture_set_up,
               test_changed_on_disk, fixture_tear_down);
+  g_test_add_data_func ("/vera/ui/window/add-articles", app, test_add_articles);
+  g_test_add ("/vera/ui/window/export", Fixture, app, fixture_set_up, test_export,
+              fixture_tear_down);
   return g_test_run ();
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Check a manual page: it formats without warnings and has the sections a reader looks for.
-# usage: check-man.sh PAGE.1 [COMMAND...]   (each COMMAND must be documented in the page)
+# usage: check-man.sh PAGE.1 [COMMAND...]   (each COMMAND must be named in the page)
 set -u
 page=$1
 shift

@@ -187,11 +187,10 @@ add_injection_findings (VeraArticle *article,
 static void
 add_vague_findings (VeraArticle        *article,
                     const VeraTextSpan *sentence,
+                    GArray             *vague,
                     GPtrArray          *findings)
 {
   const char *text = vera_article_get_text (article);
-  g_autoptr(GArray) vague = vera_vague_sources_find (text + sentence->start,
-                                                     sentence->end - sentence->start);
 
   for (guint i = 0; i < vague->len; i++)
     {
@@ -321,38 +320,35 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
       const VeraTextSpan *span = &g_array_index (sentences, VeraTextSpan, i);
       const char *sentence = text + span->start;
       gsize slen = span->end - span->start;
-      g_autofree char *body = NULL;
-      g_autoptr(GPtrArray) quantities = NULL;
-      g_autoptr(GPtrArray) people = NULL;
-      VeraClaimKind kinds;
-      gboolean checkable;
+      g_auto(VeraSentenceFacts) facts = { 0 };
       double score;
       VeraClaim *claim;
 
-      /* Headings and boilerplate assert nothing, whatever figures they hold. */
-      if ((span->flags & VERA_SPAN_HEADING) || vera_text_is_boilerplate (sentence, slen))
+      /* Headings assert nothing, whatever figures they hold. */
+      if (span->flags & VERA_SPAN_HEADING)
         continue;
 
-      body = g_strndup (sentence, slen);
-      quantities = vera_quantities_extract (sentence, slen);
-      people = vera_people_extract (sentence, slen);
-      add_vague_findings (article, span, findings);
-      checkable = vera_claim_is_checkable (sentence, slen, quantities, people, &kinds);
-      score = vera_scorer_score (self->scorer, body);
+      /* One tokenizer pass finds figures, people, vague sources, kinds and boilerplate. */
+      vera_sentence_facts_analyse (&facts, sentence, slen);
+      if (facts.boilerplate)
+        continue;
+      add_vague_findings (article, span, facts.vague, findings);
+      score = vera_scorer_score_len (self->scorer, sentence, slen);
 
       /* A list item is a label unless it holds something to check. */
-      if (!checkable && ((span->flags & VERA_SPAN_LIST_ITEM) || score < self->threshold))
+      if (!facts.checkable && ((span->flags & VERA_SPAN_LIST_ITEM) || score < self->threshold))
         continue;
 
       claim = make_claim (article, span, claims->len + 1);
-      add_implausible_findings (self, article, claim, sentence, slen, quantities,
+      add_implausible_findings (self, article, claim, sentence, slen, facts.quantities,
                                 default_subject, findings);
       vera_claim_set_score (claim, score);
-      vera_claim_set_kinds (claim, kinds != VERA_CLAIM_KIND_NONE ? kinds : VERA_CLAIM_KIND_OTHER);
-      shift_quantities (quantities, vera_claim_get_start (claim));
-      shift_people (people, vera_claim_get_start (claim));
-      vera_claim_take_quantities (claim, g_steal_pointer (&quantities));
-      vera_claim_take_people (claim, g_steal_pointer (&people));
+      vera_claim_set_kinds (claim, facts.kinds != VERA_CLAIM_KIND_NONE
+                                   ? facts.kinds : VERA_CLAIM_KIND_OTHER);
+      shift_quantities (facts.quantities, vera_claim_get_start (claim));
+      shift_people (facts.people, vera_claim_get_start (claim));
+      vera_claim_take_quantities (claim, g_steal_pointer (&facts.quantities));
+      vera_claim_take_people (claim, g_steal_pointer (&facts.people));
       g_ptr_array_add (claims, claim);
     }
 

@@ -6,20 +6,22 @@
 #include <string.h>
 
 #include "vera-claim-kinds.h"
+#include "vera-people.h"
 #include "vera-person.h"
+#include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-tokens.h"
 
 /* General English cue lexicons. Multi-word cues are matched word by word. */
 
 static const char * const superlatives[] = {
-  "best", "worst", "biggest", "largest", "highest", "lowest", "fastest", "slowest", "greatest",
-  "smallest", "longest", "shortest", "strongest", "weakest", "richest", "poorest", "oldest",
-  "youngest", "cheapest", "deepest", "tallest", "busiest", "wealthiest", "safest", "hottest",
-  "coldest", "densest", "premier", "unmatched", "unrivalled", "unrivaled", "unparalleled",
-  "unprecedented", "surpassing", "surpassed", "surpasses", "outpacing", "outpaced", "overtook",
-  "overtaking", "outperformed", "outperforming", "versus", "vs", "record-breaking",
-  "record-high", "record-low", "world-leading", NULL
+  "best", "biggest", "busiest", "cheapest", "coldest", "deepest", "densest", "fastest",
+  "greatest", "highest", "hottest", "largest", "longest", "lowest", "oldest", "outpaced",
+  "outpacing", "outperformed", "outperforming", "overtaking", "overtook", "poorest", "premier",
+  "record-breaking", "record-high", "record-low", "richest", "safest", "shortest", "slowest",
+  "smallest", "strongest", "surpassed", "surpasses", "surpassing", "tallest", "unmatched",
+  "unparalleled", "unprecedented", "unrivaled", "unrivalled", "versus", "vs", "weakest",
+  "wealthiest", "world-leading", "worst", "youngest", NULL
 };
 
 static const char * const comparison_phrases[] = {
@@ -28,9 +30,9 @@ static const char * const comparison_phrases[] = {
 };
 
 static const char * const prediction_words[] = {
-  "will", "won't", "forecast", "forecasts", "forecasted", "predict", "predicts", "predicted",
-  "projected", "expects", "anticipated", "anticipates", "upcoming", "poised",
-  "likely", "unlikely", "expected", "slated", NULL
+  "anticipated", "anticipates", "expected", "expects", "forecast", "forecasted", "forecasts",
+  "likely", "poised", "predict", "predicted", "predicts", "projected", "slated", "unlikely",
+  "upcoming", "will", "won't", NULL
 };
 
 static const char * const prediction_phrases[] = {
@@ -40,11 +42,11 @@ static const char * const prediction_phrases[] = {
 };
 
 /* Reported speech about the future: "said AI would transform …". */
-static const char * const reported_future[] = { "would", "could", NULL };
+static const char * const reported_future[] = { "could", "would", NULL };
 
 static const char * const causal_words[] = {
-  "because", "caused", "causes", "cause", "drove", "forced", "therefore", "consequently",
-  "triggered", "spurred", "fuelled", "fueled", "thanks", "hence", "owing", NULL
+  "because", "cause", "caused", "causes", "consequently", "drove", "forced", "fueled", "fuelled",
+  "hence", "owing", "spurred", "thanks", "therefore", "triggered", NULL
 };
 
 static const char * const causal_phrases[] = {
@@ -55,21 +57,21 @@ static const char * const causal_phrases[] = {
 };
 
 static const char * const rule_words[] = {
-  "must", "shall", "law", "laws", "regulation", "regulations", "banned", "ban", "bans",
-  "prohibited", "prohibits", "prohibit", "illegal", "unlawful", "mandatory", "legislation",
-  "statute", "decree", "ordinance", "mandated", "mandates", "requires", "require", "required",
-  "compulsory", "forbidden", "forbids", "outlawed", "legally", NULL
+  "ban", "banned", "bans", "compulsory", "decree", "forbidden", "forbids", "illegal", "law",
+  "laws", "legally", "legislation", "mandated", "mandates", "mandatory", "must", "ordinance",
+  "outlawed", "prohibit", "prohibited", "prohibits", "regulation", "regulations", "require",
+  "required", "requires", "shall", "statute", "unlawful", NULL
 };
 
 static const char * const event_words[] = {
-  "announced", "launched", "opened", "unveiled", "signed", "completed", "held", "hosted",
-  "elected", "appointed", "resigned", "died", "killed", "arrested", "founded", "acquired",
-  "merged", "approved", "passed", "released", "won", "began", "ended", "struck", "visited",
-  "met", "collapsed", "closed", "fired", "sued", "convicted", "sentenced", "attacked",
-  "invaded", "erupted", "crashed", "exploded", "voted", "introduced", "established", NULL
+  "acquired", "announced", "appointed", "approved", "arrested", "attacked", "began", "closed",
+  "collapsed", "completed", "convicted", "crashed", "died", "elected", "ended", "erupted",
+  "established", "exploded", "fired", "founded", "held", "hosted", "introduced", "invaded",
+  "killed", "launched", "merged", "met", "opened", "passed", "released", "resigned", "sentenced",
+  "signed", "struck", "sued", "unveiled", "visited", "voted", "won", NULL
 };
 
-static const char * const personal_words[] = { "i", "my", "me", "myself", "mine", NULL };
+static const char * const personal_words[] = { "i", "me", "mine", "my", "myself", NULL };
 
 /* Whether @c is one of the ASCII characters in @set. */
 static gboolean
@@ -185,7 +187,7 @@ has_superlative (const char   *text,
     {
       const VeraToken *t = vera_tokens_get (tokens, i);
 
-      if (vera_token_in (text, t, superlatives))
+      if (vera_token_in_sorted (text, t, superlatives, VERA_LEXICON_SIZE (superlatives)))
         return TRUE;
       if ((vera_token_is (text, t, "most") || vera_token_is (text, t, "least")) && i > 0)
         {
@@ -267,18 +269,18 @@ classify_tokens (const char      *text,
   for (guint i = 0; people != NULL && i < people->len; i++)
     if (((const VeraPerson *) g_ptr_array_index (people, i))->quoted)
       kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
-  if (vera_tokens_contain (text, tokens, prediction_words) || any_phrase (text, tokens, prediction_phrases) ||
-      (attribution && vera_tokens_contain (text, tokens, reported_future)))
+  if (vera_tokens_contain (text, tokens, prediction_words, VERA_LEXICON_SIZE (prediction_words)) || any_phrase (text, tokens, prediction_phrases) ||
+      (attribution && vera_tokens_contain (text, tokens, reported_future, VERA_LEXICON_SIZE (reported_future))))
     kinds |= VERA_CLAIM_KIND_PREDICTION;
   for (guint i = 0; i < tokens->len; i++)
     if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||
         vera_token_has_suffix (text, vera_tokens_get (tokens, i), "\xe2\x80\x99ll"))
       kinds |= VERA_CLAIM_KIND_PREDICTION;
-  if (vera_tokens_contain (text, tokens, causal_words) || any_phrase (text, tokens, causal_phrases))
+  if (vera_tokens_contain (text, tokens, causal_words, VERA_LEXICON_SIZE (causal_words)) || any_phrase (text, tokens, causal_phrases))
     kinds |= VERA_CLAIM_KIND_CAUSAL;
-  if (vera_tokens_contain (text, tokens, rule_words))
+  if (vera_tokens_contain (text, tokens, rule_words, VERA_LEXICON_SIZE (rule_words)))
     kinds |= VERA_CLAIM_KIND_RULE;
-  if (vera_tokens_contain (text, tokens, event_words))
+  if (vera_tokens_contain (text, tokens, event_words, VERA_LEXICON_SIZE (event_words)))
     kinds |= VERA_CLAIM_KIND_EVENT;
   if (has_personal (text, tokens))
     kinds |= VERA_CLAIM_KIND_PERSONAL;
@@ -301,6 +303,19 @@ vera_claim_kinds_classify (const char      *sentence,
   return classify_tokens (sentence, tokens, quantities, people);
 }
 
+/* A checkable figure, a superlative or ranking, a prediction, a causal statement, or a quote
+ * with a named source. */
+static gboolean
+worth_checking (VeraClaimKind    kinds,
+                const GPtrArray *people)
+{
+  gboolean named = people != NULL && people->len > 0;
+
+  return (kinds & (VERA_CLAIM_KIND_QUANTITY | VERA_CLAIM_KIND_COMPARISON |
+                   VERA_CLAIM_KIND_PREDICTION | VERA_CLAIM_KIND_CAUSAL)) != 0 ||
+         ((kinds & VERA_CLAIM_KIND_QUOTE) != 0 && named);
+}
+
 gboolean
 vera_claim_is_checkable (const char      *sentence,
                          gsize            len,
@@ -309,7 +324,6 @@ vera_claim_is_checkable (const char      *sentence,
                          VeraClaimKind   *kinds_out)
 {
   VeraClaimKind kinds;
-  gboolean named = FALSE;
 
   g_return_val_if_fail (sentence != NULL || len == 0, FALSE);
 
@@ -318,11 +332,7 @@ vera_claim_is_checkable (const char      *sentence,
     *kinds_out = kinds;
   if (vera_text_is_boilerplate (sentence, len))
     return FALSE;
-  for (guint i = 0; people != NULL && i < people->len; i++)
-    named = TRUE;
-  return (kinds & (VERA_CLAIM_KIND_QUANTITY | VERA_CLAIM_KIND_COMPARISON |
-                   VERA_CLAIM_KIND_PREDICTION | VERA_CLAIM_KIND_CAUSAL)) != 0 ||
-         ((kinds & VERA_CLAIM_KIND_QUOTE) != 0 && named);
+  return worth_checking (kinds, people);
 }
 
 /* Page furniture, matched at the start of the text, ignoring case. */
@@ -334,7 +344,13 @@ static const char * const furniture[] = {
   "last modified", "last updated", "click here", "cookie", "privacy policy", "terms of use",
   "newsletter", "skip to", "back to top", "leave a comment", "comments", "tags", "filed under",
   "source", "sources", "chapter", "section", "part", "appendix", "figure", "fig", "table",
-  "listen to", "watch", "print", "email", "next article", "previous article", NULL
+  "listen to", "watch", "print", "email", "next article", "previous article",
+  "additional reporting by", "reporting by", "editing by", NULL
+};
+
+/* Credit and rights lines, wherever the phrase stands in them. */
+static const char * const credit_phrases[] = {
+  "all rights reserved", "contributed to this report", "contributed reporting", NULL
 };
 
 /* Words that stay lower case in title-case headings. */
@@ -391,12 +407,14 @@ starts_with_furniture (const char   *text,
             (t->kind == VERA_TOKEN_WORD && first + n + 1 >= tokens->len &&
              n >= 2))
           return TRUE;
-        if (g_str_equal (furniture[p], "copyright") || g_str_equal (furniture[p], "all rights reserved"))
+        if (g_str_equal (furniture[p], "copyright") || g_str_equal (furniture[p], "all rights reserved") ||
+            g_str_has_suffix (furniture[p], " by"))
           return TRUE;
       }
   for (guint i = first; i < tokens->len; i++)
-    if (match_words (text, tokens, i, "all rights reserved"))
-      return TRUE;
+    for (guint p = 0; credit_phrases[p] != NULL; p++)
+      if (match_words (text, tokens, i, credit_phrases[p]))
+        return TRUE;
   return FALSE;
 }
 
@@ -464,6 +482,15 @@ is_heading (const char   *text,
           vera_tokens_get (tokens, 0)->kind != VERA_TOKEN_WORD);
 }
 
+static gboolean
+is_boilerplate_tokens (const char   *text,
+                       gsize         len,
+                       const GArray *tokens)
+{
+  return is_heading (text, len, tokens) || starts_with_furniture (text, tokens) ||
+         is_byline (text, tokens);
+}
+
 gboolean
 vera_text_is_boilerplate (const char *text,
                           gsize       len)
@@ -473,6 +500,48 @@ vera_text_is_boilerplate (const char *text,
   g_return_val_if_fail (text != NULL || len == 0, TRUE);
 
   tokens = vera_tokens_split (text, len);
-  return is_heading (text, len, tokens) || starts_with_furniture (text, tokens) ||
-         is_byline (text, tokens);
+  return is_boilerplate_tokens (text, len, tokens);
+}
+
+void
+vera_sentence_facts_analyse (VeraSentenceFacts *facts,
+                             const char        *sentence,
+                             gsize              len)
+{
+  g_autoptr(GArray) tokens = NULL;
+
+  g_return_if_fail (facts != NULL);
+  g_return_if_fail (sentence != NULL || len == 0);
+
+  tokens = vera_tokens_split (sentence, len);
+  facts->quantities = vera_quantities_extract_tokens (sentence, len, tokens);
+  facts->people = vera_people_extract_tokens (sentence, len, tokens);
+  facts->vague = vera_vague_sources_find_tokens (sentence, len, tokens);
+  facts->kinds = classify_tokens (sentence, tokens, facts->quantities, facts->people);
+  facts->boilerplate = is_boilerplate_tokens (sentence, len, tokens);
+  facts->checkable = !facts->boilerplate && worth_checking (facts->kinds, facts->people);
+}
+
+void
+vera_sentence_facts_clear (VeraSentenceFacts *facts)
+{
+  g_return_if_fail (facts != NULL);
+
+  g_clear_pointer (&facts->quantities, g_ptr_array_unref);
+  g_clear_pointer (&facts->people, g_ptr_array_unref);
+  g_clear_pointer (&facts->vague, g_array_unref);
+  facts->kinds = VERA_CLAIM_KIND_NONE;
+  facts->boilerplate = facts->checkable = FALSE;
+}
+
+gboolean
+vera_claim_kinds_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (superlatives) &&
+         vera_lexicon_is_sorted (prediction_words) &&
+         vera_lexicon_is_sorted (causal_words) &&
+         vera_lexicon_is_sorted (rule_words) &&
+         vera_lexicon_is_sorted (event_words) &&
+         vera_lexicon_is_sorted (personal_words) &&
+         vera_lexicon_is_sorted (reported_future);
 }

@@ -31,4 +31,29 @@ gboolean       vera_claim_is_checkable    (const char      *sentence,
 gboolean       vera_text_is_boilerplate   (const char      *text,
                                            gsize            len);
 
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_claim_kinds_lexicons_sorted (void);
+
+/* Everything the claim analysis finds in one sentence, from a single pass of the tokenizer: the
+ * same results as vera_quantities_extract(), vera_people_extract(), vera_vague_sources_find(),
+ * vera_claim_is_checkable() and vera_text_is_boilerplate(), at a fraction of the cost of
+ * calling each of them. Offsets are relative to the sentence. */
+typedef struct
+{
+  GPtrArray     *quantities;   /* of VeraQuantity */
+  GPtrArray     *people;       /* of VeraPerson */
+  GArray        *vague;        /* of VeraVagueSpan */
+  VeraClaimKind  kinds;
+  gboolean       boilerplate;
+  gboolean       checkable;
+} VeraSentenceFacts;
+
+/* Fills @facts (whose previous contents are not freed: clear it first when reusing it). */
+void           vera_sentence_facts_analyse (VeraSentenceFacts *facts,
+                                            const char        *sentence,
+                                            gsize              len);
+void           vera_sentence_facts_clear   (VeraSentenceFacts *facts);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VeraSentenceFacts, vera_sentence_facts_clear)
+
 G_END_DECLS

@@ -34,6 +34,8 @@ static const Family head_families[] = {
   { "talent", "talent" }, { "specialist", "talent" }, { "employee", "talent" },
   { "staff", "talent" }, { "personnel", "talent" }, { "returnee", "talent" },
   { "lab", "lab" }, { "laboratory", "lab" }, { "start-up", "startup" },
+  { "researcher", "researcher" }, { "scientist", "researcher" }, { "scholar", "researcher" },
+  { "centre", "center" }, { "programme", "program" }, { "organisation", "org" },
   { "people", "person" }, { "individual", "person" },
 };
 
@@ -49,7 +51,7 @@ static const char * const origin_words[] = {
 };
 
 static const char * const filler_words[] = {
-  "tech", "technology", "technological", "high-tech", "hi-tech", "research", "cutting-edge",
+  "tech", "technology", "technological", "high-tech", "hi-tech", "research", "r&d", "cutting-edge",
   "leading", "innovative", "new", "major", "top", "specialized", "specialised", "advanced",
   "modern", "various", "different", "active", "registered", "total", "existing", "educated",
   "skilled", "highly", "high-end", "world-class", "top-tier", "elite", "qualified", "talented",
@@ -65,33 +67,47 @@ static const char * const np_function_words[] = {
 static const char * const event_exceptions[] = {
   "based", "owned", "led", "backed", "funded", "related", "listed", "skilled", "educated",
   "qualified", "registered", "need", "used", "named", "called", "located", "including",
-  "according", "excluding", "totaling", "totalling", "worth", "during", "following", NULL
+  "according", "excluding", "totaling", "totalling", "worth", "during", "following", "working",
+  "living", "operating", "employed", "staying", "residing", "currently", "nationwide", NULL
 };
 
+/* One figure or one person's role, as the linker keeps it. The strings live in the linker's
+ * string chunk (shared ones interned): a project of 10,000 articles holds hundreds of thousands
+ * of entries. */
 typedef struct
 {
-  char   *article_id;
-  char   *claim_id;
-  char   *text;
-  char   *noun;
-  double  lo;
-  double  hi;
-  double  value;
-  double  value_to;
-  char   *unit;
-  int     year_from;   /* G_MININT when open */
-  int     year_to;     /* G_MAXINT when open */
-  guint   seq;
-  char  **roles;       /* person entries: the role nouns of the role, stemmed */
-  char  **orgs;        /* person entries: its capitalised words */
+  const char *article_id;
+  const char *claim_id;
+  const char *text;
+  const char *noun;    /* figures: the counted noun; persons: role nouns, '\n'-separated */
+  const char *unit;    /* figures: the unit; persons: the role's capitalised words */
+  double      value;
+  double      value_to;
+  int         year_from;   /* G_MININT when open */
+  int         year_to;     /* G_MAXINT when open */
 } Entry;
+
+#define entry_roles(e) ((e)->noun)
+#define entry_orgs(e) ((e)->unit)
+
+static inline double
+entry_lo (const Entry *e)
+{
+  return isnan (e->value_to) ? e->value : MIN (e->value, e->value_to);
+}
+
+static inline double
+entry_hi (const Entry *e)
+{
+  return isnan (e->value_to) ? e->value : MAX (e->value, e->value_to);
+}
 
 typedef struct
 {
   VeraConflictKind  kind;
   char             *key;
   char             *topic;
-  GPtrArray        *entries;  /* Entry */
+  GArray           *entries;  /* Entry */
 } Bucket;
 
 struct _VeraLinker
@@ -99,28 +115,15 @@ struct _VeraLinker
   double      tolerance;
   GHashTable *index;    /* key → Bucket, owned by buckets */
   GPtrArray  *buckets;  /* Bucket, in order of first sight */
-  guint       seq;
+  GStringChunk *strings;
 };
-
-static void
-entry_free (Entry *e)
-{
-  g_free (e->article_id);
-  g_free (e->claim_id);
-  g_free (e->text);
-  g_free (e->noun);
-  g_free (e->unit);
-  g_strfreev (e->roles);
-  g_strfreev (e->orgs);
-  g_free (e);
-}
 
 static void
 bucket_free (Bucket *b)
 {
   g_free (b->key);
   g_free (b->topic);
-  g_ptr_array_unref (b->entries);
+  g_array_unref (b->entries);
   g_free (b);
 }
 
@@ -132,6 +135,7 @@ vera_linker_new (void)
   self->tolerance = 0.10;
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
   self->buckets = g_ptr_array_new_with_free_func ((GDestroyNotify) bucket_free);
+  self->strings = g_string_chunk_new (64 * 1024);
   return self;
 }
 
@@ -142,6 +146,7 @@ vera_linker_free (VeraLinker *self)
     return;
   g_hash_table_unref (self->index);
   g_ptr_array_unref (self->buckets);
+  g_string_chunk_free (self->strings);
   g_free (self);
 }
 
@@ -189,14 +194,26 @@ stem (const char *word,
     w[n -= 4] = '\0';
   if (g_str_equal (w, "people"))
     return w;
+  /* One spelling for British and American English: "centre(s)" → "center(s)". */
+  if (n > 4 && g_str_has_suffix (w, "tre"))
+    {
+      w[n - 2] = 'e';
+      w[n - 1] = 'r';
+    }
+  else if (n > 5 && g_str_has_suffix (w, "tres"))
+    {
+      w[n - 3] = 'e';
+      w[n - 2] = 'r';
+    }
   if (n > 4 && g_str_has_suffix (w, "ies"))
     {
       w[n - 3] = 'y';
       w[n - 2] = '\0';
     }
   else if (n > 4 && (g_str_has_suffix (w, "ches") || g_str_has_suffix (w, "shes") ||
-                     g_str_has_suffix (w, "sses") || g_str_has_suffix (w, "xes")))
-    w[n - 2] = '\0';
+                     g_str_has_suffix (w, "sses") || g_str_has_suffix (w, "xes") ||
+                     (g_str_has_suffix (w, "uses") && strchr ("aeiou", w[n - 5]) == NULL)))
+    w[n - 2] = '\0';  /* "buses" → "bus", but "houses" → "house" */
   else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i')
     w[n - 1] = '\0';
   return w;
@@ -484,7 +501,7 @@ ensure_bucket (VeraLinker       *self,
   b->kind = kind;
   b->key = key;
   b->topic = g_strdup (topic);
-  b->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  b->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_hash_table_insert (self->index, b->key, b);
   g_ptr_array_add (self->buckets, b);
   return b;
@@ -501,7 +518,7 @@ add_figure (VeraLinker         *self,
   g_autofree char *topic = NULL;
   guint end_rel, after;
   Bucket *b;
-  Entry *e;
+  Entry e = { 0, };
 
   if (q->unit == NULL || isnan (q->value) || g_str_equal (q->unit, "rank") ||
       g_str_equal (q->unit, "year") || g_str_equal (q->unit, "month") ||
@@ -520,6 +537,10 @@ add_figure (VeraLinker         *self,
         return;
       event = event_after (text, tokens, after);
       subject = vera_linker_subject_key (q->noun, event);
+      /* "7,500 people" names no subject: the port's staff and a city's population are both
+       * "people". */
+      if (g_strcmp0 (subject, "person") == 0)
+        return;
       topic = g_strdup (q->noun);
     }
   else if (g_str_equal (q->unit, "percent") || vera_quantity_unit_is_currency (q->unit))
@@ -534,34 +555,35 @@ add_figure (VeraLinker         *self,
   if (subject == NULL)
     return;
 
-  e = g_new0 (Entry, 1);
-  e->article_id = g_strdup (item->article_id);
-  e->claim_id = g_strdup (item->claim_id);
-  e->text = g_strdup (q->text);
-  e->noun = g_strdup (q->noun);
-  e->value = q->value;
-  e->value_to = q->value_to;
-  e->lo = isnan (q->value_to) ? q->value : MIN (q->value, q->value_to);
-  e->hi = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
-  e->unit = g_strdup (q->unit);
-  years_of (q->scope, &e->year_from, &e->year_to);
-  e->seq = self->seq++;
+  e.article_id = g_string_chunk_insert_const (self->strings, item->article_id);
+  e.claim_id = g_string_chunk_insert (self->strings, item->claim_id);
+  e.text = g_string_chunk_insert (self->strings, q->text != NULL ? q->text : "");
+  e.noun = q->noun != NULL ? g_string_chunk_insert_const (self->strings, q->noun) : NULL;
+  e.value = q->value;
+  e.value_to = q->value_to;
+  e.unit = g_string_chunk_insert_const (self->strings, q->unit);
+  years_of (q->scope, &e.year_from, &e.year_to);
 
   b = ensure_bucket (self, VERA_CONFLICT_KIND_FIGURE,
                      g_strdup_printf ("%s|%s|%s", q->unit, rate_of (q->scope), subject),
                      topic != NULL ? topic : subject);
-  g_ptr_array_add (b->entries, e);
+  g_array_append_val (b->entries, e);
 }
 
 static void role_words (const char *role,
                         GPtrArray  *roles,
                         GPtrArray  *orgs);
 
-static char **
-steal_strv (GPtrArray *array)
+/* The words joined with '\n', interned in the linker's strings. */
+static const char *
+intern_words (VeraLinker *self,
+              GPtrArray  *words)
 {
-  g_ptr_array_add (array, NULL);
-  return (char **) g_ptr_array_free (array, FALSE);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; i < words->len; i++)
+    g_string_append_printf (joined, "%s%s", i > 0 ? "\n" : "", (const char *) words->pdata[i]);
+  return g_string_chunk_insert_const (self->strings, joined->str);
 }
 
 static void
@@ -571,28 +593,26 @@ add_person (VeraLinker         *self,
 {
   g_autofree char *name = NULL;
   Bucket *b;
-  Entry *e;
+  Entry e = { 0, };
 
   if (p->name == NULL || p->role == NULL)
     return;
   name = g_utf8_casefold (p->name, -1);
-  e = g_new0 (Entry, 1);
-  e->article_id = g_strdup (item->article_id);
-  e->claim_id = g_strdup (item->claim_id);
-  e->text = g_strdup (p->role);
-  e->value = e->value_to = NAN;
   {
-    GPtrArray *roles = g_ptr_array_new ();
-    GPtrArray *orgs = g_ptr_array_new ();
+    g_autoptr(GPtrArray) roles = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GPtrArray) orgs = g_ptr_array_new_with_free_func (g_free);
 
     role_words (p->role, roles, orgs);
-    e->roles = steal_strv (roles);
-    e->orgs = steal_strv (orgs);
+    entry_roles (&e) = intern_words (self, roles);
+    entry_orgs (&e) = intern_words (self, orgs);
   }
-  e->seq = self->seq++;
+  e.article_id = g_string_chunk_insert_const (self->strings, item->article_id);
+  e.claim_id = g_string_chunk_insert (self->strings, item->claim_id);
+  e.text = g_string_chunk_insert_const (self->strings, p->role);
+  e.value = e.value_to = NAN;
   b = ensure_bucket (self, VERA_CONFLICT_KIND_PERSON, g_strdup_printf ("person|%s", name),
                      p->name);
-  g_ptr_array_add (b->entries, e);
+  g_array_append_val (b->entries, e);
 }
 
 void
@@ -624,11 +644,13 @@ figures_disagree (const Entry *a,
 
   if (a->year_from > b->year_to || b->year_from > a->year_to)
     return FALSE;  /* different years: no contradiction */
-  scale = MAX (MAX (fabs (a->lo), fabs (a->hi)), MAX (fabs (b->lo), fabs (b->hi)));
+  scale = MAX (MAX (fabs (entry_lo (a)), fabs (entry_hi (a))),
+               MAX (fabs (entry_lo (b)), fabs (entry_hi (b))));
   if (scale == 0)
     return FALSE;
   /* Ranges agree when they overlap within the tolerance. */
-  return (b->lo - a->hi) / scale > tolerance || (a->lo - b->hi) / scale > tolerance;
+  return (entry_lo (b) - entry_hi (a)) / scale > tolerance ||
+         (entry_lo (a) - entry_hi (b)) / scale > tolerance;
 }
 
 /* The words of a role, split into role nouns and organisation words (capitalised). */
@@ -657,12 +679,16 @@ role_words (const char *role,
     }
 }
 
+/* Whether two '\n'-separated word lists share a word. */
 static gboolean
-share_any (char * const *a,
-           char * const *b)
+share_any (const char *a,
+           const char *b)
 {
-  for (guint i = 0; a[i] != NULL; i++)
-    if (g_strv_contains ((const char * const *) b, a[i]))
+  g_auto(GStrv) wa = g_strsplit (a, "\n", -1);
+  g_auto(GStrv) wb = g_strsplit (b, "\n", -1);
+
+  for (guint i = 0; wa[i] != NULL; i++)
+    if (g_strv_contains ((const char * const *) wb, wa[i]))
       return TRUE;
   return FALSE;
 }
@@ -671,13 +697,16 @@ static gboolean
 roles_disagree (const Entry *a,
                 const Entry *b)
 {
-  if (a->roles[0] != NULL && b->roles[0] != NULL && !share_any (a->roles, b->roles))
+  if (*entry_roles (a) != '\0' && *entry_roles (b) != '\0' &&
+      !share_any (entry_roles (a), entry_roles (b)))
     return TRUE;
-  return a->orgs[0] != NULL && b->orgs[0] != NULL && !share_any (a->orgs, b->orgs);
+  return *entry_orgs (a) != '\0' && *entry_orgs (b) != '\0' &&
+         !share_any (entry_orgs (a), entry_orgs (b));
 }
 
 static VeraLinkMember *
-member_new (const Entry *e)
+member_new (const Entry      *e,
+            VeraConflictKind  kind)
 {
   VeraLinkMember *m = g_new0 (VeraLinkMember, 1);
 
@@ -686,7 +715,7 @@ member_new (const Entry *e)
   m->text = g_strdup (e->text);
   m->value = e->value;
   m->value_to = e->value_to;
-  m->unit = g_strdup (e->unit);
+  m->unit = kind == VERA_CONFLICT_KIND_FIGURE ? g_strdup (e->unit) : NULL;
   return m;
 }
 
@@ -702,12 +731,12 @@ bucket_topic (const Bucket *b,
   topic = g_string_new (NULL);
   for (guint i = 0; i < b->entries->len && seen->len < 3; i++)
     {
-      const Entry *e = b->entries->pdata[i];
+      const Entry *e = &g_array_index (b->entries, Entry, i);
 
       if (!involved[i] || e->noun == NULL ||
           g_ptr_array_find_with_equal_func (seen, e->noun, g_str_equal, NULL))
         continue;
-      g_ptr_array_add (seen, e->noun);
+      g_ptr_array_add (seen, (gpointer) e->noun);
       g_string_append_printf (topic, "%s%s", topic->len > 0 ? " / " : "", e->noun);
     }
   if (topic->len == 0)
@@ -742,8 +771,8 @@ vera_linker_find_conflicts (VeraLinker *self)
           for (guint i = 0; i < n && (i < PAIRWISE_LIMIT || b->kind == VERA_CONFLICT_KIND_FIGURE); i++)
             for (guint j = i + 1; j < n && j < i + PAIRWISE_LIMIT; j++)
               {
-                const Entry *x = b->entries->pdata[i];
-                const Entry *y = b->entries->pdata[j];
+                const Entry *x = &g_array_index (b->entries, Entry, i);
+                const Entry *y = &g_array_index (b->entries, Entry, j);
                 gboolean disagree;
 
                 if (g_str_equal (x->article_id, y->article_id))
@@ -760,19 +789,19 @@ vera_linker_find_conflicts (VeraLinker *self)
 
           for (guint i = 1; i < n; i++)
             {
-              const Entry *e = b->entries->pdata[i];
+              const Entry *e = &g_array_index (b->entries, Entry, i);
 
-              if (e->lo < ((const Entry *) b->entries->pdata[lo])->lo)
+              if (entry_lo (e) < entry_lo (&g_array_index (b->entries, Entry, lo)))
                 lo = i;
-              if (e->hi > ((const Entry *) b->entries->pdata[hi])->hi)
+              if (entry_hi (e) > entry_hi (&g_array_index (b->entries, Entry, hi)))
                 hi = i;
             }
           for (guint i = 0; i < n; i++)
             {
-              const Entry *e = b->entries->pdata[i];
+              const Entry *e = &g_array_index (b->entries, Entry, i);
 
-              const Entry *el = b->entries->pdata[lo];
-              const Entry *eh = b->entries->pdata[hi];
+              const Entry *el = &g_array_index (b->entries, Entry, lo);
+              const Entry *eh = &g_array_index (b->entries, Entry, hi);
 
               if (!g_str_equal (e->article_id, el->article_id) &&
                   figures_disagree (e, el, self->tolerance))
@@ -792,7 +821,7 @@ vera_linker_find_conflicts (VeraLinker *self)
       c->members = g_ptr_array_new_with_free_func ((GDestroyNotify) link_member_free);
       for (guint i = 0; i < n; i++)
         if (involved[i])
-          g_ptr_array_add (c->members, member_new (b->entries->pdata[i]));
+          g_ptr_array_add (c->members, member_new (&g_array_index (b->entries, Entry, i), b->kind));
       g_ptr_array_add (conflicts, c);
     }
   return conflicts;

@@ -29,8 +29,19 @@ GPtrArray *vera_people_extract       (const char *sentence,
 GArray    *vera_vague_sources_find   (const char *sentence,
                                       gsize       len);
 
+/* The same two, reusing the tokens of vera_tokens_split() for this sentence. */
+GPtrArray *vera_people_extract_tokens     (const char *sentence,
+                                           gsize       len,
+                                           GArray     *tokens);
+GArray    *vera_vague_sources_find_tokens (const char *sentence,
+                                           gsize       len,
+                                           GArray     *tokens);
+
 /* TRUE when the word (@len bytes, any case) names a job, title or role: "professor", "CEO". */
 gboolean   vera_people_is_role_word  (const char *word,
                                       gsize       len);
+
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_people_lexicons_sorted (void);
 
 G_END_DECLS

@@ -13,13 +13,20 @@
 #include "vera-quantity.h"
 #include "vera-tokens.h"
 
+/* How far above a reference count a figure may go before it cannot be true. */
+#define GROWTH_MARGIN 0.10
+
 #define REFERENCE_RESOURCE "/io/github/verafact/Vera/core/analysis/reference-figures.json"
 
 /* Nouns that count the people of a place; a count of them cannot exceed its population. */
 static const char * const people_nouns[] = {
-  "residents", "resident", "citizens", "inhabitants", "people", "locals", "dwellers",
-  "population", "households", "adults", "voters", "taxpayers", "persons", "individuals",
-  "children", NULL
+  "adults", "children", "citizens", "dwellers", "households", "individuals", "inhabitants",
+  "locals", "people", "persons", "population", "resident", "residents", "taxpayers", "voters", NULL
+};
+
+/* Words that stand for the city itself. */
+static const char * const city_words[] = {
+  "city", "city's", "city\xe2\x80\x99s", "metropolis", "municipality", NULL
 };
 
 /* The ones that stand for a city's people even when the sentence does not name the city. */
@@ -32,6 +39,7 @@ struct _VeraPlausibility
   GPtrArray  *figures;   /* VeraReferenceFigure */
   GHashTable *by_key;    /* "subject\037measure" → VeraReferenceFigure */
   GHashTable *by_name;   /* casefolded name or alias → canonical subject (owned) */
+  guint8      initials[32];  /* bit set of the lower-cased first bytes of the names */
 };
 
 VeraReferenceFigure *
@@ -117,6 +125,9 @@ add_name (VeraPlausibility *self,
           const char       *name,
           const char       *subject)
 {
+  guchar c = (guchar) g_ascii_tolower (name[0]);
+
+  self->initials[c / 8] |= 1 << (c % 8);
   g_hash_table_replace (self->by_name, g_utf8_casefold (name, -1), g_strdup (subject));
 }
 
@@ -267,7 +278,13 @@ subject_at (VeraPlausibility *self,
 {
   const VeraToken *first = vera_tokens_get (tokens, i);
 
+  guchar c;
+
   if (first->kind != VERA_TOKEN_WORD || !(first->flags & VERA_TOKEN_CAPITAL))
+    return NULL;
+  /* Most capitalised words start with a letter no known name starts with. */
+  c = (guchar) g_ascii_tolower (text[first->start]);
+  if (!(self->initials[c / 8] & (1 << (c % 8))))
     return NULL;
   for (guint n = MIN (3, tokens->len - i); n > 0; n--)
     {
@@ -412,15 +429,31 @@ nearby_subject (VeraPlausibility *self,
   return best;
 }
 
+/* "Shanghainese", "Londoners", "Tokyoites": a word that starts with a known place's name and
+ * goes on names its people. */
+static const char *
+demonym_subject (VeraPlausibility *self,
+                 const char       *word,
+                 gsize             len)
+{
+  if (len < 6 || len > 40)
+    return NULL;
+  for (gsize n = len - 2; n >= 4; n--)
+    {
+      g_autofree char *prefix = g_utf8_casefold (word, n);
+      const char *subject = g_hash_table_lookup (self->by_name, prefix);
+
+      if (subject != NULL && len - n >= 2 && len - n <= 5)
+        return subject;
+    }
+  return NULL;
+}
+
 static gboolean
 mentions_city (const char   *text,
                const GArray *tokens)
 {
-  static const char * const city_words[] = {
-    "city", "city's", "city\xe2\x80\x99s", "municipality", "metropolis", NULL
-  };
-
-  return vera_tokens_contain (text, tokens, city_words);
+  return vera_tokens_contain (text, tokens, city_words, VERA_LEXICON_SIZE (city_words));
 }
 
 GPtrArray *
@@ -445,16 +478,18 @@ vera_plausibility_check (VeraPlausibility *self,
       const VeraQuantity *q = g_ptr_array_index (quantities, qi);
       double top = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
       guint first = 0, last = 0;
+      guint q_start = q->start;
+      guint q_end = q->end;
       const char *subject;
       const VeraReferenceFigure *ref = NULL;
       VeraImplausible *finding = NULL;
 
       if (q->unit == NULL)
         continue;
-      while (first < tokens->len && vera_tokens_get (tokens, first)->cp_end <= q->start)
+      while (first < tokens->len && vera_tokens_get (tokens, first)->cp_end <= q_start)
         first++;
       last = first;
-      while (last + 1 < tokens->len && vera_tokens_get (tokens, last + 1)->cp_start < q->end)
+      while (last + 1 < tokens->len && vera_tokens_get (tokens, last + 1)->cp_start < q_end)
         last++;
       if (first >= tokens->len)
         continue;
@@ -466,7 +501,11 @@ vera_plausibility_check (VeraPlausibility *self,
           gsize len;
           const char *head = last_word (q->noun, &len);
 
-          if (!word_in (head, len, people_nouns))
+          const char *demonym_of = demonym_subject (self, head, len);
+
+          if (demonym_of != NULL)
+            subject = demonym_of;
+          else if (!word_in (head, len, people_nouns))
             continue;
           if (subject == NULL && default_subject != NULL &&
               (word_in (head, len, resident_nouns) || mentions_city (sentence, tokens)))
@@ -474,7 +513,9 @@ vera_plausibility_check (VeraPlausibility *self,
           if (subject == NULL)
             continue;
           ref = vera_plausibility_lookup (self, subject, "population");
-          if (ref == NULL || top <= ref->value)
+          /* Populations grow and censuses age: only a figure well above the reference
+           * cannot be true. */
+          if (ref == NULL || top <= ref->value * (1.0 + GROWTH_MARGIN))
             continue;
           finding = g_new0 (VeraImplausible, 1);
           {
@@ -495,7 +536,7 @@ vera_plausibility_check (VeraPlausibility *self,
             {
               const VeraToken *t = vera_tokens_get (tokens, k);
 
-              if (vera_token_in (sentence, t, people_nouns))
+              if (vera_token_in_sorted (sentence, t, people_nouns, VERA_LEXICON_SIZE (people_nouns)))
                 {
                   people = TRUE;
                   break;
@@ -520,4 +561,11 @@ vera_plausibility_check (VeraPlausibility *self,
       g_ptr_array_add (result, finding);
     }
   return result;
+}
+
+gboolean
+vera_plausibility_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (people_nouns) &&
+         vera_lexicon_is_sorted (city_words);
 }

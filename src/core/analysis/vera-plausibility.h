@@ -53,8 +53,11 @@ const VeraReferenceFigure *
 const char       *vera_plausibility_guess_subject (VeraPlausibility *self,
                                                    const char       *text,
                                                    gsize             length);
-/* Checks the figures of one sentence; @default_subject (or NULL) stands for the subject when
- * the sentence does not name one. Returns a GPtrArray of VeraImplausible. */
+/* Checks the figures of one sentence (a count of a place's people more than 10% above its
+ * population, or a share above 100% of its people); @default_subject (or NULL) stands for the subject when
+ * the sentence does not name one. The quantities are those of vera_quantities_extract() for
+ * this sentence, with offsets relative to it (check before shifting them into the article).
+ * Returns a GPtrArray of VeraImplausible, whose offsets are relative to the sentence too. */
 GPtrArray        *vera_plausibility_check        (VeraPlausibility *self,
                                                   const char       *sentence,
                                                   gsize             length,
@@ -67,5 +70,8 @@ void              vera_implausible_free          (VeraImplausible  *implausible)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraPlausibility, vera_plausibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraImplausible, vera_implausible_free)
+
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_plausibility_lexicons_sorted (void);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ typedef struct
   guint8     *used;
   GArray     *scopes;   /* Scope */
   gboolean    japanese; /* ¥ reads as yen */
+  gboolean    money;    /* the sentence speaks of money: "pounds" are sterling, not weight */
 } Ctx;
 
 static inline void
@@ -102,9 +103,11 @@ G_GNUC_INTERNAL void      vera_quantities_scan_scopes       (Ctx        *ctx);
 /* Gives each figure in @found (of Found) the scope that applies to it. */
 G_GNUC_INTERNAL void      vera_quantities_assign_scopes     (Ctx        *ctx,
                                                              GArray     *found);
+/* @tokens: the tokens of @text, or NULL to split it here. */
 G_GNUC_INTERNAL void      vera_quantities_ctx_init          (Ctx        *ctx,
                                                              const char *text,
-                                                             gsize       len);
+                                                             gsize       len,
+                                                             GArray     *tokens);
 G_GNUC_INTERNAL void      vera_quantities_ctx_clear         (Ctx        *ctx);
 
 G_END_DECLS

@@ -13,9 +13,9 @@
  * them are not taken for figures. */
 
 const char * const vera_quantities_month_words[] = {
-  "january", "february", "march", "april", "may", "june", "july", "august", "september",
-  "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", NULL
+  "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
+  "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep",
+  "sept", "september", NULL
 };
 
 gboolean
@@ -133,7 +133,7 @@ vera_quantities_scan_scopes (Ctx *ctx)
           if (is_word (ctx, j, "the") && is_word (ctx, j + 1, "end") && is_word (ctx, j + 2, "of"))
             j += 3;
           if (is_word (ctx, j, "fiscal") || is_word (ctx, j, "FY") ||
-              (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), vera_quantities_month_words)))
+              (j < ctx->n && vera_token_in_sorted (ctx->text, tok (ctx, j), vera_quantities_month_words, VERA_LEXICON_SIZE (vera_quantities_month_words))))
             j++;
           if (vera_quantities_is_year (ctx, j) && !(is_word (ctx, i, "of") || is_word (ctx, i, "for")))
             {
@@ -249,7 +249,7 @@ vera_quantities_find_scopes (const char *sentence,
 
   g_return_val_if_fail (sentence != NULL || len == 0, NULL);
 
-  vera_quantities_ctx_init (&ctx, sentence, len);
+  vera_quantities_ctx_init (&ctx, sentence, len, NULL);
   for (guint s = 0; s < ctx.scopes->len; s++)
     g_strv_builder_add (builder, g_array_index (ctx.scopes, Scope, s).text);
   vera_quantities_ctx_clear (&ctx);

@@ -54,6 +54,9 @@ static const UnitWord unit_words[] = {
   { "kwh", "kWh" }, { "qubits", "qubit" }, { "qubit", "qubit" },
   { "gigabytes", "GB" }, { "gb", "GB" }, { "terabytes", "TB" }, { "tb", "TB" },
   { "petabytes", "PB" }, { "pb", "PB" }, { "megabytes", "MB" }, { "mb", "MB" },
+  { "terabytes", "TB" }, { "terabyte", "TB" }, { "gigabyte", "GB" }, { "teraflops", "TFLOPS" },
+  { "tflops", "TFLOPS" }, { "petaflops", "PFLOPS" }, { "inches", "in" }, { "inch", "in" },
+  { "fps", "fps" }, { "mah", "mAh" }, { "watts", "W" }, { "watt", "W" }, { "volts", "V" },
   { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
   { "c", "degC" }, { "f", "degF" }, { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
   { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
@@ -121,49 +124,56 @@ static const char * const currency_codes[] = {
 /* Words that may stand before a number at the start of a sentence without making the number
  * part of a name ("Over 300", "About 40%"). */
 static const char * const number_openers[] = {
-  "over", "about", "nearly", "almost", "around", "some", "more", "less", "fewer", "up", "at",
-  "between", "from", "by", "in", "with", "of", "and", "to", "for", "since", "only", "just",
-  "roughly", "approximately", "exactly", "another", "all", "the", "these", "those", "its",
-  "their", "our", "his", "her", "an", "a", "top", "under", "above", "below", "among", "another",
-  "additional", "another", "each", "every", "like", "than", "then", "but", "or", "while",
-  "after", "before", "when", "once", "as", "if", "whereas", "although", "including", "until",
-  "estimated", "nearly", "still", "still", "now", "today", "yet", "also", "even", "well",
-  "per", "within", "across", "into", "onto", "on", "through", "during", "last", "first",
-  "past", "next", "this", "that", "those", "ranks", "ranked", "rank", "ranking", NULL
+  "a", "about", "above", "across", "additional", "after", "all", "almost", "also", "although",
+  "among", "an", "and", "another", "approximately", "around", "as", "at", "before", "below",
+  "between", "but", "by", "during", "each", "estimated", "even", "every", "exactly", "fewer",
+  "first", "for", "from", "her", "his", "if", "in", "including", "into", "its", "just", "last",
+  "less", "like", "more", "nearly", "next", "now", "of", "on", "once", "only", "onto", "or",
+  "our", "over", "past", "per", "rank", "ranked", "ranking", "ranks", "roughly", "since", "some",
+  "still", "than", "that", "the", "their", "then", "these", "this", "those", "through", "to",
+  "today", "top", "under", "until", "up", "well", "when", "whereas", "while", "with", "within",
+  "yet", NULL
 };
 
 /* Words that end a counted noun phrase. */
 static const char * const np_stops[] = {
-  "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
-  "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "this", "these",
-  "those", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
-  "would", "can", "could", "may", "might", "must", "should", "shall", "do", "does", "did",
-  "per", "each", "every", "across", "including", "into", "over", "under", "between",
-  "among", "within", "without", "about", "around", "through", "during", "since", "until",
-  "while", "worth", "alone", "more", "less", "most", "all", "both", "its", "their", "his",
-  "her", "our", "your", "my", "it", "they", "we", "he", "she", "not", "no", "so", "such",
-  "also", "only", "just", "now", "then", "there", "here", "up", "down", "out", "off",
-  "versus", "vs", "via", "like", "unlike", "plus", "minus", "if", "when", "where", "after",
-  "before", "because", "despite", "against", "toward", "towards", "onto", "upon", "says",
-  "said", "say", "according", "year", "years", "ago", "earlier", "later", "globally",
-  "worldwide", "nationwide", "respectively", "overall", "total", "each", "apiece", NULL
+  "a", "about", "according", "across", "after", "against", "ago", "all", "alone", "also", "among",
+  "an", "and", "apiece", "are", "around", "as", "at", "be", "because", "been", "before", "being",
+  "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does", "down",
+  "during", "each", "earlier", "every", "for", "from", "globally", "had", "has", "have", "he",
+  "her", "here", "his", "if", "in", "including", "into", "is", "it", "its", "just", "later",
+  "less", "like", "may", "might", "minus", "more", "most", "must", "my", "nationwide", "no",
+  "nor", "not", "now", "of", "off", "on", "only", "onto", "or", "our", "out", "over", "overall",
+  "per", "plus", "respectively", "said", "say", "says", "shall", "she", "should", "since", "so",
+  "such", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
+  "through", "to", "total", "toward", "towards", "under", "unlike", "until", "up", "upon",
+  "versus", "via", "vs", "was", "we", "were", "when", "where", "which", "while", "who", "whom",
+  "whose", "will", "with", "within", "without", "worldwide", "worth", "would", "year", "years",
+  "your", NULL
+};
+
+/* Words that make "pounds" sterling rather than a weight. */
+static const char * const money_words[] = {
+  "billion", "budget", "cost", "costs", "fund", "funding", "funds", "gbp", "million", "paid",
+  "pay", "price", "prices", "revenue", "salary", "sold", "spend", "spent", "sterling", "worth",
+  NULL
 };
 
 /* Common verbs that end a noun phrase when they follow a plural noun ("nurses left"). */
 static const char * const plural_verbs[] = {
-  "left", "made", "took", "came", "went", "got", "gave", "saw", "found", "became", "grew",
-  "fell", "rose", "won", "lost", "paid", "spent", "built", "ran", "held", "brought", "kept",
-  "met", "sold", "bought", "told", "thought", "began", "chose", "drove", "flew", "knew", "led",
-  "stood", "make", "take", "come", "go", "get", "give", "see", "find", "become", "grow", "fall",
-  "rise", "win", "lose", "pay", "spend", "build", "run", "hold", "bring", "keep", "meet", "sell",
-  "buy", "tell", "think", "begin", "live", "work", "remain", "face", "need", "want", "use",
-  "earn", "receive", "attend", "join", "leave", "own", "hold", "account", "visit", "apply",
-  "signed", "moved", NULL
+  "account", "apply", "attend", "became", "become", "began", "begin", "bought", "bring",
+  "brought", "build", "built", "buy", "came", "chose", "come", "drove", "earn", "face", "fall",
+  "fell", "find", "flew", "found", "gave", "get", "give", "go", "got", "grew", "grow", "held",
+  "hold", "join", "keep", "kept", "knew", "leave", "led", "left", "live", "lose", "lost", "made",
+  "make", "meet", "met", "moved", "need", "own", "paid", "pay", "ran", "receive", "remain",
+  "rise", "rose", "run", "saw", "see", "sell", "signed", "sold", "spend", "spent", "stood",
+  "take", "tell", "think", "thought", "told", "took", "use", "visit", "want", "went", "win",
+  "won", "work", NULL
 };
 
 static const char * const ly_nouns[] = {
-  "family", "supply", "assembly", "ally", "rally", "monopoly", "anomaly", "belly", "jelly",
-  "fly", "italy", "reply", "july", "bully", "folly", "lily", "holly", "oily", NULL
+  "ally", "anomaly", "assembly", "belly", "bully", "family", "fly", "folly", "holly", "italy",
+  "jelly", "july", "lily", "monopoly", "oily", "rally", "reply", "supply", NULL
 };
 
 static guint
@@ -217,7 +227,7 @@ lookup_number_word (const char       *word,
                     double           *value)
 {
   for (guint k = 0; k < n_table; k++)
-    if (vera_word_equal (word, n, table[k].word))
+    if (table[k].word[0] == g_ascii_tolower (word[0]) && vera_word_equal (word, n, table[k].word))
       {
         *value = table[k].value;
         return TRUE;
@@ -258,9 +268,18 @@ lookup_unit (Ctx   *ctx,
              guint  i,
              guint *n_tokens)
 {
+  char first;
+
+  if (tok (ctx, i)->kind != VERA_TOKEN_WORD)
+    return NULL;
+  first = g_ascii_tolower (ctx->text[tok (ctx, i)->start]);
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
     {
-      guint m = match_phrase (ctx, i, unit_words[k].phrase);
+      guint m;
+
+      if (unit_words[k].phrase[0] != first)
+        continue;
+      m = match_phrase (ctx, i, unit_words[k].phrase);
 
       if (m > 0)
         {
@@ -276,7 +295,8 @@ lookup_unit_word (const char *word,
                   gsize       n)
 {
   for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
-    if (vera_word_equal (word, n, unit_words[k].phrase))
+    if (unit_words[k].phrase[0] == g_ascii_tolower (word[0]) &&
+        vera_word_equal (word, n, unit_words[k].phrase))
       return unit_words[k].unit;
   return NULL;
 }
@@ -380,7 +400,7 @@ is_name_number (Ctx  *ctx,
   const VeraToken *prev = i > 0 ? tok (ctx, i - 1) : NULL;
 
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
-      !vera_token_in (ctx->text, prev, number_openers) &&
+      !vera_token_in_sorted (ctx->text, prev, number_openers, VERA_LEXICON_SIZE (number_openers)) &&
       !vera_token_has_suffix (ctx->text, prev, "'s") &&
       !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
       currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
@@ -421,6 +441,8 @@ is_name_number (Ctx  *ctx,
 
           for (guint k = 0; k < G_N_ELEMENTS (scales) && !known; k++)
             known = vera_word_equal (w, n, scales[k].word);
+          if (n == 1 && *w == 'K' && (i == 0 || currency_symbol (ctx, i - 1, &(guint){0}) == NULL))
+            return TRUE;  /* "4K" video, not 4,000 */
           if (!known && lookup_unit_word (w, n) == NULL &&
               !(n == 1 && (*w == 'x' || *w == 'X')))
             return TRUE;
@@ -453,6 +475,15 @@ parse_core (Ctx   *ctx,
       if (core->rest != NULL)
         core->rest_len = t->end - (core->rest - ctx->text);
       if (is_word (ctx, i, "a") || is_word (ctx, i, "dozen"))
+        return FALSE;
+      /* "Xbox One", "Formula One", "One X": a written number inside a name. */
+      if (i > 0 && tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
+          (tok (ctx, i - 1)->flags & VERA_TOKEN_CAPITAL) &&
+          !vera_token_in_sorted (ctx->text, tok (ctx, i - 1), number_openers,
+                                 VERA_LEXICON_SIZE (number_openers)))
+        return FALSE;
+      if (i + 1 < ctx->n && (tok (ctx, i + 1)->flags & VERA_TOKEN_CAPITAL) &&
+          tok (ctx, i + 1)->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_CAPITAL) && i > 0)
         return FALSE;
     }
   else
@@ -554,16 +585,16 @@ counted_noun (Ctx   *ctx,
             continue;
           break;
         }
-      if (t->kind != VERA_TOKEN_WORD || vera_token_in (ctx->text, t, np_stops))
+      if (t->kind != VERA_TOKEN_WORD || vera_token_in_sorted (ctx->text, t, np_stops, VERA_LEXICON_SIZE (np_stops)))
         break;
       if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(t->flags & VERA_TOKEN_UPPER) &&
           !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
         break;
-      if (k > i && vera_token_in (ctx->text, t, plural_verbs) &&
+      if (k > i && vera_token_in_sorted (ctx->text, t, plural_verbs, VERA_LEXICON_SIZE (plural_verbs)) &&
           vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s"))
         break;
       if (n > 5 && vera_token_has_suffix (ctx->text, t, "ly") &&
-          !vera_token_in (ctx->text, t, ly_nouns))
+          !vera_token_in_sorted (ctx->text, t, ly_nouns, VERA_LEXICON_SIZE (ly_nouns)))
         break;
       if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
                     vera_token_has_suffix (ctx->text, t, "ed")) &&
@@ -886,7 +917,9 @@ try_figure (Ctx    *ctx,
               unit = "km/h";
               last += 2;
             }
-          if (g_str_equal (unit, "GBP") && is_word (ctx, last + 1, "of") && a.currency == NULL)
+          if (g_str_equal (unit, "GBP") && a.currency == NULL &&
+              (is_word (ctx, last + 1, "of") || !ctx->money) &&
+              (is_word (ctx, last, "pounds") || is_word (ctx, last, "pound")))
             unit = "lb";
         }
       else if (is_glued (ctx, j) && (is_word (ctx, j, "x") || is_word (ctx, j, "X")))
@@ -933,20 +966,27 @@ try_figure (Ctx    *ctx,
 void
 vera_quantities_ctx_init (Ctx        *ctx,
                           const char *text,
-                          gsize       len)
+                          gsize       len,
+                          GArray     *tokens)
 {
   ctx->text = text;
   ctx->len = len;
-  ctx->tokens = vera_tokens_split (text, len);
+  ctx->tokens = tokens != NULL ? g_array_ref (tokens) : vera_tokens_split (text, len);
   ctx->n = ctx->tokens->len;
   ctx->used = g_new0 (guint8, ctx->n + 1);
   ctx->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
   g_array_set_clear_func (ctx->scopes, scope_clear);
   ctx->japanese = FALSE;
+  ctx->money = FALSE;
   for (guint i = 0; i < ctx->n; i++)
-    if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
-        is_word (ctx, i, "JPY"))
-      ctx->japanese = TRUE;
+    {
+      if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
+          is_word (ctx, i, "JPY"))
+        ctx->japanese = TRUE;
+      if (is_punct (ctx, i, 0xA3) || vera_token_in_sorted (text, tok (ctx, i), money_words,
+                                                           VERA_LEXICON_SIZE (money_words)))
+        ctx->money = TRUE;
+    }
   vera_quantities_scan_scopes (ctx);
 }
 
@@ -962,6 +1002,14 @@ GPtrArray *
 vera_quantities_extract (const char *sentence,
                          gsize       len)
 {
+  return vera_quantities_extract_tokens (sentence, len, NULL);
+}
+
+GPtrArray *
+vera_quantities_extract_tokens (const char *sentence,
+                                gsize       len,
+                                GArray     *tokens)
+{
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_quantity_free);
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
   Ctx ctx = { 0, };
@@ -969,11 +1017,19 @@ vera_quantities_extract (const char *sentence,
   g_return_val_if_fail (sentence != NULL || len == 0, result);
 
   g_array_set_clear_func (found, found_clear);
-  vera_quantities_ctx_init (&ctx, sentence, len);
+  vera_quantities_ctx_init (&ctx, sentence, len, tokens);
 
   for (guint i = 0; i < ctx.n; i++)
     {
+      const VeraToken *t = tok (&ctx, i);
+
       if (ctx.used[i])
+        continue;
+      /* Words start a figure only when they are number, fraction or ordinal words. */
+      if (t->kind == VERA_TOKEN_WORD &&
+          strchr ("defhnoqstDEFHNOQST", sentence[t->start]) == NULL)
+        continue;
+      if (t->kind == VERA_TOKEN_PUNCT)
         continue;
       if (try_rank (&ctx, i, found) || try_fraction (&ctx, i, found))
         continue;
@@ -987,3 +1043,14 @@ vera_quantities_extract (const char *sentence,
   return result;
 }
 
+
+gboolean
+vera_quantities_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (number_openers) &&
+         vera_lexicon_is_sorted (money_words) &&
+         vera_lexicon_is_sorted (np_stops) &&
+         vera_lexicon_is_sorted (plural_verbs) &&
+         vera_lexicon_is_sorted (ly_nouns) &&
+         vera_lexicon_is_sorted (vera_quantities_month_words);
+}

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 GPtrArray  *vera_quantities_extract      (const char *sentence,
                                           gsize       len);
 
+/* The same, reusing the tokens of vera_tokens_split() for this sentence. */
+GPtrArray  *vera_quantities_extract_tokens (const char *sentence,
+                                            gsize       len,
+                                            GArray     *tokens);
+
 /* The time scope phrases of a sentence ("in 2024", "since 2020", "annually", "last quarter"),
  * as a NULL-terminated array in text order. */
 char      **vera_quantities_find_scopes  (const char *sentence,
@@ -21,5 +26,8 @@ char      **vera_quantities_find_scopes  (const char *sentence,
 
 /* TRUE when @unit is a currency code that vera_quantities_extract() produces ("USD", "CNY"). */
 gboolean    vera_quantity_unit_is_currency (const char *unit);
+
+/* TRUE when the sorted lexicons of this module are in order (for the tests). */
+gboolean   vera_quantities_lexicons_sorted (void);
 
 G_END_DECLS

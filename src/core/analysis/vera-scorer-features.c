@@ -255,8 +255,10 @@ static gboolean
 in_list (const char         *word,
          const char * const *list)
 {
+  /* Called for every token against every lexicon: checking the first byte before strcmp()
+   * skips nearly all calls. */
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (word, list[i]) == 0)
+    if (list[i][0] == word[0] && strcmp (word, list[i]) == 0)
       return TRUE;
   return FALSE;
 }

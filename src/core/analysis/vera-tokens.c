@@ -233,6 +233,68 @@ vera_token_in (const char         *text,
   return FALSE;
 }
 
+/* Compares the lower-cased token with a lexicon word, byte by byte as strcmp() does. */
+static int
+compare_token (const char *w,
+               gsize       n,
+               const char *lexeme)
+{
+  for (gsize k = 0; k < n; k++)
+    {
+      guchar a = (guchar) lower (w[k]);
+      guchar b = (guchar) lexeme[k];
+
+      if (b == '\0' || a != b)
+        return b == '\0' ? 1 : (a < b ? -1 : 1);
+    }
+  return lexeme[n] == '\0' ? 0 : -1;
+}
+
+gboolean
+vera_lexicon_find (const char         *word,
+                   gsize               len,
+                   const char * const *words,
+                   gsize               n_words)
+{
+  gsize lo = 0, hi = n_words;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      int c = compare_token (word, len, words[mid]);
+
+      if (c == 0)
+        return TRUE;
+      if (c < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return FALSE;
+}
+
+gboolean
+vera_token_in_sorted (const char         *text,
+                      const VeraToken    *token,
+                      const char * const *words,
+                      gsize               n_words)
+{
+  return token->kind == VERA_TOKEN_WORD &&
+         vera_lexicon_find (text + token->start, token->end - token->start, words, n_words);
+}
+
+gboolean
+vera_lexicon_is_sorted (const char * const *words)
+{
+  for (guint i = 0; words[i] != NULL && words[i + 1] != NULL; i++)
+    if (strcmp (words[i], words[i + 1]) >= 0)
+      {
+        g_warning ("Lexicon out of order at “%s”, “%s”", words[i], words[i + 1]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 char *
 vera_token_dup_lower (const char      *text,
                       const VeraToken *token)
@@ -304,24 +366,30 @@ vera_token_is_speech_verb (const char      *text,
   return FALSE;
 }
 
+static const char * const function_words[] = {
+  "a", "about", "according", "across", "after", "against", "all", "also", "although", "among",
+  "an", "and", "around", "as", "at", "because", "before", "behind", "between", "beyond", "both",
+  "but", "by", "despite", "dr", "during", "each", "even", "every", "for", "from", "he", "her",
+  "here", "his", "how", "however", "i", "if", "in", "indeed", "into", "it", "its", "just",
+  "last", "like", "many", "meanwhile", "more", "most", "mr", "mrs", "ms", "my", "next", "no",
+  "not", "now", "of", "on", "once", "only", "or", "our", "over", "prof", "recent", "recently",
+  "she", "since", "so", "some", "still", "such", "than", "that", "the", "their", "then",
+  "there", "these", "they", "this", "those", "though", "to", "today", "under", "unlike",
+  "until", "upon", "we", "what", "when", "where", "whether", "which", "while", "who", "why",
+  "with", "within", "without", "yet", "you", "your", NULL
+};
+
 gboolean
 vera_token_is_function_word (const char      *text,
                              const VeraToken *token)
 {
-  static const char * const words[] = {
-    "a", "an", "the", "in", "on", "at", "as", "by", "for", "from", "with", "of", "to", "and",
-    "or", "but", "if", "when", "while", "after", "before", "since", "until", "because", "this",
-    "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her",
-    "their", "our", "my", "your", "there", "here", "what", "which", "who", "how", "why",
-    "where", "according", "among", "despite", "meanwhile", "however", "indeed", "also", "yet",
-    "still", "then", "now", "today", "beyond", "unlike", "like", "behind", "between", "during",
-    "over", "under", "once", "all", "some", "many", "most", "more", "each", "every", "both",
-    "no", "not", "even", "just", "only", "so", "such", "than", "though", "although", "whether",
-    "with", "without", "within", "into", "upon", "about", "around", "across", "against",
-    "recent", "recently", "last", "next", "new", "more", "mr", "ms", "mrs", "dr", "prof", NULL
-  };
+  return vera_token_in_sorted (text, token, function_words, VERA_LEXICON_SIZE (function_words));
+}
 
-  return vera_token_in (text, token, words);
+gboolean
+vera_tokens_lexicons_sorted (void)
+{
+  return vera_lexicon_is_sorted (function_words);
 }
 
 guint
@@ -393,10 +461,11 @@ vera_tokens_match_phrase (const char   *text,
 gboolean
 vera_tokens_contain (const char         *text,
                      const GArray       *tokens,
-                     const char * const *words)
+                     const char * const *words,
+                     gsize               n_words)
 {
   for (guint i = 0; i < tokens->len; i++)
-    if (vera_token_in (text, vera_tokens_get (tokens, i), words))
+    if (vera_token_in_sorted (text, vera_tokens_get (tokens, i), words, n_words))
       return TRUE;
   return FALSE;
 }

@@ -48,10 +48,27 @@ gboolean  vera_token_is           (const char      *text,
 gboolean  vera_token_in           (const char      *text,
                                    const VeraToken *token,
                                    const char * const *words);
-/* TRUE when any token is a word found in the NULL-terminated, lower-case @words. */
+/* TRUE when any token is a word of the sorted lexicon @words (@n_words words). */
 gboolean  vera_tokens_contain     (const char         *text,
                                    const GArray       *tokens,
-                                   const char * const *words);
+                                   const char * const *words,
+                                   gsize               n_words);
+/* The same as vera_token_in() for a lexicon of @n_words words sorted in byte order (strcmp), by
+ * binary search: the analysis looks up every token in lexicons of a hundred words and more. */
+gboolean  vera_token_in_sorted    (const char         *text,
+                                   const VeraToken    *token,
+                                   const char * const *words,
+                                   gsize               n_words);
+/* TRUE when the @len bytes at @word, lower-cased, are one of the sorted @words. */
+gboolean  vera_lexicon_find       (const char         *word,
+                                   gsize               len,
+                                   const char * const *words,
+                                   gsize               n_words);
+/* TRUE when the NULL-terminated @words are in strictly increasing byte order; the tests check
+ * every sorted lexicon with it. */
+gboolean  vera_lexicon_is_sorted  (const char * const *words);
+/* The number of words of a NULL-terminated lexicon array. */
+#define VERA_LEXICON_SIZE(list) (G_N_ELEMENTS (list) - 1)
 /* A new lower-case copy of the token's text. */
 char     *vera_token_dup_lower    (const char      *text,
                                    const VeraToken *token);
@@ -63,6 +80,8 @@ gboolean  vera_token_has_suffix   (const char      *text,
 gboolean  vera_token_is_quote     (const VeraToken *token);
 
 /* Shared English lexicons of the claim analysis. */
+/* TRUE when every lexicon of vera-tokens.c is sorted. */
+gboolean  vera_tokens_lexicons_sorted (void);
 /* A verb of speech or attribution: "said", "notes", "explains", "told", "according". */
 gboolean  vera_token_is_speech_verb (const char      *text,
                                      const VeraToken *token);

@@ -67,12 +67,12 @@ get_offset (JsonObject *object,
     *value = json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
     {
-      double number = json_node_get_double (node);
+      double d = json_node_get_double (node);
 
-      /* Casting a double beyond gint64 is undefined ("start": 1e300); no text is that long. */
-      if (!(number >= 0))
+      /* Converting a double past the range of gint64 is undefined; no text is that long. */
+      if (!(d >= 0 && d < (double) G_MAXUINT))
         return FALSE;
-      *value = number >= 9223372036854775807.0 ? G_MAXINT64 : (gint64) number;
+      *value = (gint64) d;
     }
   else
     return FALSE;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -45,6 +46,7 @@ vera_atomic_file_open (const char  *path,
   g_autofree char *tmpl = NULL;
   g_autofree char *real_path = NULL;
   VeraAtomicFile *self;
+  GStatBuf st;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -79,6 +81,17 @@ vera_atomic_file_open (const char  *path,
       set_errno_error (error, errno, _("Could not create a temporary file beside “%s”: %s"), path);
       return NULL;
     }
+  /* The new version keeps the permissions of the one it replaces: a file the user made
+   * private must not become readable by others on the next save. */
+  if (g_stat (path, &st) == 0 && fchmod (fd, st.st_mode & 07777) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmpl);
+      set_errno_error (error, saved_errno, _("Could not keep the permissions of “%s”: %s"), path);
+      return NULL;
+    }
 
   self = g_new0 (VeraAtomicFile, 1);
   self->path = g_strdup (path);
@@ -90,6 +103,7 @@ vera_atomic_file_open (const char  *path,
 const char *
 vera_atomic_file_get_tmp_path (VeraAtomicFile *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->tmp_path;
 }
 
@@ -156,7 +170,8 @@ keep_backup (const char  *path,
 
   from = g_file_new_for_path (path);
   to = g_file_new_for_path (bak);
-  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA, NULL, NULL, NULL,
+                     error);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "vera-claim.h"
 #include "vera-conflict.h"
 #include "vera-finding.h"
+#include "vera-json-util.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -32,6 +33,8 @@ fail_missing (GError     **error,
               const char  *key)
 {
   g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_MISSING_KEY,
+               /* Translators: the first %s says where in the project file, such as
+                * "article “a1”, claim 3"; the second is a JSON key such as "text" */
                _("%s: the key “%s” is missing"), ctx->where, key);
   return FALSE;
 }
@@ -43,7 +46,9 @@ fail_type (GError     **error,
            const char  *expected)
 {
   g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE,
-               /* Translators: the last %s is a type such as "a string" */
+               /* Translators: the first %s says where in the project file, such as
+                * "article “a1”, claim 3"; the second is a JSON key; the last is a type such
+                * as "a string" */
                _("%s: the key “%s” must be %s"), ctx->where, key, expected);
   return FALSE;
 }
@@ -90,6 +95,23 @@ get_number (JsonObject  *object,
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return fail_type (error, ctx, key, _("a number"));
   *out = json_node_get_double (node);
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonObject  *object,
+             const char  *key,
+             const Ctx   *ctx,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail_type (error, ctx, key, _("true or false"));
+  *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -160,9 +182,16 @@ check_span (VeraArticle  *article,
 
   if (start > end || end > vera_article_get_n_chars (article))
     {
+      guint n_chars = vera_article_get_n_chars (article);
+
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_BAD_OFFSETS,
-                   _("%s: the offsets %u–%u lie outside the article text (%u characters)"),
-                   ctx->where, start, end, vera_article_get_n_chars (article));
+                   /* Translators: the %s says where in the project file, such as
+                    * "article “a1”, claim “a1-c3”"; the numbers count characters */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the offsets %u–%u lie outside the article text (%u character)",
+                                "%s: the offsets %u–%u lie outside the article text (%u characters)",
+                                n_chars),
+                   ctx->where, start, end, n_chars);
       return FALSE;
     }
   if (text == NULL)
@@ -251,9 +280,8 @@ read_people (VeraClaim   *claim,
         return FALSE;
       person = vera_person_new (name, role);
       g_ptr_array_add (result, person);
-      quoted = json_object_get_member (po, "quoted");
-      person->quoted = quoted != NULL && JSON_NODE_HOLDS_VALUE (quoted) &&
-                       json_node_get_boolean (quoted);
+      if (!get_boolean (po, "quoted", ctx, &person->quoted, error))
+        return FALSE;
       if (json_object_has_member (po, "start") &&
           (!get_offset (po, "start", ctx, &person->start, error) ||
            !get_offset (po, "end", ctx, &person->end, error)))
@@ -579,9 +607,9 @@ vera_project_from_json (JsonNode  *root,
     }
   object = json_node_get_object (root);
 
-  /* Not json_object_get_string_member_with_default(): an array or object there is critical. */
-  node = json_object_get_member (object, "format");
-  format = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+  /* A "format" that is not a string is as foreign as a missing one. */
+  if (!get_string (object, "format", FALSE, &ctx, &format, NULL))
+    format = NULL;
   if (g_strcmp0 (format, VERA_PROJECT_FORMAT) != 0)
     {
       /* Shown as valid UTF-8: json-glib decodes octal escapes ("\\222") to any byte. */
@@ -685,6 +713,13 @@ vera_project_from_data (const char  *data,
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
                    _("This is not a Vera project: the file is empty (it may have been "
                      "truncated; look for a NAME.vera.bak beside it)"));
+      return NULL;
+    }
+  if (!vera_json_depth_ok (data, length, VERA_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON,
+                   _("This is not a Vera project: its lists and objects nest more than %d "
+                     "levels deep"), VERA_JSON_MAX_DEPTH);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, length, &local_error))

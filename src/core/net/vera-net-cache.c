@@ -53,7 +53,7 @@ vera_net_service_lookup_cached (VeraNetService *self,
       return NULL;
     }
   parser = json_parser_new ();
-  if (!vera_net_json_depth_ok (text, len, VERA_NET_MAX_JSON_DEPTH) ||
+  if (!vera_json_depth_ok (text, len, VERA_JSON_MAX_DEPTH) ||
       !json_parser_load_from_data (parser, text, len, &error))
     {
       g_debug ("Ignoring invalid cache file %s", path);

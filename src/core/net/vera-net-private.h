@@ -3,6 +3,7 @@
 
 #include <libsoup/soup.h>
 
+#include "vera-json-util.h"
 #include "vera-net-service.h"
 
 G_BEGIN_DECLS
@@ -60,14 +61,10 @@ JsonNode        *vera_net_service_request_finish_object (VeraNetService  *self,
 
 SoupSession     *vera_net_service_get_session    (VeraNetService      *self);
 
-/* JSON nested deeper than this is refused before parsing: json-glib's parser recurses once per
- * level, so hostile input could exhaust the stack. */
-#define VERA_NET_MAX_JSON_DEPTH 64
-
-/* FALSE when the arrays and objects of @data nest deeper than @max_depth. */
-gboolean         vera_net_json_depth_ok          (const char          *data,
-                                                  gsize                length,
-                                                  guint                max_depth);
+/* @text as a message may quote it: made valid UTF-8, and cut after @max_chars characters
+ * (never inside one) with an ellipsis. Addresses and headers come from anywhere. */
+char            *vera_net_quote_for_message      (const char          *text,
+                                                  guint                max_chars);
 
 /* @base without its trailing slashes, then @path ("/wayback/available?url=…"). */
 char            *vera_net_join_url               (const char          *base,

@@ -121,8 +121,12 @@ translate_error (RequestData  *data,
 
   if (data->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (VERA_NET_ERROR, VERA_NET_ERROR_TIMEOUT,
-                        _("%s did not send a complete answer within %u seconds"), host,
-                        data->timeout);
+                        /* Translators: %s is a server name such as "example.org" */
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%s did not send a complete answer within %u second",
+                                     "%s did not send a complete answer within %u seconds",
+                                     data->timeout),
+                        host, data->timeout);
   if (error->domain == G_RESOLVER_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
     return g_error_new (VERA_NET_ERROR, VERA_NET_ERROR_DNS,
@@ -238,8 +242,10 @@ follow_redirect (GTask       *task,
                                G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, &local_error);
   if (next == NULL)
     {
+      g_autofree char *shown = vera_net_quote_for_message (location, 200);
+
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("The server redirected to an invalid address: %.200s"), location);
+                   _("The server redirected to an invalid address: %s"), shown);
       return FALSE;
     }
   next_str = g_uri_to_string (next);
@@ -439,11 +445,11 @@ vera_net_response_parse_json (VeraNetResponse  *response,
       return NULL;
     }
   data = g_bytes_get_data (response->body, &len);
-  if (!vera_net_json_depth_ok (data, len, VERA_NET_MAX_JSON_DEPTH))
+  if (!vera_json_depth_ok (data, len, VERA_JSON_MAX_DEPTH))
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_INVALID_RESPONSE,
                    _("%s sent JSON nested deeper than %d levels"), service,
-                   VERA_NET_MAX_JSON_DEPTH);
+                   VERA_JSON_MAX_DEPTH);
       return NULL;
     }
   if (len == 0 || !json_parser_load_from_data (parser, data, len, &local_error))
@@ -483,38 +489,6 @@ vera_net_service_request_finish_object (VeraNetService  *self,
       return NULL;
     }
   return g_steal_pointer (&root);
-}
-
-gboolean
-vera_net_json_depth_ok (const char *data,
-                        gsize       length,
-                        guint       max_depth)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
 }
 
 char *

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "vera-html-dom.h"
 #include "vera-net-private.h"
 #include "vera-page-meta.h"
 
@@ -455,7 +456,7 @@ index_ld_ids (GHashTable *ids,
               JsonNode   *node,
               guint       depth)
 {
-  if (node == NULL || depth > VERA_NET_MAX_JSON_DEPTH)
+  if (node == NULL || depth > VERA_JSON_MAX_DEPTH)
     return;
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -548,7 +549,7 @@ collect_jsonld (Collected *c,
       g_autofree char *json = unwrap_cdata ((const char *) text);
 
       parser = json_parser_new ();
-      if (vera_net_json_depth_ok (json, strlen (json), VERA_NET_MAX_JSON_DEPTH) &&
+      if (vera_json_depth_ok (json, strlen (json), VERA_JSON_MAX_DEPTH) &&
           json_parser_load_from_data (parser, json, -1, NULL))
         {
           c->ld_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -893,9 +894,7 @@ vera_page_meta_parse_html (VeraPageMeta *self,
   if (length == 0 || length > G_MAXINT)
     return;
 
-  doc = htmlReadMemory (html, (int) length, self->final_url, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  doc = vera_html_parse (html, length, self->final_url);
   if (doc == NULL)
     return;
 

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "vera-test"
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "vera-article.h"
+#include "vera-claim.h"
+#include "vera-project.h"
+#include "vera-reference.h"
+#include "vera-ui-test-util.h"
+
+/* Opening a web page and checking a reference, against a SoupServer on 127.0.0.1 only. */
+
+static const char page[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+  "<title>Port handles record cargo</title>"
+  "<meta property=\"og:site_name\" content=\"Harbour Times\">"
+  "<meta name=\"author\" content=\"Ana Ruiz\"></head><body><nav>Home | News</nav><article>"
+  "<p>The port handled 4.2 million containers in 2023, up 12% from 2022, the port authority said.</p>"
+  "<p>The city spent $300 million on the berth, the largest investment in its history.</p>"
+  "</article><footer>Copyright</footer></body></html>";
+
+static void
+serve_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           data)
+{
+  if (g_str_equal (path, "/page.html"))
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC,
+                                        page, strlen (page));
+    }
+  else
+    soup_server_message_set_status (msg, 404, NULL);
+}
+
+static char *
+start_server (SoupServer **server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  char *base;
+
+  *server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (*server, NULL, serve_cb, NULL, NULL);
+  soup_server_listen (*server, address, 0, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (*server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  return base;
+}
+
+static gboolean
+has_article (gpointer window)
+{
+  return g_list_model_get_n_items (vera_project_get_articles (vera_window_get_project (window))) > 0;
+}
+
+static gboolean
+reference_checked (gpointer reference)
+{
+  return vera_reference_get_health (reference) != VERA_LINK_HEALTH_UNKNOWN;
+}
+
+static gboolean
+context_answered (gpointer context)
+{
+  const char *status = vera_claim_context_get_status (context);
+
+  return strstr (status, "API key") != NULL;
+}
+
+static void
+test_open_url_and_reference (gconstpointer data)
+{
+  VeraApplication *app = (VeraApplication *) data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(VeraArticle) article = NULL;
+  VeraReference *reference;
+  VeraWindow *window;
+  GSettings *settings;
+  VeraClaim *claim;
+  VeraClaimContext *context;
+
+#if !HAVE_VERA_NET
+  g_test_skip ("The network part (src/core/net) is not built yet");
+  return;
+#endif
+  base = start_server (&server);
+  url = g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
+  /* Every lookup service points at the loopback server too: no test talks to the internet. */
+  settings = vera_application_get_settings (app);
+  g_settings_set_string (settings, "wayback-base-url", base);
+  g_settings_set_string (settings, "wikipedia-base-url", base);
+  g_settings_set_string (settings, "factcheck-base-url", base);
+  window = vera_ui_test_window (app);
+
+  vera_window_add_url (window, url);
+  g_assert_true (vera_ui_test_wait (has_article, window, 30000));
+  article = g_list_model_get_item (vera_project_get_articles (vera_window_get_project (window)), 0);
+  g_assert_cmpstr (vera_article_get_title (article), ==, "Port handles record cargo");
+  g_assert_cmpstr (vera_article_get_publisher (article), ==, "Harbour Times");
+  g_assert_null (g_strstr_len (vera_article_get_text (article), -1, "Copyright"));
+  g_assert_cmpuint (vera_article_get_n_claims (article), >, 0);
+
+  /* Attach the page as a reference to the first claim; it is checked right away. */
+  vera_ui_test_settle_list (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-claim", NULL));
+  claim = vera_window_get_claim (window);
+  g_assert_nonnull (claim);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-reference", "s", url));
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+  reference = g_list_model_get_item (vera_claim_get_references (claim), 0);
+  g_object_unref (reference);
+  g_assert_true (vera_ui_test_wait (reference_checked, reference, 30000));
+  g_assert_cmpint (vera_reference_get_health (reference), ==, VERA_LINK_HEALTH_OK);
+  g_assert_cmpstr (vera_reference_get_title (reference), ==, "Port handles record cargo");
+
+  /* Context: without an API key the fact-check search explains itself instead of failing. */
+  context = vera_claim_inspector_get_context (window->claim_inspector);
+  vera_claim_context_search (context);
+  g_assert_true (vera_ui_test_wait (context_answered, context, 30000));
+  g_assert_nonnull (strstr (vera_claim_context_get_status (context), "API key"));
+
+  /* Removing it is a review action with undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-reference", "s", url));
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vera_ui_test_spin (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(VeraApplication) app = NULL;
+
+  vera_ui_test_init (&argc, &argv);
+  app = vera_ui_test_app ();
+  g_test_add_data_func ("/vera/ui/web/open-url-and-reference", app, test_open_url_and_reference);
+  return g_test_run ();
+}
