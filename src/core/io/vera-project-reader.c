@@ -69,7 +69,7 @@ get_string (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail_type (error, ctx, key, _("a string"));
   *out = json_node_get_string (node);
-  /* The bytes were checked, but json-glib decodes octal escapes ("\\222") to any byte. */
+  /* The bytes were checked, but json-glib decodes an octal escape ("\222") to any byte. */
   if (!g_utf8_validate (*out, -1, NULL))
     {
       *out = NULL;
@@ -272,7 +272,6 @@ read_people (VeraClaim   *claim,
       JsonObject *po = get_element_object (array, i, ctx, "people", error);
       const char *name, *role;
       VeraPerson *person;
-      JsonNode *quoted;
 
       if (po == NULL ||
           !get_string (po, "name", TRUE, ctx, &name, error) ||
@@ -596,7 +595,7 @@ vera_project_from_json (JsonNode  *root,
   JsonArray *articles, *conflicts_json;
   const char *format, *reviewer;
   double version = 0;
-  JsonNode *settings, *node;
+  JsonNode *settings;
   Ctx ctx = { _("project") };
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -612,13 +611,10 @@ vera_project_from_json (JsonNode  *root,
     format = NULL;
   if (g_strcmp0 (format, VERA_PROJECT_FORMAT) != 0)
     {
-      /* Shown as valid UTF-8: json-glib decodes octal escapes ("\\222") to any byte. */
-      g_autofree char *shown = format != NULL ? g_utf8_make_valid (format, -1) : NULL;
-
       if (format != NULL)
         g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT,
                      _("This is not a Vera project: its format is “%s”, not “%s”"),
-                     shown, VERA_PROJECT_FORMAT);
+                     format, VERA_PROJECT_FORMAT);
       else
         g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT,
                      _("This is JSON but not a Vera project: it has no “format”: “%s” key"),
