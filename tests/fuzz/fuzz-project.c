@@ -5,8 +5,6 @@
 #include <string.h>
 
 #include "fuzz-util.h"
-#include "vera-article.h"
-#include "vera-claim.h"
 #include "vera-project-io.h"
 #include "vera-project.h"
 
@@ -19,32 +17,6 @@ LLVMFuzzerInitialize (int    *argc,
 {
   fuzz_init ();
   return 0;
-}
-
-static void
-check_claims (VeraProject *project)
-{
-  GListModel *articles = vera_project_get_articles (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
-      GListModel *claims = vera_article_get_claims (article);
-      guint n_chars = vera_article_get_n_chars (article);
-
-      fuzz_assert_utf8 (vera_article_get_text (article));
-      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
-        {
-          g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, c);
-          g_autofree char *slice = NULL;
-
-          g_assert_cmpuint (vera_claim_get_start (claim), <=, vera_claim_get_end (claim));
-          g_assert_cmpuint (vera_claim_get_end (claim), <=, n_chars);
-          slice = vera_article_dup_slice (article, vera_claim_get_start (claim),
-                                          vera_claim_get_end (claim));
-          fuzz_assert_utf8 (slice);
-        }
-    }
 }
 
 int
@@ -69,14 +41,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
   g_assert_no_error (error);
-  check_claims (project);
+  fuzz_check_project (project);
 
   saved = vera_project_to_data (project, &length);
   g_assert_nonnull (saved);
   again = vera_project_from_data (saved, (gssize) length, &error);
   if (again == NULL)
     g_error ("a saved project does not load: %s\n%s", error->message, saved);
-  check_claims (again);
+  fuzz_check_project (again);
   g_assert_cmpuint (vera_project_get_n_claims (again), ==, vera_project_get_n_claims (project));
   g_assert_cmpuint (g_list_model_get_n_items (vera_project_get_articles (again)), ==,
                     g_list_model_get_n_items (vera_project_get_articles (project)));

@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "fuzz-util.h"
+#include "vera-article.h"
+#include "vera-claim.h"
+#include "vera-project.h"
 
 static void
 abort_on_trap (int signum)
@@ -119,4 +122,32 @@ fuzz_json_is_single_value (const uint8_t *data,
         pos++;
     }
   return skip_json_space (data, size, pos) >= size;
+}
+
+void
+fuzz_check_project (VeraProject *project)
+{
+  GListModel *articles = vera_project_get_articles (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      GListModel *claims = vera_article_get_claims (article);
+
+      fuzz_assert_utf8 (vera_article_get_text (article));
+      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
+        {
+          g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, c);
+          g_autofree char *slice = NULL;
+
+          g_assert_cmpuint (vera_claim_get_start (claim), <=, vera_claim_get_end (claim));
+          g_assert_cmpuint (vera_claim_get_end (claim), <=, vera_article_get_n_chars (article));
+          slice = vera_article_dup_slice (article, vera_claim_get_start (claim),
+                                          vera_claim_get_end (claim));
+          g_assert_cmpstr (slice, ==, vera_claim_get_text (claim));
+          fuzz_assert_utf8 (vera_claim_get_note (claim));
+          fuzz_assert_utf8 (vera_claim_get_prefix (claim));
+          fuzz_assert_utf8 (vera_claim_get_suffix (claim));
+        }
+    }
 }

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "vera-types.h"
+
 G_BEGIN_DECLS
 
 /* Every fuzz target defines these two, as libFuzzer expects them. The replay driver
@@ -34,6 +36,9 @@ guint  fuzz_take_choice       (const uint8_t **data,
  * last; the targets skip it so that LeakSanitizer reports Vera's leaks, not that one. */
 gboolean fuzz_json_is_single_value (const uint8_t *data,
                                     size_t         size);
+/* Asserts that every claim of @project lies inside its article's text and quotes it, and that
+ * its note and context are UTF-8. */
+void     fuzz_check_project        (VeraProject   *project);
 /* Asserts that @str is NULL or valid UTF-8. */
 void   fuzz_assert_utf8       (const char     *str);
 

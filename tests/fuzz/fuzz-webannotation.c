@@ -46,33 +46,6 @@ new_project (void)
   return g_steal_pointer (&project);
 }
 
-static void
-check_project (VeraProject *project)
-{
-  GListModel *articles = vera_project_get_articles (project);
-
-  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
-    {
-      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
-      GListModel *claims = vera_article_get_claims (article);
-
-      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
-        {
-          g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, c);
-          g_autofree char *slice = NULL;
-
-          g_assert_cmpuint (vera_claim_get_start (claim), <=, vera_claim_get_end (claim));
-          g_assert_cmpuint (vera_claim_get_end (claim), <=, vera_article_get_n_chars (article));
-          slice = vera_article_dup_slice (article, vera_claim_get_start (claim),
-                                          vera_claim_get_end (claim));
-          g_assert_cmpstr (slice, ==, vera_claim_get_text (claim));
-          fuzz_assert_utf8 (vera_claim_get_note (claim));
-          fuzz_assert_utf8 (vera_claim_get_prefix (claim));
-          fuzz_assert_utf8 (vera_claim_get_suffix (claim));
-        }
-    }
-}
-
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -98,22 +71,22 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   g_assert_no_error (error);
   g_assert_cmpuint (stats.created, <=, stats.applied + stats.reanchored);
-  check_project (project);
+  fuzz_check_project (project);
 
   saved = vera_project_to_data (project, &length);
   loaded = vera_project_from_data (saved, (gssize) length, &error);
   if (loaded == NULL)
     g_error ("a project with imported annotations does not load: %s\n%s", error->message, saved);
-  check_project (loaded);
+  fuzz_check_project (loaded);
 
   while (vera_project_get_can_undo (project) && n_undone < 1000)
     {
       vera_project_undo (project);
       n_undone++;
     }
-  check_project (project);
+  fuzz_check_project (project);
   while (vera_project_get_can_redo (project))
     vera_project_redo (project);
-  check_project (project);
+  fuzz_check_project (project);
   return 0;
 }
