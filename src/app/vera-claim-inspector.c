@@ -42,6 +42,7 @@ struct _VeraClaimInspector
   GtkStack          *stack;
   AdwComboRow       *status_row;
   GPtrArray         *dynamic_rows;   /* rows added to facts_group, to remove them again */
+  GtkWidget         *focus_before_note;  /* weak: where Escape in the note returns to */
 };
 
 G_DEFINE_FINAL_TYPE (VeraClaimInspector, vera_claim_inspector, GTK_TYPE_WIDGET)
@@ -445,7 +446,32 @@ vera_claim_inspector_focus_note (VeraClaimInspector *self)
 {
   g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
   if (self->claim != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_view)) &&
+          focus != GTK_WIDGET (self->note_view))
+        g_set_weak_pointer (&self->focus_before_note, focus);
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+    }
+}
+
+/* Escape or Ctrl+Return in the note: the note is kept and the keys review claims again. */
+static void
+done_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  vera_claim_inspector_commit_note (self);
+  if (self->focus_before_note != NULL && gtk_widget_get_mapped (self->focus_before_note) &&
+      gtk_widget_grab_focus (self->focus_before_note))
+    return;
+  if (root != NULL)
+    gtk_root_set_focus (root, NULL);
 }
 
 void
@@ -488,6 +514,7 @@ vera_claim_inspector_dispose (GObject *object)
   VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
 
   g_clear_handle_id (&self->note_source, g_source_remove);
+  g_clear_weak_pointer (&self->focus_before_note);
   if (self->claim != NULL)
     g_signal_handlers_disconnect_by_data (self->claim, self);
   g_clear_object (&self->claim);
@@ -533,6 +560,7 @@ vera_claim_inspector_class_init (VeraClaimInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, reference_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_install_action (widget_class, "inspector.paste-link", NULL, paste_link_action);
+  gtk_widget_class_install_action (widget_class, "inspector.done-note", NULL, done_note_action);
   /* Bubbling: the note and the address entry paste into themselves first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "inspector.paste-link", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -547,6 +575,7 @@ vera_claim_inspector_init (VeraClaimInspector *self)
 
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
   GtkDropTarget *drop_target;
+  GtkEventController *note_keys;
 
   self->dynamic_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -555,6 +584,14 @@ vera_claim_inspector_init (VeraClaimInspector *self)
   g_signal_connect_object (drop_target, "accept", G_CALLBACK (drop_accept_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  /* Caught before the text view, which would insert a line break for Ctrl+Return. */
+  note_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (note_keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (note_keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape|<Control>Return"),
+                      gtk_named_action_new ("inspector.done-note")));
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), note_keys);
   placeholder = gtk_label_new (_("No references yet"));
   adw_combo_row_set_model (self->status_row, statuses);
   gtk_widget_add_css_class (placeholder, "dim-label");
