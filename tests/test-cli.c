@@ -233,6 +233,25 @@ test_analyze_url (void)
   assert_one_line (err, "https://");
 }
 
+static void
+test_hostile_annotations (void)
+{
+  g_autofree char *good = vera_test_fixture_path ("import/crlf.txt");
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "p.vera", NULL);
+  g_autofree char *deep = g_build_filename (dir, "deep.jsonld", NULL);
+  g_autofree char *nested = g_strnfill (100000, '[');
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", "-o", project, good, NULL), ==, 0);
+  g_assert_true (g_file_set_contents (deep, nested, -1, NULL));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "import-annotations", project, deep, NULL), ==, 1);
+  assert_one_line (err, "levels deep");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/vera/cli/analyze-and-info", test_analyze_and_info);
   g_test_add_func ("/vera/cli/keep-going", test_keep_going);
   g_test_add_func ("/vera/cli/analyze-url", test_analyze_url);
+  g_test_add_func ("/vera/cli/hostile-annotations", test_hostile_annotations);
 
   return g_test_run ();
 }

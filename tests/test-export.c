@@ -611,12 +611,88 @@ test_import_reanchor_context (void)
   g_assert_error (error, VERA_EXPORT_ERROR, VERA_EXPORT_ERROR_NOT_ANNOTATIONS);
   g_clear_error (&error);
 
+  /* Positions too large for any integer are ignored; the quote still anchors. */
+  g_clear_pointer (&node, json_node_unref);
+  node = parse ("{\"type\":\"Annotation\",\"bodyValue\":\"huge\",\"target\":{"
+                "\"source\":\"https://example.org/t\",\"selector\":["
+                "{\"type\":\"TextQuoteSelector\",\"exact\":\"wages rose\"},"
+                "{\"type\":\"TextPositionSelector\",\"start\":1e300,\"end\":2e300}]}}");
+  g_assert_true (vera_webannotation_import (project, node, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.unanchored, ==, 0);
+
   /* A quote that is nowhere. */
   g_clear_pointer (&node, json_node_unref);
   node = parse ("[{\"type\":\"Annotation\",\"target\":{\"source\":\"https://example.org/t\","
                 "\"selector\":{\"type\":\"TextQuoteSelector\",\"exact\":\"absent\"}}}]");
   g_assert_true (vera_webannotation_import (project, node, &stats, &error));
   g_assert_cmpuint (stats.unanchored, ==, 1);
+}
+
+/* An empty annotation file parses to no root node: an error, not a critical. */
+static void
+test_import_empty (void)
+{
+  g_autoptr(VeraProject) project = vera_project_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VeraAnnotationImportStats stats;
+
+  g_assert_true (json_parser_load_from_data (parser, "", 0, &error));
+  g_assert_false (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                             &error));
+  g_assert_error (error, VERA_EXPORT_ERROR, VERA_EXPORT_ERROR_NOT_ANNOTATIONS);
+  g_assert_cmpuint (stats.applied, ==, 0);
+}
+
+/* Positions far beyond any integer (the fuzzer's "start": 1e300) are no positions: the quote
+ * anchors the annotation. Undefined behaviour before, which -fsanitize=undefined reports. */
+static void
+test_import_huge_positions (void)
+{
+  g_autoptr(VeraProject) project = vera_project_new ();
+  g_autoptr(VeraArticle) article = vera_article_new ("a1", "https://example.org/t",
+                                                     "Prices rose 5%. Wages rose 2%.");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VeraAnnotationImportStats stats;
+
+  g_assert_true (vera_project_add_article (project, article, &error));
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"type\":\"Annotation\",\"bodyValue\":\"x\",\"target\":{\"selector\":["
+    "{\"type\":\"TextQuoteSelector\",\"exact\":\"Wages rose 2%\"},"
+    "{\"type\":\"TextPositionSelector\",\"start\":1e300,\"end\":1.5e300}]}}", -1, &error));
+  g_assert_true (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.applied + stats.reanchored, ==, 1);
+  g_assert_cmpuint (vera_project_get_n_claims (project), ==, 1);
+}
+
+/* A claim an annotation creates belongs to its article alone: it goes with the project. */
+static void
+test_import_created_claim_freed (void)
+{
+  VeraProject *project = vera_project_new ();
+  VeraArticle *article = vera_article_new ("a1", "https://example.org/t", "Prices rose 5%.");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VeraAnnotationImportStats stats;
+  VeraClaim *claim;
+
+  g_assert_true (vera_project_add_article (project, article, &error));
+  g_object_unref (article);
+  g_assert_true (json_parser_load_from_data (parser,
+    "{\"type\":\"Annotation\",\"bodyValue\":\"x\",\"target\":{\"selector\":"
+    "{\"type\":\"TextQuoteSelector\",\"exact\":\"rose 5%\"}}}", -1, &error));
+  g_assert_true (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                            &error));
+  g_assert_cmpuint (stats.created, ==, 1);
+  claim = g_list_model_get_item (vera_article_get_claims (article), 0);
+  g_object_add_weak_pointer (G_OBJECT (claim), (gpointer *) &claim);
+  g_object_unref (claim);
+  g_assert_finalize_object (project);
+  g_assert_null (claim);
 }
 
 /* The W3C test suite's correct samples that select text, applied onto texts written for them. */
@@ -771,6 +847,9 @@ main (int   argc,
   g_test_add_func ("/vera/export/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/vera/export/import-reanchor-context", test_import_reanchor_context);
   g_test_add_func ("/vera/export/import-w3c-samples", test_import_w3c_samples);
+  g_test_add_func ("/vera/export/import-empty", test_import_empty);
+  g_test_add_func ("/vera/export/import-created-claim-freed", test_import_created_claim_freed);
+  g_test_add_func ("/vera/export/import-huge-positions", test_import_huge_positions);
   g_test_add_func ("/vera/export/atomic-file-and-cancel", test_atomic_file_and_cancel);
   g_test_add_func ("/vera/export/async", test_async);
   g_test_add_func ("/vera/export/reproducible", test_reproducible);

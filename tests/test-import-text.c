@@ -226,6 +226,24 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "/nonexistent/vera/article.txt"));
 }
 
+/* A cancelled import says so, so that callers can tell it from a file that failed. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "article.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportedDoc) doc = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Prices rose 5% in 2024.", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  doc = vera_import_file (file, NULL, cancellable, &error);
+  g_assert_null (doc);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_encodings_list (void)
 {
@@ -264,6 +282,7 @@ main (int    argc,
   g_test_add_func ("/vera/import-text/bytes", test_bytes);
   g_test_add_func ("/vera/import-text/missing-file", test_missing_file);
   g_test_add_func ("/vera/import-text/encodings-list", test_encodings_list);
+  g_test_add_func ("/vera/import-text/cancelled", test_cancelled);
 
   return g_test_run ();
 }

@@ -114,6 +114,26 @@ test_notifications (void)
   g_assert_null (vera_project_find_claim (project, "nope"));
 }
 
+/* Setting a string property from a pointer into its current value must copy before freeing. */
+static void
+test_set_from_own_value (void)
+{
+  g_autoptr(VeraArticle) article = vera_article_new ("a1", NULL, "Text.");
+  g_autoptr(VeraClaim) claim = vera_claim_new ("a1-c1", 0, 5, "Text.");
+  g_autoptr(VeraReference) ref = vera_reference_new ("https://example.org/a");
+
+  vera_article_set_title (article, "A title");
+  vera_article_set_title (article, vera_article_get_title (article) + 2);
+  g_assert_cmpstr (vera_article_get_title (article), ==, "title");
+  vera_claim_set_reviewer (claim, "Ana Ruiz");
+  vera_claim_set_reviewer (claim, vera_claim_get_reviewer (claim) + 4);
+  g_assert_cmpstr (vera_claim_get_reviewer (claim), ==, "Ruiz");
+  vera_reference_set_field (ref, VERA_REFERENCE_TITLE, "The title");
+  vera_reference_set_field (ref, VERA_REFERENCE_TITLE,
+                            vera_reference_get_field (ref, VERA_REFERENCE_TITLE) + 4);
+  g_assert_cmpstr (vera_reference_get_field (ref, VERA_REFERENCE_TITLE), ==, "title");
+}
+
 static void
 test_undo_redo (void)
 {
@@ -220,6 +240,7 @@ main (int   argc,
   g_test_add_func ("/vera/model/article-offsets", test_article_offsets);
   g_test_add_func ("/vera/model/notifications", test_notifications);
   g_test_add_func ("/vera/model/undo-redo", test_undo_redo);
+  g_test_add_func ("/vera/model/set-from-own-value", test_set_from_own_value);
   g_test_add_func ("/vera/model/duplicate-article", test_duplicate_article);
   g_test_add_func ("/vera/model/conflicts", test_conflicts);
   g_test_add_func ("/vera/model/finalize", test_finalize);

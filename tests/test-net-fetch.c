@@ -733,6 +733,30 @@ test_user_agent (void)
   g_assert_no_error (error);
 }
 
+/* Messages quote the refused address shortened, but never cut inside a character, and never
+ * pass on bytes that are not UTF-8: they end up in labels. */
+static void
+test_bad_url_message (void)
+{
+  g_autoptr(GString) url = g_string_new ("x");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (url, "上");
+  g_assert_false (vera_net_check_url (url->str, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "x上上"));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 300);
+  g_clear_error (&error);
+
+  g_assert_false (vera_net_check_url ("https://exa\xffmple.org/\xc3", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_clear_error (&error);
+
+  g_assert_false (vera_net_check_url ("\xe4\xb8\x8a:foo", &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -742,6 +766,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/vera/net-fetch/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+  g_test_add_func ("/vera/net-fetch/bad-url-message", test_bad_url_message);
   g_test_add_func ("/vera/net-fetch/defaults", test_user_agent);
   ADD ("ok", test_ok);
   ADD ("keep-body-and-cache", test_keep_body_and_cache);

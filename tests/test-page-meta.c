@@ -319,6 +319,25 @@ test_json_round_trip (void)
   g_assert_true (copy->title != meta->title);
 }
 
+/* A cache file from another version, or damaged, with members of the wrong type: read what
+ * fits, without a critical. */
+static void
+test_json_wrong_types (void)
+{
+  g_autoptr(JsonNode) node = json_from_string ("{\"url\": \"https://example.org/a\", "
+                                               "\"status\": [], \"size\": {}, "
+                                               "\"health\": [\"ok\"]}", NULL);
+  g_autoptr(VeraPageMeta) meta = NULL;
+  g_autoptr(GError) error = NULL;
+
+  meta = vera_page_meta_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (meta->url, ==, "https://example.org/a");
+  g_assert_cmpuint (meta->status, ==, 0);
+  g_assert_cmpint (meta->size, ==, -1);
+  g_assert_cmpint (meta->health, ==, VERA_LINK_HEALTH_UNKNOWN);
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -430,6 +449,7 @@ main (int   argc,
   vera_test_init (&argc, &argv);
 
   g_test_add_func ("/vera/page-meta/charsets", test_charsets);
+  g_test_add_func ("/vera/page-meta/json-wrong-types", test_json_wrong_types);
   g_test_add_func ("/vera/page-meta/bom", test_bom);
   g_test_add_func ("/vera/page-meta/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/vera/page-meta/unknown-charset", test_unknown_charset);

@@ -286,6 +286,54 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "byte 12"));
 }
 
+/* json-glib quotes a bad string as it decoded it; a lone surrogate escape is not UTF-8 there. */
+static void
+test_error_message_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project =
+    vera_project_from_data ("{\"format\": \"vera-project\", \"reviewer\": \"\\ud800\", "
+                            "\"x\": 1}", -1, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NOT_JSON);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
+/* An array where the format string belongs is not a Vera project, and not a critical (the
+ * tests run with fatal criticals). */
+static void
+test_wrong_json_types (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project = NULL;
+
+  project = vera_project_from_data ("{\"format\": [\"vera-project\"], \"version\": 1, "
+                                    "\"articles\": []}", -1, &error);
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT);
+}
+
+/* json-glib turns an octal escape into a raw byte: not UTF-8, so not an article text. */
+static void
+test_octal_escape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraProject) project =
+    vera_project_from_data ("{\"format\": \"vera-project\", \"version\": 1, \"articles\": "
+                            "[{\"id\": \"a1\", \"text\": \"bad \\222 byte\"}]}", -1, &error);
+
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE);
+  g_assert_nonnull (strstr (error->message, "“text”"));
+  g_clear_error (&error);
+
+  /* The error quoting a bad format is UTF-8 too. */
+  g_assert_null (vera_project_from_data ("{\"format\": \"x\\222\"}", -1, &error));
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_FORMAT);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 /* json-glib's parser recurses once per level: hostile nesting must be an error, not a crash. */
 static void
 test_deep_nesting (void)
@@ -384,6 +432,9 @@ main (int   argc,
   g_test_add_func ("/vera/project-io/backup", test_backup);
   g_test_add_func ("/vera/project-io/interrupted-save", test_interrupted_save);
   g_test_add_func ("/vera/project-io/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/vera/project-io/error-message-utf8", test_error_message_utf8);
+  g_test_add_func ("/vera/project-io/wrong-json-types", test_wrong_json_types);
+  g_test_add_func ("/vera/project-io/octal-escape", test_octal_escape);
   g_test_add_func ("/vera/project-io/missing-file", test_missing_file);
   g_test_add_func ("/vera/project-io/deep-nesting", test_deep_nesting);
   g_test_add_func ("/vera/project-io/keeps-mode", test_keeps_mode);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "vera-check-commands.h"
+#include "vera-json-util.h"
 #include "vera-export.h"
 #include "vera-file-util.h"
 #include "vera-project.h"
@@ -29,6 +30,8 @@ vera_check_import_annotations (int    argc,
   g_autoptr(JsonParser) parser = json_parser_new ();
   VeraAnnotationImportStats stats;
   g_autofree char *data = NULL;
+  g_autofree char *annotations = NULL;
+  gsize annotations_length;
   gsize length;
 
   g_option_context_set_summary (context, _("Apply W3C Web Annotations (from Vera or another "
@@ -51,7 +54,19 @@ vera_check_import_annotations (int    argc,
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;
     }
-  if (!json_parser_load_from_mapped_file (parser, argv[2], &error))
+  if (!g_file_get_contents (argv[2], &annotations, &annotations_length, &error))
+    {
+      vera_check_error ("%s", error->message);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+  /* json-glib's parser recurses once per level: refuse hostile nesting before it does. */
+  if (!vera_json_depth_ok (annotations, annotations_length, VERA_JSON_MAX_DEPTH))
+    {
+      vera_check_error (_("%s nests its lists and objects more than %u levels deep; it is not "
+                          "an annotation file"), argv[2], VERA_JSON_MAX_DEPTH);
+      return VERA_CHECK_EXIT_INPUT;
+    }
+  if (!json_parser_load_from_data (parser, annotations, annotations_length, &error))
     {
       vera_check_error (_("%s is not valid JSON: %s"), argv[2], error->message);
       return VERA_CHECK_EXIT_INPUT;

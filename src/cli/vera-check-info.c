@@ -114,8 +114,13 @@ vera_check_info (int    argc,
       g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
       const char *title = vera_article_get_title (article);
 
+      if (title == NULL)
+        title = vera_article_get_source (article);
+      if (title == NULL)
+        title = "";
+
       g_print (_("  %s  %s — claims: %u, reviewed: %u\n"), vera_article_get_id (article),
-               title ? title : vera_article_get_source (article),
+               title,
                vera_article_get_n_claims (article), vera_article_get_n_reviewed (article));
     }
   g_print (_("Claims: %u\n"), vera_project_get_n_claims (project));

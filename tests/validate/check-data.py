@@ -3,9 +3,9 @@
 """Check that the built desktop integration files agree with each other and with the app id, and
 that the translations were merged into them.
 
-usage: check-data.py --app-id ID --base-id ID --version V --linguas FILE --desktop FILE
-                     --metainfo FILE --mime FILE --service FILE --schema FILE --icon FILE
-                     --symbolic-icon FILE"""
+usage: check-data.py --app-id ID --base-id ID --version V --linguas FILE --source-root DIR
+                     --desktop FILE --metainfo FILE --mime FILE --service FILE --schema FILE
+                     --icon FILE --symbolic-icon FILE"""
 
 import argparse
 import configparser
@@ -81,7 +81,10 @@ def check_desktop(path, app_id, langs):
             fail(path, '%s must end with a semicolon' % k)
 
 
-def check_metainfo(path, app_id, version, langs):
+SCREENSHOT_URL = re.compile(r'^https://raw\.githubusercontent\.com/verafact/vera/main/(.+)$')
+
+
+def check_metainfo(path, app_id, version, langs, source_root):
     root = ET.parse(path).getroot()
     if root.findtext('id') != app_id:
         fail(path, 'id is %r, expected %r' % (root.findtext('id'), app_id))
@@ -104,6 +107,12 @@ def check_metainfo(path, app_id, version, langs):
         fail(path, 'no OARS content rating')
     if len(root.findall('screenshots/screenshot')) < 1:
         fail(path, 'no screenshots')
+    for image in root.iterfind('screenshots/screenshot/image'):
+        m = SCREENSHOT_URL.match(image.text or '')
+        if not m:
+            fail(path, 'screenshot %s is not a file of the repository' % image.text)
+        elif not os.path.isfile(os.path.join(source_root, m.group(1))):
+            fail(path, 'screenshot %s does not exist in the tree' % m.group(1))
     for lang in langs:
         if not any(s.get(XML_LANG) == lang for s in root.iterfind('summary')):
             fail(path, 'no summary in %s: the translation was not merged' % lang)
@@ -215,13 +224,13 @@ def check_icon(path, size, symbolic):
 
 def main():
     ap = argparse.ArgumentParser()
-    for a in ('app-id', 'base-id', 'version', 'linguas', 'desktop', 'metainfo', 'mime',
-              'service', 'schema', 'icon', 'symbolic-icon'):
+    for a in ('app-id', 'base-id', 'version', 'linguas', 'source-root', 'desktop', 'metainfo',
+              'mime', 'service', 'schema', 'icon', 'symbolic-icon'):
         ap.add_argument('--' + a, required=True)
     a = ap.parse_args()
     langs = read_linguas(a.linguas)
     check_desktop(a.desktop, a.app_id, langs)
-    check_metainfo(a.metainfo, a.app_id, a.version, langs)
+    check_metainfo(a.metainfo, a.app_id, a.version, langs, a.source_root)
     check_mime(a.mime, langs)
     check_service(a.service, a.app_id)
     check_schema(a.schema, a.base_id)

@@ -35,5 +35,5 @@ for cmd in "$@"; do
   fi
 done
 
-[ $status -eq 0 ] && echo "$page: formats cleanly and documents: $*"
+[ $status -eq 0 ] && echo "$page: formats cleanly, with every section${*:+, and names: $*}"
 exit $status

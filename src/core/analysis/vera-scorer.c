@@ -226,9 +226,8 @@ vera_scorer_new_from_bytes (GBytes  *weights,
 
   self = g_object_new (VERA_TYPE_SCORER, NULL);
   reader.p = g_bytes_get_data (weights, &size);
-  reader.end = reader.p + size;
-  if (reader.p == NULL)
-    reader.end = NULL;
+  /* Empty GBytes hold NULL: adding even zero to it is undefined behaviour. */
+  reader.end = reader.p != NULL ? reader.p + size : NULL;
   if (size > 0 && memchr (reader.p, '\0', size) != NULL)
     {
       g_set_error (error, VERA_SCORER_ERROR, VERA_SCORER_ERROR_INVALID_WEIGHTS,

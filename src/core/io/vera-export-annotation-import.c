@@ -66,7 +66,14 @@ get_offset (JsonObject *object,
   if (type == G_TYPE_INT64)
     *value = json_node_get_int (node);
   else if (type == G_TYPE_DOUBLE)
-    *value = (gint64) json_node_get_double (node);
+    {
+      double d = json_node_get_double (node);
+
+      /* Converting a double past the range of gint64 is undefined; no text is that long. */
+      if (!(d >= 0 && d < (double) G_MAXUINT))
+        return FALSE;
+      *value = (gint64) d;
+    }
   else
     return FALSE;
   return *value >= 0;
@@ -462,6 +469,8 @@ create_claim (VeraProject *project,
   vera_claim_set_context (claim, prefix, suffix);
   vera_claim_set_kinds (claim, VERA_CLAIM_KIND_OTHER);
   vera_article_add_claim (article, claim);
+  /* The article holds the claim now; the caller borrows it. */
+  g_object_unref (claim);
   return claim;
 }
 
@@ -647,12 +656,12 @@ vera_webannotation_import (VeraProject               *project,
   guint count;
 
   g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
-  g_return_val_if_fail (node != NULL, FALSE);
 
   if (stats == NULL)
     stats = &local;
   memset (stats, 0, sizeof *stats);
-  count = walk (project, node, touched, stats, 0);
+  /* An empty file parses to no node at all: that holds no annotations either. */
+  count = node != NULL ? walk (project, node, touched, stats, 0) : 0;
   g_hash_table_foreach (touched, sort_claims, NULL);
   if (g_hash_table_size (touched) > 0)
     vera_project_mark_changed (project);

@@ -114,7 +114,7 @@ typedef struct
  * when the positions moved. Status (a "tagging" body holding a status nick) and note (the
  * assessing or commenting body) go onto the claim with that span, through the project so they can
  * be undone; a claim is created when none has that span. Fails only when @node holds no
- * annotations at all. */
+ * annotations at all (or is NULL, as json_parser_get_root() gives for an empty file). */
 gboolean          vera_webannotation_import        (VeraProject          *project,
                                                     JsonNode             *node,
                                                     VeraAnnotationImportStats *stats,

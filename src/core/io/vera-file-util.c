@@ -103,6 +103,7 @@ vera_atomic_file_open (const char  *path,
 const char *
 vera_atomic_file_get_tmp_path (VeraAtomicFile *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->tmp_path;
 }
 
@@ -169,7 +170,8 @@ keep_backup (const char  *path,
 
   from = g_file_new_for_path (path);
   to = g_file_new_for_path (bak);
-  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  return g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA, NULL, NULL, NULL,
+                     error);
 }
 
 static void

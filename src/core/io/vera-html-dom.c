@@ -7,6 +7,31 @@
 
 #include "vera-html-dom.h"
 
+htmlDocPtr
+vera_html_parse (const char *utf8,
+                 gsize       length,
+                 const char *url)
+{
+  static gsize initialised = 0;
+
+  g_return_val_if_fail (utf8 != NULL || length == 0, NULL);
+
+  if (length > G_MAXINT)
+    return NULL;
+
+  /* libxml2 initialises itself lazily on first use, and that is not safe when two importer
+   * threads get there at once: do it once, under GLib's lock. */
+  if (g_once_init_enter (&initialised))
+    {
+      xmlInitParser ();
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return htmlReadMemory (utf8, (int) length, url, "UTF-8",
+                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
+                         | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+}
+
 gboolean
 vera_html_is (const xmlNode *node,
               const char    *tag)

@@ -2,12 +2,20 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 G_BEGIN_DECLS
 
 /* Small helpers over a libxml2 HTML tree, for the importers. Element names are lower case in
  * trees the HTML parser builds. */
+
+/* Parses @utf8 (@length bytes, at most G_MAXINT) as HTML the way every reader in the core
+ * must: UTF-8 whatever the page declares, errors recovered and kept quiet, nothing loaded
+ * from the network. Safe from several threads at once. NULL when nothing could be read. */
+htmlDocPtr vera_html_parse           (const char    *utf8,
+                                      gsize          length,
+                                      const char    *url);
 
 gboolean  vera_html_is               (const xmlNode *node,
                                       const char    *tag);

@@ -326,9 +326,7 @@ vera_import_html (const char  *data,
 
   /* The bytes are UTF-8 by now, so libxml2 must ignore any charset the page declares. It
    * never loads anything: no network, no external entities. */
-  html = htmlReadMemory (utf8, (int) utf8_len, NULL, "UTF-8",
-                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING
-                         | HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  html = vera_html_parse (utf8, utf8_len, NULL);
   root = html != NULL ? xmlDocGetRootElement (html) : NULL;
   if (root == NULL)
     {

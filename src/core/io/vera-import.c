@@ -313,6 +313,11 @@ read_bounded (GFile                   *file,
           return NULL;
         }
     }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (local_error != NULL)
     {
       g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,
@@ -344,6 +349,12 @@ vera_import_file (GFile                   *file,
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  /* Cancellation stays G_IO_ERROR_CANCELLED, so that callers do not list it as a failure. */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (info == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
       g_set_error (error, VERA_IMPORT_ERROR, VERA_IMPORT_ERROR_IO,

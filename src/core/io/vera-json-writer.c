@@ -65,6 +65,8 @@ vera_json_writer_finish (VeraJsonWriter  *self,
 {
   gboolean ok;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+
   g_string_append_c (self->buffer, '\n');
   flush (self);
   ok = self->error == NULL;
@@ -129,24 +131,32 @@ close_container (VeraJsonWriter *self,
 void
 vera_json_writer_begin_object (VeraJsonWriter *self)
 {
+  g_return_if_fail (self != NULL);
+
   open_container (self, '{');
 }
 
 void
 vera_json_writer_end_object (VeraJsonWriter *self)
 {
+  g_return_if_fail (self != NULL);
+
   close_container (self, '}');
 }
 
 void
 vera_json_writer_begin_array (VeraJsonWriter *self)
 {
+  g_return_if_fail (self != NULL);
+
   open_container (self, '[');
 }
 
 void
 vera_json_writer_end_array (VeraJsonWriter *self)
 {
+  g_return_if_fail (self != NULL);
+
   close_container (self, ']');
 }
 
@@ -195,6 +205,9 @@ void
 vera_json_writer_key (VeraJsonWriter *self,
                       const char     *key)
 {
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
   begin_value (self);
   append_escaped (self->buffer, key);
   g_string_append (self->buffer, " : ");
@@ -205,6 +218,8 @@ void
 vera_json_writer_string (VeraJsonWriter *self,
                          const char     *value)
 {
+  g_return_if_fail (self != NULL);
+
   if (value == NULL)
     {
       vera_json_writer_null (self);
@@ -219,6 +234,8 @@ void
 vera_json_writer_int (VeraJsonWriter *self,
                       gint64          value)
 {
+  g_return_if_fail (self != NULL);
+
   begin_value (self);
   g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
 }
@@ -228,6 +245,8 @@ vera_json_writer_double (VeraJsonWriter *self,
                          double          value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (self != NULL);
 
   begin_value (self);
   if (!isfinite (value))
@@ -250,6 +269,8 @@ void
 vera_json_writer_boolean (VeraJsonWriter *self,
                           gboolean        value)
 {
+  g_return_if_fail (self != NULL);
+
   begin_value (self);
   g_string_append (self->buffer, value ? "true" : "false");
 }
@@ -257,6 +278,8 @@ vera_json_writer_boolean (VeraJsonWriter *self,
 void
 vera_json_writer_null (VeraJsonWriter *self)
 {
+  g_return_if_fail (self != NULL);
+
   begin_value (self);
   g_string_append (self->buffer, "null");
 }
@@ -265,6 +288,9 @@ void
 vera_json_writer_raw (VeraJsonWriter *self,
                       const char     *json)
 {
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (json != NULL);
+
   begin_value (self);
   g_string_append (self->buffer, json);
   maybe_flush (self);
@@ -275,6 +301,9 @@ vera_json_writer_member_string (VeraJsonWriter *self,
                                 const char     *key,
                                 const char     *value)
 {
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
   if (value == NULL)
     return;
   vera_json_writer_key (self, key);
@@ -286,6 +315,9 @@ vera_json_writer_member_int (VeraJsonWriter *self,
                              const char     *key,
                              gint64          value)
 {
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
   vera_json_writer_key (self, key);
   vera_json_writer_int (self, value);
 }

@@ -33,6 +33,8 @@ fail_missing (GError     **error,
               const char  *key)
 {
   g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_MISSING_KEY,
+               /* Translators: the first %s says where in the project file, such as
+                * "article “a1”, claim 3"; the second is a JSON key such as "text" */
                _("%s: the key “%s” is missing"), ctx->where, key);
   return FALSE;
 }
@@ -44,7 +46,9 @@ fail_type (GError     **error,
            const char  *expected)
 {
   g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE,
-               /* Translators: the last %s is a type such as "a string" */
+               /* Translators: the first %s says where in the project file, such as
+                * "article “a1”, claim 3"; the second is a JSON key; the last is a type such
+                * as "a string" */
                _("%s: the key “%s” must be %s"), ctx->where, key, expected);
   return FALSE;
 }
@@ -65,6 +69,12 @@ get_string (JsonObject  *object,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return fail_type (error, ctx, key, _("a string"));
   *out = json_node_get_string (node);
+  /* The bytes were checked, but json-glib decodes an octal escape ("\222") to any byte. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    {
+      *out = NULL;
+      return fail_type (error, ctx, key, _("valid UTF-8 text"));
+    }
   return TRUE;
 }
 
@@ -172,9 +182,16 @@ check_span (VeraArticle  *article,
 
   if (start > end || end > vera_article_get_n_chars (article))
     {
+      guint n_chars = vera_article_get_n_chars (article);
+
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_BAD_OFFSETS,
-                   _("%s: the offsets %u–%u lie outside the article text (%u characters)"),
-                   ctx->where, start, end, vera_article_get_n_chars (article));
+                   /* Translators: the %s says where in the project file, such as
+                    * "article “a1”, claim “a1-c3”"; the numbers count characters */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: the offsets %u–%u lie outside the article text (%u character)",
+                                "%s: the offsets %u–%u lie outside the article text (%u characters)",
+                                n_chars),
+                   ctx->where, start, end, n_chars);
       return FALSE;
     }
   if (text == NULL)
@@ -558,7 +575,8 @@ read_conflict (JsonObject  *object,
       if (values != NULL && i < json_array_get_length (values))
         {
           JsonNode *vnode = json_array_get_element (values, i);
-          if (JSON_NODE_HOLDS_VALUE (vnode) && json_node_get_value_type (vnode) == G_TYPE_STRING)
+          if (JSON_NODE_HOLDS_VALUE (vnode) && json_node_get_value_type (vnode) == G_TYPE_STRING &&
+              g_utf8_validate (json_node_get_string (vnode), -1, NULL))
             value = json_node_get_string (vnode);
         }
       vera_conflict_add_member (conflict, claim_id, value);
@@ -703,7 +721,8 @@ vera_project_from_data (const char  *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       guint line = 0, column = 0;
-      const char *reason = local_error->message;
+      /* json-glib quotes the bad token as decoded, which may not be UTF-8 ("\ud800"). */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: REASON"; say it in words. */
       if (sscanf (reason, "<data>:%u:%u:", &line, &column) == 2)

@@ -7,6 +7,7 @@
 #include "vera-claim.h"
 #include "vera-finding.h"
 #include "vera-model-private.h"
+#include "vera-util.h"
 
 /* One byte offset is remembered every INDEX_STRIDE code points, so converting an offset walks at
  * most that many characters. */
@@ -420,17 +421,6 @@ vera_article_dup_slice (VeraArticle *self,
   return g_strndup (self->text + from, to - from);
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 const char *
 vera_article_get_title (VeraArticle *self)
 {
@@ -443,7 +433,7 @@ vera_article_set_title (VeraArticle *self,
                         const char  *title)
 {
   g_return_if_fail (VERA_IS_ARTICLE (self));
-  if (set_string (&self->title, title))
+  if (vera_set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
 }
 
@@ -459,7 +449,7 @@ vera_article_set_publisher (VeraArticle *self,
                             const char  *publisher)
 {
   g_return_if_fail (VERA_IS_ARTICLE (self));
-  if (set_string (&self->publisher, publisher))
+  if (vera_set_str (&self->publisher, publisher))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PUBLISHER]);
 }
 
@@ -475,7 +465,7 @@ vera_article_set_author (VeraArticle *self,
                          const char  *author)
 {
   g_return_if_fail (VERA_IS_ARTICLE (self));
-  if (set_string (&self->author, author))
+  if (vera_set_str (&self->author, author))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_AUTHOR]);
 }
 
@@ -491,7 +481,7 @@ vera_article_set_published (VeraArticle *self,
                             const char  *published)
 {
   g_return_if_fail (VERA_IS_ARTICLE (self));
-  if (set_string (&self->published, published))
+  if (vera_set_str (&self->published, published))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PUBLISHED]);
 }
 
@@ -507,7 +497,7 @@ vera_article_set_language (VeraArticle *self,
                            const char  *language)
 {
   g_return_if_fail (VERA_IS_ARTICLE (self));
-  if (set_string (&self->language, language))
+  if (vera_set_str (&self->language, language))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
 }
 

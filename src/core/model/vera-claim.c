@@ -10,6 +10,7 @@
 #include "vera-person.h"
 #include "vera-quantity.h"
 #include "vera-reference.h"
+#include "vera-util.h"
 
 struct _VeraClaim
 {
@@ -329,17 +330,6 @@ vera_claim_set_status (VeraClaim  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 const char *
 vera_claim_get_note (VeraClaim *self)
 {
@@ -355,7 +345,7 @@ vera_claim_set_note (VeraClaim  *self,
 
   if (note != NULL && *note == '\0')
     note = NULL;
-  if (set_string (&self->note, note))
+  if (vera_set_str (&self->note, note))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
 
@@ -372,7 +362,7 @@ vera_claim_set_reviewer (VeraClaim  *self,
 {
   g_return_if_fail (VERA_IS_CLAIM (self));
 
-  if (set_string (&self->reviewer, reviewer))
+  if (vera_set_str (&self->reviewer, reviewer))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWER]);
 }
 
@@ -389,7 +379,7 @@ vera_claim_set_modified (VeraClaim  *self,
 {
   g_return_if_fail (VERA_IS_CLAIM (self));
 
-  if (set_string (&self->modified, modified))
+  if (vera_set_str (&self->modified, modified))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
 }
 

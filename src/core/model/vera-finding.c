@@ -5,6 +5,7 @@
 
 #include "vera-enums.h"
 #include "vera-finding.h"
+#include "vera-util.h"
 
 struct _VeraFinding
 {
@@ -179,9 +180,6 @@ vera_finding_set_detail (VeraFinding *self,
 {
   g_return_if_fail (VERA_IS_FINDING (self));
 
-  if (g_strcmp0 (self->detail, detail) == 0)
-    return;
-  g_free (self->detail);
-  self->detail = g_strdup (detail);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DETAIL]);
+  if (vera_set_str (&self->detail, detail))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DETAIL]);
 }

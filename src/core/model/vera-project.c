@@ -10,6 +10,7 @@
 #include "vera-conflict.h"
 #include "vera-project.h"
 #include "vera-reference.h"
+#include "vera-util.h"
 
 typedef enum
 {
@@ -430,11 +431,8 @@ vera_project_set_reviewer (VeraProject *self,
 {
   g_return_if_fail (VERA_IS_PROJECT (self));
 
-  if (g_strcmp0 (self->reviewer, reviewer) == 0)
-    return;
-  g_free (self->reviewer);
-  self->reviewer = g_strdup (reviewer);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWER]);
+  if (vera_set_str (&self->reviewer, reviewer))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWER]);
 }
 
 JsonObject *

@@ -5,6 +5,7 @@
 
 #include "vera-enums.h"
 #include "vera-reference.h"
+#include "vera-util.h"
 
 struct _VeraReference
 {
@@ -174,11 +175,8 @@ vera_reference_set_field (VeraReference      *self,
   g_return_if_fail (VERA_IS_REFERENCE (self));
   g_return_if_fail (field < VERA_REFERENCE_N_FIELDS);
 
-  if (g_strcmp0 (self->fields[field], value) == 0)
-    return;
-  g_free (self->fields[field]);
-  self->fields[field] = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FIRST_FIELD + field]);
+  if (vera_set_str (&self->fields[field], value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FIRST_FIELD + field]);
 }
 
 const char *

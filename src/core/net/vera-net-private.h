@@ -61,6 +61,11 @@ JsonNode        *vera_net_service_request_finish_object (VeraNetService  *self,
 
 SoupSession     *vera_net_service_get_session    (VeraNetService      *self);
 
+/* @text as a message may quote it: made valid UTF-8, and cut after @max_chars characters
+ * (never inside one) with an ellipsis. Addresses and headers come from anywhere. */
+char            *vera_net_quote_for_message      (const char          *text,
+                                                  guint                max_chars);
+
 /* @base without its trailing slashes, then @path ("/wayback/available?url=…"). */
 char            *vera_net_join_url               (const char          *base,
                                                   const char          *path);

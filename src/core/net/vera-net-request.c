@@ -121,8 +121,12 @@ translate_error (RequestData  *data,
 
   if (data->timed_out || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (VERA_NET_ERROR, VERA_NET_ERROR_TIMEOUT,
-                        _("%s did not send a complete answer within %u seconds"), host,
-                        data->timeout);
+                        /* Translators: %s is a server name such as "example.org" */
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%s did not send a complete answer within %u second",
+                                     "%s did not send a complete answer within %u seconds",
+                                     data->timeout),
+                        host, data->timeout);
   if (error->domain == G_RESOLVER_ERROR ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND))
     return g_error_new (VERA_NET_ERROR, VERA_NET_ERROR_DNS,
@@ -238,8 +242,10 @@ follow_redirect (GTask       *task,
                                G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, &local_error);
   if (next == NULL)
     {
+      g_autofree char *shown = vera_net_quote_for_message (location, 200);
+
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("The server redirected to an invalid address: %.200s"), location);
+                   _("The server redirected to an invalid address: %s"), shown);
       return FALSE;
     }
   next_str = g_uri_to_string (next);

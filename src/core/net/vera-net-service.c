@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vera-net-private.h"
+#include "vera-util.h"
 
 /* The single owner of Vera's SoupSession and of the settings every network feature shares:
  * limits, the user agent, the base URLs of the outside services and the metadata cache. It is
@@ -64,17 +65,6 @@ update_session_timeout (VeraNetService *self)
 {
   if (self->session != NULL)
     g_object_set (self->session, "timeout", MIN (self->timeout, MAX_IO_TIMEOUT), NULL);
-}
-
-static gboolean
-set_string (char       **slot,
-            const char  *value)
-{
-  if (g_strcmp0 (*slot, value) == 0)
-    return FALSE;
-  g_free (*slot);
-  *slot = g_strdup (value);
-  return TRUE;
 }
 
 static void
@@ -354,7 +344,7 @@ vera_net_service_set_##field (VeraNetService *self,                             
                                                                                     \
   if (value == NULL || *value == '\0')                                              \
     value = fallback;                                                               \
-  if (set_string (&self->field, value))                                             \
+  if (vera_set_str (&self->field, value))                                           \
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                   \
 }
 
@@ -379,12 +369,26 @@ vera_net_service_get_user_agent (VeraNetService *self)
   return self->user_agent;
 }
 
+char *
+vera_net_quote_for_message (const char *text,
+                            guint       max_chars)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  g_autofree char *cut = NULL;
+
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_substring (valid, 0, max_chars);
+  return g_strconcat (cut, "…", NULL);
+}
+
 gboolean
 vera_net_check_url (const char  *url,
                     GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
   g_autofree char *scheme = NULL;
+  g_autofree char *shown = NULL;
 
   if (url == NULL || *url == '\0')
     {
@@ -392,19 +396,22 @@ vera_net_check_url (const char  *url,
       return FALSE;
     }
 
+  shown = vera_net_quote_for_message (url, 200);
   scheme = g_uri_parse_scheme (url);
   if (scheme == NULL)
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("“%.200s” is not a web address: it should start with https:// or http://"),
-                   url);
+                   _("“%s” is not a web address: it should start with https:// or http://"),
+                   shown);
       return FALSE;
     }
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
+      g_autofree char *shown_scheme = vera_net_quote_for_message (scheme, 20);
+
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_SCHEME,
-                   _("Addresses starting with “%.20s:” are not fetched; only http and https "
-                     "links are"), scheme);
+                   _("Addresses starting with “%s:” are not fetched; only http and https "
+                     "links are"), shown_scheme);
       return FALSE;
     }
 
@@ -412,7 +419,7 @@ vera_net_check_url (const char  *url,
   if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, VERA_NET_ERROR, VERA_NET_ERROR_BAD_URL,
-                   _("“%.200s” is not a valid web address"), url);
+                   _("“%s” is not a valid web address"), shown);
       return FALSE;
     }
   return TRUE;

@@ -9,6 +9,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "vera-html-dom.h"
 #include "vera-net-private.h"
 #include "vera-page-meta.h"
 
@@ -893,9 +894,7 @@ vera_page_meta_parse_html (VeraPageMeta *self,
   if (length == 0 || length > G_MAXINT)
     return;
 
-  doc = htmlReadMemory (html, (int) length, self->final_url, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+  doc = vera_html_parse (html, length, self->final_url);
   if (doc == NULL)
     return;
 

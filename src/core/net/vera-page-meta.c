@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "vera-net-private.h"
 #include "vera-page-meta.h"
 #include "vera-reference.h"
 #include "vera-vocabulary.h"
@@ -173,13 +174,28 @@ vera_page_meta_to_json (const VeraPageMeta *self)
   return json_builder_get_root (b);
 }
 
+/* The integer member @key of @obj, or @fallback when it is absent or not an integer (the json-glib
+ * getter asserts on arrays and objects, and a cache file may come from another version). */
+static gint64
+get_int (JsonObject *obj,
+         const char *key,
+         gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (obj, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
 VeraPageMeta *
 vera_page_meta_from_json (JsonNode  *node,
                           GError   **error)
 {
   g_autoptr(VeraPageMeta) self = NULL;
+  g_autofree char *health = NULL;
   JsonObject *obj;
-  const char *health;
 
   g_return_val_if_fail (node != NULL, NULL);
 
@@ -204,9 +220,9 @@ vera_page_meta_from_json (JsonNode  *node,
                    "Page metadata has no “url”");
       return NULL;
     }
-  self->status = CLAMP (json_object_get_int_member_with_default (obj, "status", 0), 0, 999);
-  self->size = json_object_get_int_member_with_default (obj, "size", -1);
-  health = json_object_get_string_member_with_default (obj, "health", NULL);
+  self->status = CLAMP (get_int (obj, "status", 0), 0, 999);
+  self->size = get_int (obj, "size", -1);
+  health = vera_net_json_dup_string (obj, "health");
   if (!vera_link_health_from_string (health, &self->health))
     self->health = VERA_LINK_HEALTH_UNKNOWN;
   return g_steal_pointer (&self);
