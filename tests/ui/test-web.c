@@ -59,6 +59,21 @@ start_server (SoupServer **server)
   return base;
 }
 
+/* Starts the server and points every lookup service at it too (no test talks to the internet);
+ * returns the page's address. */
+static char *
+serve_page (VeraApplication  *app,
+            SoupServer      **server)
+{
+  g_autofree char *base = start_server (server);
+  GSettings *settings = vera_application_get_settings (app);
+
+  g_settings_set_string (settings, "wayback-base-url", base);
+  g_settings_set_string (settings, "wikipedia-base-url", base);
+  g_settings_set_string (settings, "factcheck-base-url", base);
+  return g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
+}
+
 static gboolean
 has_article (gpointer window)
 {
@@ -84,12 +99,10 @@ test_open_url_and_reference (gconstpointer data)
 {
   VeraApplication *app = (VeraApplication *) data;
   g_autoptr(SoupServer) server = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *url = NULL;
   g_autoptr(VeraArticle) article = NULL;
   VeraReference *reference;
   VeraWindow *window;
-  GSettings *settings;
   VeraClaim *claim;
   VeraClaimContext *context;
 
@@ -97,13 +110,7 @@ test_open_url_and_reference (gconstpointer data)
   g_test_skip ("The network part (src/core/net) is not built yet");
   return;
 #endif
-  base = start_server (&server);
-  url = g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
-  /* Every lookup service points at the loopback server too: no test talks to the internet. */
-  settings = vera_application_get_settings (app);
-  g_settings_set_string (settings, "wayback-base-url", base);
-  g_settings_set_string (settings, "wikipedia-base-url", base);
-  g_settings_set_string (settings, "factcheck-base-url", base);
+  url = serve_page (app, &server);
   window = vera_ui_test_window (app);
 
   vera_window_add_url (window, url);
@@ -190,28 +197,21 @@ test_drop_and_paste_link (gconstpointer data)
 {
   VeraApplication *app = (VeraApplication *) data;
   g_autoptr(SoupServer) server = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *url = NULL;
   g_autofree char *dropped = NULL;
   g_autofree char *pasted = NULL;
   GtkWidget *inspector;
   GtkDropTarget *target;
   VeraWindow *window;
-  GSettings *settings;
   VeraClaim *claim;
 
 #if !HAVE_VERA_NET
   g_test_skip ("The network part (src/core/net) is not built yet");
   return;
 #endif
-  base = start_server (&server);
-  url = g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
+  url = serve_page (app, &server);
   dropped = g_strconcat (url, "?dropped", NULL);
   pasted = g_strconcat (url, "?pasted", NULL);
-  settings = vera_application_get_settings (app);
-  g_settings_set_string (settings, "wayback-base-url", base);
-  g_settings_set_string (settings, "wikipedia-base-url", base);
-  g_settings_set_string (settings, "factcheck-base-url", base);
   window = vera_ui_test_window (app);
   vera_window_add_url (window, url);
   g_assert_true (vera_ui_test_wait (has_article, window, 30000));
