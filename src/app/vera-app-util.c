@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "vera-app-util.h"
 #include "vera-vocabulary.h"
@@ -91,4 +92,23 @@ vera_app_unparent_children (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+char *
+vera_app_dup_web_address (const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return NULL;
+  stripped = g_strstrip (g_strdup (text));
+  if (!g_str_has_prefix (stripped, "http://") && !g_str_has_prefix (stripped, "https://"))
+    return NULL;
+  /* One address: no spaces or line breaks inside, something after the scheme. */
+  for (const char *c = stripped; *c != '\0'; c++)
+    if (g_ascii_isspace (*c))
+      return NULL;
+  if (strchr (stripped, ':')[3] == '\0')
+    return NULL;
+  return g_steal_pointer (&stripped);
 }

@@ -23,6 +23,10 @@ GListModel *vera_app_status_model    (const char    *any_label);
 void        vera_app_open_uri        (GtkWidget     *widget,
                                       const char    *uri);
 
+/* The web address @text holds (a single http:// or https:// address, spaces around it trimmed),
+ * or %NULL when it holds anything else. */
+char       *vera_app_dup_web_address (const char    *text);
+
 /* Unparents every child of a bin-layout widget, for its dispose. */
 void        vera_app_unparent_children (GtkWidget   *widget);
 

@@ -17,6 +17,7 @@
 #include "vera-project.h"
 #include "vera-quantity.h"
 #include "vera-reference-row.h"
+#include "vera-window.h"
 
 #define NOTE_COMMIT_DELAY_MS 800
 
@@ -41,6 +42,7 @@ struct _VeraClaimInspector
   GtkStack          *stack;
   AdwComboRow       *status_row;
   GPtrArray         *dynamic_rows;   /* rows added to facts_group, to remove them again */
+  GtkWidget         *focus_before_note;  /* weak: where Escape in the note returns to */
 };
 
 G_DEFINE_FINAL_TYPE (VeraClaimInspector, vera_claim_inspector, GTK_TYPE_WIDGET)
@@ -127,13 +129,15 @@ status_selected_cb (VeraClaimInspector *self)
 static void
 reference_apply_cb (VeraClaimInspector *self)
 {
-  const char *url = gtk_editable_get_text (GTK_EDITABLE (self->reference_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (url));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->reference_entry));
+  g_autofree char *url = vera_app_dup_web_address (text);
 
-  if (*stripped == '\0')
-    return;
-  if (!g_str_has_prefix (stripped, "http://") && !g_str_has_prefix (stripped, "https://"))
+  if (url == NULL)
     {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped == '\0')
+        return;
       gtk_widget_add_css_class (GTK_WIDGET (self->reference_entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->reference_entry),
                                    _("A reference is a web address starting with http:// or https://"));
@@ -141,8 +145,90 @@ reference_apply_cb (VeraClaimInspector *self)
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->reference_entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->reference_entry), NULL);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-reference", "s", stripped);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-reference", "s", url);
   gtk_editable_set_text (GTK_EDITABLE (self->reference_entry), "");
+}
+
+/* Links dropped or pasted onto the inspector become references of the claim shown. Anything
+ * else goes where it would go elsewhere in the window: files open as articles. */
+
+static gboolean
+add_link (VeraClaimInspector *self,
+          const char         *text)
+{
+  g_autofree char *url = vera_app_dup_web_address (text);
+
+  if (url == NULL || self->claim == NULL)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.add-reference", "s", url);
+}
+
+static gboolean
+drop_accept_cb (VeraClaimInspector *self,
+                GdkDrop            *drop,
+                GtkDropTarget      *target)
+{
+  /* Without a claim the drop falls through to the window, which opens it. */
+  return self->claim != NULL &&
+         gdk_content_formats_match (gtk_drop_target_get_formats (target), gdk_drop_get_formats (drop));
+}
+
+static gboolean
+drop_cb (VeraClaimInspector *self,
+         const GValue       *value,
+         double              x,
+         double              y,
+         GtkDropTarget      *target)
+{
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
+      gboolean added = FALSE;
+
+      /* A browser drops a link as a list of one web "file". */
+      for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+        {
+          g_autofree char *uri = g_file_get_uri (l->data);
+
+          if (add_link (self, uri))
+            added = TRUE;
+          else if (g_file_is_native (l->data))
+            g_ptr_array_add (files, l->data);
+        }
+      if (files->len > 0)
+        {
+          GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), VERA_TYPE_WINDOW);
+
+          if (window != NULL)
+            vera_window_open_files (VERA_WINDOW (window), (GFile **) files->pdata, files->len, NULL);
+          return window != NULL || added;
+        }
+      return added;
+    }
+  if (G_VALUE_HOLDS_STRING (value))
+    return add_link (self, g_value_get_string (value));
+  return FALSE;
+}
+
+static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(VeraClaimInspector) self = user_data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (!add_link (self, text))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+paste_link_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_text_cb,
+                                 g_object_ref (widget));
 }
 
 static GtkWidget *
@@ -360,7 +446,32 @@ vera_claim_inspector_focus_note (VeraClaimInspector *self)
 {
   g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
   if (self->claim != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_view)) &&
+          focus != GTK_WIDGET (self->note_view))
+        g_set_weak_pointer (&self->focus_before_note, focus);
+      gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+    }
+}
+
+/* Escape or Ctrl+Return in the note: the note is kept and the keys review claims again. */
+static void
+done_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  vera_claim_inspector_commit_note (self);
+  if (self->focus_before_note != NULL && gtk_widget_get_mapped (self->focus_before_note) &&
+      gtk_widget_grab_focus (self->focus_before_note))
+    return;
+  if (root != NULL)
+    gtk_root_set_focus (root, NULL);
 }
 
 void
@@ -403,6 +514,7 @@ vera_claim_inspector_dispose (GObject *object)
   VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
 
   g_clear_handle_id (&self->note_source, g_source_remove);
+  g_clear_weak_pointer (&self->focus_before_note);
   if (self->claim != NULL)
     g_signal_handlers_disconnect_by_data (self->claim, self);
   g_clear_object (&self->claim);
@@ -447,6 +559,10 @@ vera_claim_inspector_class_init (VeraClaimInspectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, note_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, reference_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_install_action (widget_class, "inspector.paste-link", NULL, paste_link_action);
+  gtk_widget_class_install_action (widget_class, "inspector.done-note", NULL, done_note_action);
+  /* Bubbling: the note and the address entry paste into themselves first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "inspector.paste-link", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "claiminspector");
 }
@@ -457,8 +573,25 @@ vera_claim_inspector_init (VeraClaimInspector *self)
   g_autoptr(GListModel) statuses = vera_app_status_model (NULL);
   GtkWidget *placeholder;
 
+  GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+  GtkDropTarget *drop_target;
+  GtkEventController *note_keys;
+
   self->dynamic_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));
+  g_signal_connect_object (drop_target, "accept", G_CALLBACK (drop_accept_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  /* Caught before the text view, which would insert a line break for Ctrl+Return. */
+  note_keys = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (note_keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (note_keys),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape|<Control>Return"),
+                      gtk_named_action_new ("inspector.done-note")));
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), note_keys);
   placeholder = gtk_label_new (_("No references yet"));
   adw_combo_row_set_model (self->status_row, statuses);
   gtk_widget_add_css_class (placeholder, "dim-label");

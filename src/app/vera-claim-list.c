@@ -635,11 +635,13 @@ vera_claim_list_init (VeraClaimList *self)
                                                   GTK_FILTER (every));
   gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
 
-  add_column (self, COLUMN_TEXT, _("Claim"), TRUE, 240);
-  self->article_column = add_column (self, COLUMN_ARTICLE, _("Article"), FALSE, 140);
-  add_column (self, COLUMN_KINDS, _("Kinds"), FALSE, 110);
-  add_column (self, COLUMN_SCORE, _("Score"), FALSE, 60);
+  /* The status, what the reviewer works on, comes right after the claim so that a narrow list
+   * never scrolls it out of sight. */
+  add_column (self, COLUMN_TEXT, _("Claim"), TRUE, 200);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 140);
+  add_column (self, COLUMN_SCORE, _("Score"), FALSE, 60);
+  add_column (self, COLUMN_KINDS, _("Kinds"), FALSE, 110);
+  self->article_column = add_column (self, COLUMN_ARTICLE, _("Article"), FALSE, 140);
   gtk_column_view_column_set_visible (self->article_column, FALSE);
 
   view_sorter = gtk_column_view_get_sorter (self->column_view);

@@ -29,7 +29,12 @@ struct _VeraWindow
   GCancellable         *adding_cancellable;
   guint                 autosave_source;
   guint                 autosave_delay_ms;
-  guint                 autosave_cost_ms;   /* how long the last recovery write took */
+  guint                 autosave_cost_ms;   /* main-thread time of the last recovery write */
+  gsize                 recovery_length;    /* of the last copy, to size the next one's buffer */
+  gint64                recovery_slice_us;  /* longest main-loop turn spent on it, for tests */
+  gboolean              recovery_writing;   /* a recovery copy is being written in a thread */
+  gboolean              recovery_pending;   /* another is due when it ends */
+  gboolean              recovery_obsolete;  /* saved or discarded meanwhile: remove it then */
   gboolean              closing_confirmed;
   gboolean              in_selection_update;
 
@@ -115,8 +120,8 @@ void      vera_window_check_all_references  (VeraWindow    *self);
 
 /* vera-window-recovery.c */
 void      vera_window_schedule_autosave     (VeraWindow   *self);
-gboolean  vera_window_write_recovery        (VeraWindow   *self,
-                                             GError      **error);
+/* Serialises the project now and writes the copy in a thread (or after the write under way). */
+void      vera_window_write_recovery_async  (VeraWindow   *self);
 void      vera_window_remove_recovery       (VeraWindow   *self);
 gboolean  vera_window_restore_recovery      (VeraWindow   *self,
                                              GError      **error);

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "vera-article.h"
 #include "vera-file-util.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -59,26 +60,243 @@ vera_window_dup_file_etag (GFile *file)
   return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
-gboolean
-vera_window_write_recovery (VeraWindow  *self,
-                            GError     **error)
-{
-  g_autofree char *path = vera_window_dup_recovery_path (self);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *data = NULL;
-  gsize length = 0;
+/* Writing the copy. The project model is only ever read on the main thread: it is serialised
+ * there a slice of articles at a time (at most SLICE_US per main-loop turn, so a project of
+ * 100,000 claims never blocks the window; a small one is done in the first slice), and the
+ * finished text is written and flushed to disk in a GTask thread. A change made while the
+ * slices run starts them again; one write runs at a time, and a copy due meanwhile follows it. */
 
-  vera_claim_inspector_commit_note (self->claim_inspector);
+#define SLICE_US 8000
+
+typedef struct
+{
+  char  *path;
+  char  *data;
+  gsize  length;
+} RecoveryWrite;
+
+typedef struct
+{
+  VeraWindow          *window;        /* unowned: the state lives in the window's source */
+  VeraProject         *project;
+  GOutputStream       *output;
+  VeraProjectStream   *stream;
+  guint                next_article;
+  gboolean             stale;
+  gulong               notify_handler;
+  gulong               items_handler;
+  gint64               main_thread_us;
+} RecoverySnapshot;
+
+static void
+recovery_write_free (RecoveryWrite *write)
+{
+  g_free (write->path);
+  g_free (write->data);
+  g_free (write);
+}
+
+static void
+snapshot_reset (RecoverySnapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->stream, vera_project_stream_abandon);
+  g_clear_object (&snapshot->output);
+  snapshot->next_article = 0;
+  snapshot->stale = FALSE;
+}
+
+static void
+snapshot_free (RecoverySnapshot *snapshot)
+{
+  g_clear_signal_handler (&snapshot->notify_handler, snapshot->project);
+  g_clear_signal_handler (&snapshot->items_handler, vera_project_get_articles (snapshot->project));
+  g_clear_object (&snapshot->project);
+  snapshot_reset (snapshot);
+  g_free (snapshot);
+}
+
+static void
+snapshot_stale_cb (RecoverySnapshot *snapshot)
+{
+  snapshot->stale = TRUE;
+}
+
+static void
+write_recovery_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  RecoveryWrite *write = task_data;
+  g_autofree char *dir = g_path_get_dirname (write->path);
+  GError *error = NULL;
+
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the recovery folder %s: %s"), dir, g_strerror (saved_errno));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("Could not create the recovery folder %s: %s"), dir,
+                               g_strerror (saved_errno));
+      return;
     }
-  data = vera_project_to_data (self->project, &length);
-  return vera_file_write_atomically (path, data, length, FALSE, error);
+  if (!vera_file_write_atomically (write->path, write->data, write->length, FALSE, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+recovery_written_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  VeraWindow *self = VERA_WINDOW (source);
+  RecoveryWrite *write = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->recovery_writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+  if (self->recovery_obsolete)
+    {
+      /* Saved or discarded while the copy was being written: it must not outlive that. */
+      self->recovery_obsolete = FALSE;
+      if (g_unlink (write->path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the recovery file %s: %s", write->path, g_strerror (errno));
+    }
+  if (self->recovery_pending && self->project != NULL)
+    {
+      self->recovery_pending = FALSE;
+      vera_window_schedule_autosave (self);
+    }
+}
+
+static void
+start_write (VeraWindow       *self,
+             RecoverySnapshot *snapshot)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RecoveryWrite *write;
+
+  if (!vera_project_stream_finish (g_steal_pointer (&snapshot->stream),
+                                   vera_project_get_conflicts (snapshot->project), &error))
+    {
+      g_warning ("Could not write the recovery copy: %s", error->message);
+      return;
+    }
+  g_output_stream_close (snapshot->output, NULL, NULL);
+  write = g_new0 (RecoveryWrite, 1);
+  write->path = vera_window_dup_recovery_path (self);
+  write->length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (snapshot->output));
+  write->data = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (snapshot->output));
+  self->recovery_length = write->length;
+  self->recovery_writing = TRUE;
+  self->recovery_obsolete = FALSE;
+  task = g_task_new (self, NULL, recovery_written_cb, NULL);
+  g_task_set_source_tag (task, vera_window_write_recovery_async);
+  g_task_set_task_data (task, write, (GDestroyNotify) recovery_write_free);
+  g_task_run_in_thread (task, write_recovery_thread);
+}
+
+static void
+note_slice (VeraWindow       *self,
+            RecoverySnapshot *snapshot,
+            gint64            start)
+{
+  gint64 elapsed = g_get_monotonic_time () - start;
+
+  snapshot->main_thread_us += elapsed;
+  self->recovery_slice_us = MAX (self->recovery_slice_us, elapsed);
+}
+
+/* A buffer the size of the last copy, or of the saved file, and a quarter more: growing a buffer
+ * of many megabytes copies it all within one slice. */
+static GOutputStream *
+new_output (VeraWindow  *self,
+            VeraProject *project)
+{
+  gsize size = self->recovery_length;
+
+  if (size == 0 && vera_project_get_file (project) != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (vera_project_get_file (project),
+                                                     G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL)
+        size = (gsize) MIN (g_file_info_get_size (info), G_MAXINT32);
+    }
+  size = MAX (size + size / 4, 4096);
+  return g_memory_output_stream_new (g_malloc (size), size, g_realloc, g_free);
+}
+
+/* One slice; G_SOURCE_REMOVE once the text is complete and handed to the thread. */
+static gboolean
+serialise_slice_cb (gpointer data)
+{
+  RecoverySnapshot *snapshot = data;
+  VeraWindow *self = snapshot->window;
+  GListModel *articles = vera_project_get_articles (snapshot->project);
+  gint64 start = g_get_monotonic_time ();
+
+  if (snapshot->stale || snapshot->stream == NULL)
+    {
+      vera_claim_inspector_commit_note (self->claim_inspector);
+      snapshot_reset (snapshot);
+      snapshot->output = new_output (self, snapshot->project);
+      snapshot->stream = vera_project_stream_new_for_output (snapshot->output, snapshot->project);
+    }
+  while (snapshot->next_article < g_list_model_get_n_items (articles))
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, snapshot->next_article++);
+
+      vera_project_stream_add_article (snapshot->stream, article);
+      if (g_get_monotonic_time () - start > SLICE_US)
+        {
+          note_slice (self, snapshot, start);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  start_write (self, snapshot);
+  note_slice (self, snapshot, start);
+  self->autosave_cost_ms = (guint) MIN (snapshot->main_thread_us / 1000, G_MAXUINT / 64);
+  self->autosave_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+vera_window_write_recovery_async (VeraWindow *self)
+{
+  RecoverySnapshot *snapshot;
+
+  g_return_if_fail (VERA_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery_writing)
+    {
+      self->recovery_pending = TRUE;
+      return;
+    }
+  snapshot = g_new0 (RecoverySnapshot, 1);
+  snapshot->window = self;
+  snapshot->project = g_object_ref (self->project);
+  snapshot->notify_handler = g_signal_connect_swapped (self->project, "notify",
+                                                       G_CALLBACK (snapshot_stale_cb), snapshot);
+  snapshot->items_handler = g_signal_connect_swapped (vera_project_get_articles (self->project),
+                                                      "items-changed",
+                                                      G_CALLBACK (snapshot_stale_cb), snapshot);
+  /* The first slice runs now (a small project is done with it); a large one goes on between
+   * frames. */
+  if (serialise_slice_cb (snapshot) == G_SOURCE_REMOVE)
+    {
+      snapshot_free (snapshot);
+      return;
+    }
+  self->autosave_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, serialise_slice_cb, snapshot,
+                                           (GDestroyNotify) snapshot_free);
+  g_source_set_name_by_id (self->autosave_source, "[vera] recovery copy");
 }
 
 void
@@ -87,6 +305,9 @@ vera_window_remove_recovery (VeraWindow *self)
   g_autofree char *path = vera_window_dup_recovery_path (self);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->recovery_pending = FALSE;
+  if (self->recovery_writing)
+    self->recovery_obsolete = TRUE;
   if (g_unlink (path) != 0 && errno != ENOENT)
     g_warning ("Could not remove the recovery file %s: %s", path, g_strerror (errno));
 }
@@ -95,13 +316,10 @@ static gboolean
 autosave_cb (gpointer data)
 {
   VeraWindow *self = data;
-  g_autoptr(GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   self->autosave_source = 0;
-  if (vera_project_get_dirty (self->project) && !vera_window_write_recovery (self, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
-  self->autosave_cost_ms = (guint) MIN ((g_get_monotonic_time () - start) / 1000, G_MAXUINT / 64);
+  if (vera_project_get_dirty (self->project))
+    vera_window_write_recovery_async (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "vera-app-util.h"
 #include "vera-article.h"
 #include "vera-article-row.h"
 #include "vera-claim.h"
@@ -370,11 +371,11 @@ drop_cb (VeraWindow    *self,
     }
   if (G_VALUE_HOLDS_STRING (value))
     {
-      g_autofree char *text = g_strstrip (g_value_dup_string (value));
+      g_autofree char *url = vera_app_dup_web_address (g_value_get_string (value));
 
-      if (g_str_has_prefix (text, "http://") || g_str_has_prefix (text, "https://"))
+      if (url != NULL)
         {
-          vera_window_add_url (self, text);
+          vera_window_add_url (self, url);
           return TRUE;
         }
     }

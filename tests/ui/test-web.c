@@ -59,6 +59,21 @@ start_server (SoupServer **server)
   return base;
 }
 
+/* Starts the server and points every lookup service at it too (no test talks to the internet);
+ * returns the page's address. */
+static char *
+serve_page (VeraApplication  *app,
+            SoupServer      **server)
+{
+  g_autofree char *base = start_server (server);
+  GSettings *settings = vera_application_get_settings (app);
+
+  g_settings_set_string (settings, "wayback-base-url", base);
+  g_settings_set_string (settings, "wikipedia-base-url", base);
+  g_settings_set_string (settings, "factcheck-base-url", base);
+  return g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
+}
+
 static gboolean
 has_article (gpointer window)
 {
@@ -84,12 +99,10 @@ test_open_url_and_reference (gconstpointer data)
 {
   VeraApplication *app = (VeraApplication *) data;
   g_autoptr(SoupServer) server = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *url = NULL;
   g_autoptr(VeraArticle) article = NULL;
   VeraReference *reference;
   VeraWindow *window;
-  GSettings *settings;
   VeraClaim *claim;
   VeraClaimContext *context;
 
@@ -97,13 +110,7 @@ test_open_url_and_reference (gconstpointer data)
   g_test_skip ("The network part (src/core/net) is not built yet");
   return;
 #endif
-  base = start_server (&server);
-  url = g_strconcat (base, base[strlen (base) - 1] == '/' ? "" : "/", "page.html", NULL);
-  /* Every lookup service points at the loopback server too: no test talks to the internet. */
-  settings = vera_application_get_settings (app);
-  g_settings_set_string (settings, "wayback-base-url", base);
-  g_settings_set_string (settings, "wikipedia-base-url", base);
-  g_settings_set_string (settings, "factcheck-base-url", base);
+  url = serve_page (app, &server);
   window = vera_ui_test_window (app);
 
   vera_window_add_url (window, url);
@@ -143,6 +150,117 @@ test_open_url_and_reference (gconstpointer data)
   vera_ui_test_spin (20);
 }
 
+static gboolean
+has_two_articles (gpointer window)
+{
+  return g_list_model_get_n_items (vera_project_get_articles (vera_window_get_project (window))) == 2;
+}
+
+static gboolean
+has_two_references (gpointer claim)
+{
+  return g_list_model_get_n_items (vera_claim_get_references (claim)) == 2;
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+drop_text (GtkDropTarget *target,
+           const char    *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+  return handled;
+}
+
+/* A link dropped or pasted onto the claim inspector becomes a reference of the selected claim;
+ * dropped anywhere else on the window it opens as an article. */
+static void
+test_drop_and_paste_link (gconstpointer data)
+{
+  VeraApplication *app = (VeraApplication *) data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *dropped = NULL;
+  g_autofree char *pasted = NULL;
+  GtkWidget *inspector;
+  GtkDropTarget *target;
+  VeraWindow *window;
+  VeraClaim *claim;
+
+#if !HAVE_VERA_NET
+  g_test_skip ("The network part (src/core/net) is not built yet");
+  return;
+#endif
+  url = serve_page (app, &server);
+  dropped = g_strconcat (url, "?dropped", NULL);
+  pasted = g_strconcat (url, "?pasted", NULL);
+  window = vera_ui_test_window (app);
+  vera_window_add_url (window, url);
+  g_assert_true (vera_ui_test_wait (has_article, window, 30000));
+  vera_ui_test_settle_list (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-claim", NULL));
+  claim = vera_window_get_claim (window);
+  g_assert_nonnull (claim);
+
+  /* Dropped onto the inspector, with spaces around it as some browsers send it. */
+  inspector = GTK_WIDGET (window->claim_inspector);
+  target = find_drop_target (inspector);
+  g_assert_nonnull (target);
+  {
+    g_autofree char *padded = g_strconcat (" ", dropped, "\r\n", NULL);
+
+    g_assert_true (drop_text (target, padded));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (vera_project_get_articles (vera_window_get_project (window))), ==, 1);
+  /* Text that is not a link is refused. */
+  g_assert_false (drop_text (target, "the port authority said"));
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+
+  /* Pasted (Ctrl+V in the inspector). */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (inspector), "  not a link  ");
+  g_assert_true (gtk_widget_activate_action (inspector, "inspector.paste-link", NULL));
+  vera_ui_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (inspector), pasted);
+  g_assert_true (gtk_widget_activate_action (inspector, "inspector.paste-link", NULL));
+  g_assert_true (vera_ui_test_wait (has_two_references, claim, 5000));
+  {
+    g_autoptr(VeraReference) reference = g_list_model_get_item (vera_claim_get_references (claim), 1);
+
+    g_assert_cmpstr (vera_reference_get_url (reference), ==, pasted);
+  }
+  /* Undo takes the pasted reference away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+
+  /* The same link dropped on the window opens as an article. */
+  g_assert_true (drop_text (window->drop_target, dropped));
+  g_assert_true (vera_ui_test_wait (has_two_articles, window, 30000));
+  g_assert_cmpuint (g_list_model_get_n_items (vera_claim_get_references (claim)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vera_ui_test_spin (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,5 +270,6 @@ main (int   argc,
   vera_ui_test_init (&argc, &argv);
   app = vera_ui_test_app ();
   g_test_add_data_func ("/vera/ui/web/open-url-and-reference", app, test_open_url_and_reference);
+  g_test_add_data_func ("/vera/ui/web/drop-and-paste-link", app, test_drop_and_paste_link);
   return g_test_run ();
 }

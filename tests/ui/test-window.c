@@ -148,6 +148,16 @@ test_note (Fixture       *fixture,
     shown = gtk_text_buffer_get_text (buffer, &a, &b, FALSE);
     g_assert_cmpstr (shown, ==, "");
   }
+
+  /* Escape (or Ctrl+Return) ends the note: it is kept and the keys review claims again. */
+  activate (fixture, "win.focus-note", NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (note), "Minutes of 3 May.", -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->claim_inspector),
+                                             "inspector.done-note", NULL));
+  g_assert_cmpstr (vera_claim_get_note (claim), ==, "Minutes of 3 May.");
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (note)));
+  activate (fixture, "win.next-claim", NULL);
+  g_assert_true (vera_window_get_claim (fixture->window) != claim);
 }
 
 static guint
