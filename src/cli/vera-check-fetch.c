@@ -125,7 +125,7 @@ vera_check_fetch (int    argc,
          "https://archive.org)"), N_("URL") },
     { "timeout", 0, 0, G_OPTION_ARG_INT, &timeout,
       N_("Give up on the page after this many seconds (default: 30)"), N_("SECONDS") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, N_("URL") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("URL — fetch a reference and print "
