@@ -43,13 +43,16 @@ char *
 vera_app_dup_kinds_label (VeraClaimKind kinds)
 {
   g_autoptr(GString) label = g_string_new (NULL);
+  /* Translators: what separates the items of a short list of claim kinds ("Quantity, Quote");
+   * Chinese uses "、" */
+  const char *separator = _(", ");
 
   for (guint bit = 0; bit < 16; bit++)
     {
       VeraClaimKind kind = 1u << bit;
 
       if ((kinds & kind) != 0 && vera_claim_kind_to_string (kind) != NULL)
-        g_string_append_printf (label, "%s%s", label->len ? ", " : "",
+        g_string_append_printf (label, "%s%s", label->len ? separator : "",
                                 vera_claim_kind_get_label (kind));
     }
   return g_string_free (g_steal_pointer (&label), FALSE);
