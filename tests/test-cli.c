@@ -252,6 +252,39 @@ test_hostile_annotations (void)
   assert_one_line (err, "levels deep");
 }
 
+static void
+test_project_figures (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *figures = g_build_filename (dir, "figures.json", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *article = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (figures,
+    "{\"figures\": [{\"subject\": \"Lindqvist Bay\", \"measure\": \"population\", "
+    "\"value\": 120000, \"year\": 2023, \"source\": \"Bay statistics office\"}]}", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"figures\": 5}", -1, NULL));
+  g_assert_true (g_file_set_contents (article,
+    "Buses in Lindqvist Bay\n\nAbout 150,000 residents of Lindqvist Bay ride the new electric "
+    "buses every week, the city says.\n", -1, NULL));
+
+  /* Without the project's figures the town is unknown and nothing is flagged. */
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", article, NULL), ==, 0);
+  g_assert_null (strstr (out, "implausible"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", "--figures", figures, article, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"kind\" : \"implausible\""));
+  g_assert_nonnull (strstr (out, "Bay statistics office"));
+  g_assert_nonnull (strstr (out, "\"reference-figures\""));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "analyze", "--figures", bad, article, NULL), ==, 1);
+  assert_one_line (err, "bad.json");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +298,7 @@ main (int   argc,
   g_test_add_func ("/vera/cli/keep-going", test_keep_going);
   g_test_add_func ("/vera/cli/analyze-url", test_analyze_url);
   g_test_add_func ("/vera/cli/hostile-annotations", test_hostile_annotations);
+  g_test_add_func ("/vera/cli/project-figures", test_project_figures);
 
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "vera-conflict.h"
 #include "vera-file-util.h"
 #include "vera-import.h"
+#include "vera-json-util.h"
 #include "vera-net-service.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -72,6 +73,31 @@ import_url (VeraAnalyzer    *analyzer,
   if (wait.error != NULL)
     g_propagate_error (error, wait.error);
   return wait.article;
+}
+
+/* A project's own reference figures (a city, a region, a budget), on top of the shipped table. */
+static JsonNode *
+load_figures (VeraAnalyzer  *analyzer,
+              const char    *path,
+              GError       **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+  if (!vera_json_depth_ok (data, length, VERA_JSON_MAX_DEPTH) ||
+      (node = json_from_string (data, &local_error)) == NULL ||
+      !vera_analyzer_add_reference_figures (analyzer, node, &local_error))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is not a file of reference figures: %s"), path,
+                   local_error ? local_error->message : _("it is empty or nested too deeply"));
+      return NULL;
+    }
+  return g_steal_pointer (&node);
 }
 
 /* Articles in flight at once: enough to keep every core busy, few enough to bound memory. */
@@ -136,6 +162,8 @@ vera_check_analyze (int    argc,
   double threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
   int max_size_mb = 0;
   gboolean keep_going = FALSE;
+  g_autofree char *figures_path = NULL;
+  g_autoptr(JsonNode) figures = NULL;
   const GOptionEntry entries[] = {
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
       N_("Read text files in this encoding (GB18030, GBK, Big5, Shift_JIS, Windows-1252, …)"),
@@ -149,6 +177,9 @@ vera_check_analyze (int    argc,
       N_("Refuse files larger than this many megabytes (default 20)"), N_("MB") },
     { "keep-going", 'k', 0, G_OPTION_ARG_NONE, &keep_going,
       N_("Skip files that cannot be imported instead of stopping"), NULL },
+    { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures_path,
+      N_("Also hold figures against the reference figures in this JSON file (kept in the "
+         "project)"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL…"));
@@ -194,11 +225,23 @@ vera_check_analyze (int    argc,
       return VERA_CHECK_EXIT_INPUT;
     }
   vera_analyzer_set_threshold (analyzer, threshold);
+  if (figures_path != NULL)
+    {
+      figures = load_figures (analyzer, figures_path, &error);
+      if (figures == NULL)
+        {
+          vera_check_error ("%s", error->message);
+          return VERA_CHECK_EXIT_INPUT;
+        }
+    }
 
   options.encoding = encoding;
   options.max_size = (gsize) max_size_mb * 1024 * 1024;
   header = vera_project_new ();
   json_object_set_double_member (vera_project_get_settings (header), "claim-threshold", threshold);
+  if (figures != NULL)
+    json_object_set_member (vera_project_get_settings (header), "reference-figures",
+                            json_node_copy (figures));
 
   stream = open_output (header, output, &error);
   if (stream == NULL)
