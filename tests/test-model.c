@@ -36,6 +36,13 @@ count_notify_cb (GObject    *object,
 }
 
 static void
+count_changed_cb (VeraProject *project,
+                  guint       *count)
+{
+  (*count)++;
+}
+
+static void
 test_vocabulary (void)
 {
   VeraStatus status;
@@ -188,6 +195,35 @@ test_undo_redo (void)
 }
 
 static void
+test_changed_signal (void)
+{
+  VeraClaim *claim;
+  g_autoptr(VeraProject) project = make_project (&claim);
+  guint changed = 0;
+  guint can_undo_notifies = 0;
+
+  g_signal_connect (project, "changed", G_CALLBACK (count_changed_cb), &changed);
+  g_signal_connect (project, "notify::can-undo", G_CALLBACK (count_notify_cb), &can_undo_notifies);
+
+  vera_project_set_claim_status (project, claim, VERA_STATUS_SUPPORTED);
+  vera_project_set_claim_status (project, claim, VERA_STATUS_CONTRADICTED);
+  /* Every action is a change; can-undo only notifies when it flips. */
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (can_undo_notifies, ==, 1);
+  /* Typing a note extends one undo step but still changes the project each time. */
+  vera_project_set_claim_note (project, claim, "a");
+  vera_project_set_claim_note (project, claim, "ab");
+  g_assert_cmpuint (changed, ==, 4);
+  vera_project_undo (project);
+  vera_project_undo (project);
+  vera_project_undo (project);
+  g_assert_cmpuint (changed, ==, 7);
+  g_assert_cmpuint (can_undo_notifies, ==, 2);
+  vera_project_mark_changed (project);
+  g_assert_cmpuint (changed, ==, 8);
+}
+
+static void
 test_duplicate_article (void)
 {
   VeraClaim *claim;
@@ -241,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/vera/model/notifications", test_notifications);
   g_test_add_func ("/vera/model/undo-redo", test_undo_redo);
   g_test_add_func ("/vera/model/set-from-own-value", test_set_from_own_value);
+  g_test_add_func ("/vera/model/changed-signal", test_changed_signal);
   g_test_add_func ("/vera/model/duplicate-article", test_duplicate_article);
   g_test_add_func ("/vera/model/conflicts", test_conflicts);
   g_test_add_func ("/vera/model/finalize", test_finalize);

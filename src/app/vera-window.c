@@ -256,7 +256,7 @@ vera_window_set_project (VeraWindow  *self,
   vera_claim_inspector_set_project (self->claim_inspector, project);
   vera_conflicts_view_set_project (self->conflicts_view, project);
   g_signal_connect_object (project, "notify::dirty", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (project, "notify::can-undo", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::file", G_CALLBACK (vera_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vera_project_get_articles (project), "items-changed",
                            G_CALLBACK (update_main_stack), self, G_CONNECT_SWAPPED);

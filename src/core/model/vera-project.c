@@ -65,7 +65,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static void
 action_free (Action *action)
@@ -93,12 +99,18 @@ update_dirty (VeraProject *self)
     }
 }
 
+/* After every step of the history: notify what changed and say that the content changed. */
 static void
-notify_history (VeraProject *self)
+notify_history (VeraProject *self,
+                gboolean     could_undo,
+                gboolean     could_redo)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+  if (could_undo != vera_project_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  if (could_redo != vera_project_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
   update_dirty (self);
+  g_signal_emit (self, signals [CHANGED], 0);
 }
 
 static void
@@ -201,6 +213,16 @@ vera_project_class_init (VeraProjectClass *klass)
   properties [PROP_N_CLAIMS] = g_param_spec_uint ("n-claims", NULL, NULL, 0, G_MAXUINT, 0, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VeraProject::changed:
+   *
+   * Emitted after every change to the project's content: a review action, undo, redo, or a
+   * change marked with vera_project_mark_changed(). Autosave listens to it.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -406,6 +428,7 @@ vera_project_mark_changed (VeraProject *self)
 
   self->changed = TRUE;
   update_dirty (self);
+  g_signal_emit (self, signals [CHANGED], 0);
 }
 
 void
@@ -510,12 +533,15 @@ static void
 record (VeraProject *self,
         Action      *action)
 {
+  gboolean could_undo = vera_project_get_can_undo (self);
+  gboolean could_redo = vera_project_get_can_redo (self);
+
   if (self->saved_depth > (int) self->undo_stack->len)
     self->saved_depth = -1;
   g_ptr_array_set_size (self->redo_stack, 0);
   apply_action (action, TRUE);
   g_ptr_array_add (self->undo_stack, action);
-  notify_history (self);
+  notify_history (self, could_undo, could_redo);
 }
 
 void
@@ -568,6 +594,7 @@ vera_project_set_claim_note (VeraProject *self,
       g_free (top->note[1]);
       top->note[1] = g_strdup (note);
       apply_action (top, TRUE);
+      g_signal_emit (self, signals [CHANGED], 0);
       return;
     }
 
@@ -655,6 +682,8 @@ move_action (VeraProject *self,
              GPtrArray   *to,
              gboolean     forward)
 {
+  gboolean could_undo = vera_project_get_can_undo (self);
+  gboolean could_redo = vera_project_get_can_redo (self);
   Action *action;
 
   if (from->len == 0)
@@ -663,7 +692,7 @@ move_action (VeraProject *self,
   action = g_ptr_array_steal_index (from, from->len - 1);
   apply_action (action, forward);
   g_ptr_array_add (to, action);
-  notify_history (self);
+  notify_history (self, could_undo, could_redo);
   return action->claim;
 }
 
