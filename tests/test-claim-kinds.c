@@ -203,7 +203,7 @@ test_facts (void)
           VeraClaimKind kinds;
           gboolean checkable = vera_claim_is_checkable (s, len, qs, people, &kinds);
 
-          vera_sentence_facts_analyse (&facts, s, len);
+          vera_sentence_facts_analyse (&facts, s, len, VERA_LANGUAGE_UND);
           g_assert_cmpuint (facts.quantities->len, ==, qs->len);
           for (guint q = 0; q < qs->len; q++)
             g_assert_true (vera_quantity_equal (facts.quantities->pdata[q], qs->pdata[q]));

@@ -118,7 +118,7 @@ run (char     **articles,
           VeraSentenceFacts facts = { 0, };
           GPtrArray *qs, *people;
 
-          vera_sentence_facts_analyse (&facts, p, len);
+          vera_sentence_facts_analyse (&facts, p, len, VERA_LANGUAGE_UND);
           qs = facts.quantities;
           people = facts.people;
           r.vague += facts.vague->len;

@@ -298,6 +298,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   const char *text;
   gsize length;
   const char *default_subject;
+  VeraLanguage language;
   g_autoptr(GArray) injections = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
@@ -309,6 +310,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
 
   text = vera_article_get_text (article);
   length = vera_article_get_text_length (article);
+  language = vera_language_from_tag (vera_article_get_language (article));
 
   injections = vera_detect_injections_full (text, length, &reasons);
   add_injection_findings (article, injections, reasons, findings);
@@ -329,7 +331,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
         continue;
 
       /* One tokenizer pass finds figures, people, vague sources, kinds and boilerplate. */
-      vera_sentence_facts_analyse (&facts, sentence, slen);
+      vera_sentence_facts_analyse (&facts, sentence, slen, language);
       if (facts.boilerplate)
         continue;
       add_vague_findings (article, span, facts.vague, findings);

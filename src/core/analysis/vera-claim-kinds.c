@@ -506,7 +506,8 @@ vera_text_is_boilerplate (const char *text,
 void
 vera_sentence_facts_analyse (VeraSentenceFacts *facts,
                              const char        *sentence,
-                             gsize              len)
+                             gsize              len,
+                             VeraLanguage       language)
 {
   g_autoptr(GArray) tokens = NULL;
 
@@ -514,7 +515,7 @@ vera_sentence_facts_analyse (VeraSentenceFacts *facts,
   g_return_if_fail (sentence != NULL || len == 0);
 
   tokens = vera_tokens_split (sentence, len);
-  facts->quantities = vera_quantities_extract_tokens (sentence, len, tokens);
+  facts->quantities = vera_quantities_extract_language (sentence, len, tokens, language);
   facts->people = vera_people_extract_tokens (sentence, len, tokens);
   facts->vague = vera_vague_sources_find_tokens (sentence, len, tokens);
   facts->kinds = classify_tokens (sentence, tokens, facts->quantities, facts->people);

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "vera-language.h"
+
 #include "vera-types.h"
 
 G_BEGIN_DECLS
@@ -51,7 +53,8 @@ typedef struct
 /* Fills @facts (whose previous contents are not freed: clear it first when reusing it). */
 void           vera_sentence_facts_analyse (VeraSentenceFacts *facts,
                                             const char        *sentence,
-                                            gsize              len);
+                                            gsize              len,
+                                            VeraLanguage       language);
 void           vera_sentence_facts_clear   (VeraSentenceFacts *facts);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VeraSentenceFacts, vera_sentence_facts_clear)

@@ -9,6 +9,7 @@
 
 #include "vera-quantities.h"
 #include "vera-quantities-private.h"
+#include "vera-quantities-zh.h"
 
 /* The lexicons below are general English: scale words, currencies, units, qualifiers and
  * time words. Nothing here is taken from any particular article. */
@@ -1010,11 +1011,27 @@ vera_quantities_extract_tokens (const char *sentence,
                                 gsize       len,
                                 GArray     *tokens)
 {
+  return vera_quantities_extract_language (sentence, len, tokens, VERA_LANGUAGE_UND);
+}
+
+GPtrArray *
+vera_quantities_extract_language (const char   *sentence,
+                                  gsize         len,
+                                  GArray       *tokens,
+                                  VeraLanguage  language)
+{
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_quantity_free);
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
   Ctx ctx = { 0, };
 
   g_return_val_if_fail (sentence != NULL || len == 0, result);
+
+  if (language == VERA_LANGUAGE_ZH ||
+      (language == VERA_LANGUAGE_UND && vera_quantities_zh_applies (sentence, len)))
+    {
+      g_ptr_array_unref (result);
+      return vera_quantities_zh_extract (sentence, len);
+    }
 
   g_array_set_clear_func (found, found_clear);
   vera_quantities_ctx_init (&ctx, sentence, len, tokens);

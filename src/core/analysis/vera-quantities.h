@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "vera-language.h"
 #include "vera-quantity.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,14 @@ GPtrArray  *vera_quantities_extract      (const char *sentence,
 GPtrArray  *vera_quantities_extract_tokens (const char *sentence,
                                             gsize       len,
                                             GArray     *tokens);
+
+/* The same, for a sentence of an article in @language: separators, scale words, currencies and
+ * qualifiers of that language. UND reads the sentence as English unless it is written in Han
+ * characters. @tokens may be NULL. */
+GPtrArray  *vera_quantities_extract_language (const char   *sentence,
+                                              gsize         len,
+                                              GArray       *tokens,
+                                              VeraLanguage  language);
 
 /* The time scope phrases of a sentence ("in 2024", "since 2020", "annually", "last quarter"),
  * as a NULL-terminated array in text order. */

@@ -469,3 +469,75 @@ vera_tokens_contain (const char         *text,
       return TRUE;
   return FALSE;
 }
+
+guint
+vera_tokens_match_lexicon (const char        *text,
+                           const GArray      *tokens,
+                           guint              i,
+                           const VeraLexicon *lexicon,
+                           const char       **value)
+{
+  guint max_words;
+  guint best = 0;
+  char buf[128];
+  gsize n = 0;
+  guint words = 0;
+
+  g_return_val_if_fail (tokens != NULL, 0);
+  g_return_val_if_fail (lexicon != NULL, 0);
+
+  if (value != NULL)
+    *value = NULL;
+  max_words = vera_lexicon_get_max_words (lexicon);
+  for (guint k = i; k < tokens->len && words < max_words; k++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, k);
+      gsize tl = t->end - t->start;
+      const char *found;
+      gboolean dot = FALSE;
+
+      if (t->kind == VERA_TOKEN_PUNCT)
+        break;
+      if (n + tl + 2 >= sizeof buf)
+        break;
+      if (words > 0)
+        buf[n++] = ' ';
+      memcpy (buf + n, text + t->start, tl);
+      n += tl;
+      words++;
+      found = vera_lexicon_lookup (lexicon, buf, n);
+      if (found != NULL)
+        {
+          best = k - i + 1;
+          if (value != NULL)
+            *value = found;
+        }
+      /* "Mio.", "z. B.": a full stop glued to the word may belong to the key. */
+      if (k + 1 < tokens->len)
+        {
+          const VeraToken *next = vera_tokens_get (tokens, k + 1);
+
+          if (next->kind == VERA_TOKEN_PUNCT && next->ch == '.' && (next->flags & VERA_TOKEN_GLUED))
+            {
+              buf[n] = '.';
+              found = vera_lexicon_lookup (lexicon, buf, n + 1);
+              if (found != NULL)
+                {
+                  best = k - i + 2;
+                  if (value != NULL)
+                    *value = found;
+                }
+              dot = TRUE;
+            }
+        }
+      if (dot)
+        {
+          /* Continue past the dot: "z. B." */
+          if (n + 1 >= sizeof buf)
+            break;
+          buf[n++] = '.';
+          k++;
+        }
+    }
+  return best;
+}

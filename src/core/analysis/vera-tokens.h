@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "vera-lexicon.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -95,6 +97,15 @@ guint     vera_tokens_match_phrase (const char   *text,
                                     const GArray *tokens,
                                     guint         i,
                                     const char   *phrase);
+/* The longest phrase of @lexicon (its keys are words separated by one space) that the WORD and
+ * NUMBER tokens from @i on spell, ignoring case; punctuation tokens end the phrase except a '.'
+ * glued to the word before it ("Mio." is the key "mio."). Returns the number of tokens matched
+ * (0 when none) and the entry's value in @value. No allocation for ASCII phrases. */
+guint     vera_tokens_match_lexicon (const char        *text,
+                                     const GArray      *tokens,
+                                     guint              i,
+                                     const VeraLexicon *lexicon,
+                                     const char       **value);
 /* The index of the token that holds byte @offset, or the first token after it. */
 guint     vera_tokens_find_byte (const GArray *tokens,
                                  gsize         offset);
