@@ -198,29 +198,32 @@ open_url_action (GtkWidget  *widget,
 
 /* Saving. */
 
-typedef struct
-{
-  GFunc    then;
-  gpointer then_data;
-} SaveThen;
+/* A save runs as a GTask on the window: through the "file changed on disk" question or the
+ * file chooser when needed, then vera_project_save_async(). It returns FALSE with
+ * G_IO_ERROR_CANCELLED when the reviewer cancelled a dialog; other errors were shown. */
 
-static gboolean
-save_now (VeraWindow *self,
-          GFile      *file)
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = user_data;
+  VeraWindow *self = g_task_get_source_object (task);
+  GFile *file = g_task_get_task_data (task);
   g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
 
-  vera_claim_inspector_commit_note (self->claim_inspector);
-  vera_window_remove_recovery (self);
-  if (!vera_project_save (self->project, file, NULL, &error))
+  if (!vera_project_save_finish (VERA_PROJECT (source), result, &error))
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
-      vera_window_schedule_autosave (self);
       vera_window_show_error (self, heading, error);
-      return FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
+  /* The copy goes once the file holds everything; a change made during the write keeps it. */
+  if (!vera_project_get_dirty (VERA_PROJECT (source)))
+    vera_recovery_discard (self->recovery);
   g_free (self->file_etag);
   self->file_etag = vera_window_dup_file_etag (file);
   vera_window_add_recent (self, file);
@@ -229,15 +232,36 @@ save_now (VeraWindow *self,
     g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
     vera_window_toast (self, message, FALSE);
   }
-  return TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_to (VeraWindow *self,
+         GFile      *file,
+         GTask      *task)
+{
+  g_assert (VERA_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+  g_assert (G_IS_TASK (task));
+
+  vera_claim_inspector_commit_note (self->claim_inspector);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  vera_project_save_async (self->project, file, g_task_get_cancellable (task), saved_cb, task);
+}
+
+static void
+return_cancelled (GTask *task)
+{
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Saving was cancelled");
+  g_object_unref (task);
 }
 
 static void
 save_as_response_cb (GtkNativeDialog *dialog,
                      int              response,
-                     VeraWindow      *self)
+                     GTask           *task)
 {
-  SaveThen *then = g_object_get_data (G_OBJECT (dialog), "then");
+  VeraWindow *self = g_task_get_source_object (task);
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -247,62 +271,66 @@ save_as_response_cb (GtkNativeDialog *dialog,
                                                                       : g_strconcat (path, ".vera", NULL);
       g_autoptr(GFile) file = g_file_new_for_path (with_suffix);
 
-      if (save_now (self, file) && then->then != NULL)
-        then->then (self, then->then_data);
+      save_to (self, file, task);
     }
+  else
+    return_cancelled (task);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
 }
 
+/* Takes @task. */
 static void
 show_save_as_dialog (VeraWindow *self,
-                     GFunc       then,
-                     gpointer    then_data)
+                     GTask      *task)
 {
   GtkFileChooserNative *native;
   g_autofree char *name = vera_project_dup_display_name (self->project);
   g_autofree char *suggested = NULL;
-  SaveThen *save_then = g_new0 (SaveThen, 1);
 
   native = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   suggested = g_str_has_suffix (name, ".vera") ? g_strdup (name) : g_strconcat (name, ".vera", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested);
   add_filter (GTK_FILE_CHOOSER (native), _("Vera Projects"), project_patterns, NULL);
-  save_then->then = then;
-  save_then->then_data = then_data;
-  g_object_set_data_full (G_OBJECT (native), "then", save_then, g_free);
-  g_signal_connect_object (native, "response", G_CALLBACK (save_as_response_cb), self, 0);
+  g_signal_connect (native, "response", G_CALLBACK (save_as_response_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
 overwrite_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
-                       VeraWindow       *self)
+                       GTask            *task)
 {
-  SaveThen *then = g_object_get_data (G_OBJECT (dialog), "then");
+  VeraWindow *self = g_task_get_source_object (task);
 
   if (g_str_equal (response, "overwrite"))
-    {
-      if (save_now (self, vera_project_get_file (self->project)) && then->then != NULL)
-        then->then (self, then->then_data);
-    }
+    save_to (self, vera_project_get_file (self->project), task);
   else if (g_str_equal (response, "save-as"))
-    show_save_as_dialog (self, then->then, then->then_data);
+    show_save_as_dialog (self, task);
+  else
+    return_cancelled (task);
 }
 
 void
-vera_window_save (VeraWindow *self,
-                  GFunc       then,
-                  gpointer    then_data)
+vera_window_save_async (VeraWindow          *self,
+                        gboolean             choose_file,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
-  GFile *file = vera_project_get_file (self->project);
+  GTask *task;
+  GFile *file;
   g_autofree char *etag = NULL;
 
-  if (file == NULL)
+  g_return_if_fail (VERA_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vera_window_save_async);
+  file = vera_project_get_file (self->project);
+  if (file == NULL || choose_file)
     {
-      show_save_as_dialog (self, then, then_data);
+      show_save_as_dialog (self, task);
       return;
     }
   /* Another program may have saved the file since we read it: ask before overwriting. */
@@ -313,11 +341,7 @@ vera_window_save (VeraWindow *self,
       g_autofree char *body = g_strdup_printf (_("Another program saved “%s” after you opened it. "
                                                  "Saving now replaces its changes with yours."), name);
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body);
-      SaveThen *save_then = g_new0 (SaveThen, 1);
 
-      save_then->then = then;
-      save_then->then_data = then_data;
-      g_object_set_data_full (G_OBJECT (dialog), "then", save_then, g_free);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "cancel", _("_Cancel"),
                                         "save-as", _("Save _As…"),
@@ -327,12 +351,31 @@ vera_window_save (VeraWindow *self,
                                                   ADW_RESPONSE_DESTRUCTIVE);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (overwrite_response_cb), self, 0);
+      g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), task);
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  if (save_now (self, file) && then != NULL)
-    then (self, then_data);
+  save_to (self, file, task);
+}
+
+gboolean
+vera_window_save_finish (VeraWindow    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (VERA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  /* Errors were shown where they happened; cancelling a dialog needs no word. */
+  vera_window_save_finish (VERA_WINDOW (source), result, NULL);
 }
 
 static void
@@ -340,7 +383,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  vera_window_save (VERA_WINDOW (widget), NULL, NULL);
+  vera_window_save_async (VERA_WINDOW (widget), FALSE, NULL, save_done_cb, NULL);
 }
 
 static void
@@ -348,7 +391,7 @@ save_as_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  show_save_as_dialog (VERA_WINDOW (widget), NULL, NULL);
+  vera_window_save_async (VERA_WINDOW (widget), TRUE, NULL, save_done_cb, NULL);
 }
 
 static void
@@ -378,13 +421,17 @@ export_action (GtkWidget  *widget,
 /* Closing. */
 
 static void
-close_after_save (gpointer window,
-                  gpointer unused)
+close_after_save_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
-  VeraWindow *self = window;
+  VeraWindow *self = VERA_WINDOW (source);
 
-  self->closing_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  if (vera_window_save_finish (self, result, NULL))
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static void
@@ -393,11 +440,12 @@ confirm_close_response_cb (AdwMessageDialog *dialog,
                            VeraWindow       *self)
 {
   if (g_str_equal (response, "save"))
-    vera_window_save (self, close_after_save, NULL);
+    vera_window_save_async (self, FALSE, NULL, close_after_save_cb, NULL);
   else if (g_str_equal (response, "discard"))
     {
-      vera_window_remove_recovery (self);
-      close_after_save (self, NULL);
+      vera_recovery_discard (self->recovery);
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
     }
 }
 

@@ -7,6 +7,7 @@
 #include "vera-claim-inspector.h"
 #include "vera-claim-list.h"
 #include "vera-conflicts-view.h"
+#include "vera-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -23,18 +24,10 @@ struct _VeraWindow
   VeraClaim            *claim;
   /* The etag of the project file when it was loaded or saved, to notice other writers. */
   char                 *file_etag;
-  /* The recovery file of a project that has no file yet is named by this id. */
-  char                 *untitled_id;
+  /* Writes the recovery copy of the project while it has unsaved changes. */
+  VeraRecovery         *recovery;
 
   GCancellable         *adding_cancellable;
-  guint                 autosave_source;
-  guint                 autosave_delay_ms;
-  guint                 autosave_cost_ms;   /* main-thread time of the last recovery write */
-  gsize                 recovery_length;    /* of the last copy, to size the next one's buffer */
-  gint64                recovery_slice_us;  /* longest main-loop turn spent on it, for tests */
-  gboolean              recovery_writing;   /* a recovery copy is being written in a thread */
-  gboolean              recovery_pending;   /* another is due when it ends */
-  gboolean              recovery_obsolete;  /* saved or discarded meanwhile: remove it then */
   gboolean              closing_confirmed;
   gboolean              in_selection_update;
 
@@ -81,11 +74,17 @@ void      vera_window_update_title          (VeraWindow   *self);
 void      vera_window_class_init_actions    (GtkWidgetClass *widget_class);
 void      vera_window_update_actions        (VeraWindow   *self);
 void      vera_window_rebuild_recent_menu   (VeraWindow   *self);
-/* Saves to the project's file, asking first when another program changed it. @then runs on
- * success (for close after save). */
-void      vera_window_save                  (VeraWindow   *self,
-                                             GFunc         then,
-                                             gpointer      then_data);
+/* Saves to the project's file (or one the reviewer chooses, when it has none or
+ * @choose_file), asking first when another program changed it; errors are shown in the window.
+ * Finish returns FALSE with G_IO_ERROR_CANCELLED when the reviewer cancelled a dialog. */
+void      vera_window_save_async            (VeraWindow          *self,
+                                             gboolean             choose_file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean  vera_window_save_finish           (VeraWindow          *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 void      vera_window_load_project          (VeraWindow   *self,
                                              GFile        *file);
 
@@ -118,11 +117,7 @@ void      vera_window_restore_references    (VeraWindow    *self,
                                              VeraClaim     *claim);
 void      vera_window_check_all_references  (VeraWindow    *self);
 
-/* vera-window-recovery.c */
-void      vera_window_schedule_autosave     (VeraWindow   *self);
-/* Serialises the project now and writes the copy in a thread (or after the write under way). */
-void      vera_window_write_recovery_async  (VeraWindow   *self);
-void      vera_window_remove_recovery       (VeraWindow   *self);
+/* vera-window-recovery.c: the window's side of VeraRecovery (the restore question). */
 gboolean  vera_window_restore_recovery      (VeraWindow   *self,
                                              GError      **error);
 char     *vera_window_dup_file_etag         (GFile        *file);

@@ -219,12 +219,18 @@ update_main_stack (VeraWindow *self)
     }
 }
 
+/* A copy holds the note being typed too. */
+static void
+recovery_prepare_cb (VeraWindow *self)
+{
+  vera_claim_inspector_commit_note (self->claim_inspector);
+}
+
 static void
 project_changed_cb (VeraWindow *self)
 {
   vera_window_update_title (self);
   vera_window_update_actions (self);
-  vera_window_schedule_autosave (self);
 }
 
 void
@@ -237,7 +243,6 @@ vera_window_set_project (VeraWindow  *self,
   if (self->project == project)
     return;
   vera_window_cancel_adding (self);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
   vera_claim_inspector_commit_note (self->claim_inspector);
   if (self->project != NULL)
     {
@@ -247,6 +252,7 @@ vera_window_set_project (VeraWindow  *self,
   vera_window_select_claim (self, NULL);
   vera_window_select_article (self, NULL);
   g_set_object (&self->project, project);
+  vera_recovery_set_project (self->recovery, project);
   g_clear_pointer (&self->file_etag, g_free);
   if (vera_project_get_file (project) != NULL)
     self->file_etag = vera_window_dup_file_etag (vera_project_get_file (project));
@@ -452,7 +458,9 @@ vera_window_dispose (GObject *object)
   VeraWindow *self = VERA_WINDOW (object);
 
   vera_window_cancel_adding (self);
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  if (self->recovery != NULL)
+    vera_recovery_set_project (self->recovery, NULL);
+  g_clear_object (&self->recovery);
   gtk_widget_dispose_template (GTK_WIDGET (self), VERA_TYPE_WINDOW);
   g_clear_object (&self->claim);
   g_clear_object (&self->article);
@@ -470,7 +478,6 @@ vera_window_finalize (GObject *object)
   VeraWindow *self = VERA_WINDOW (object);
 
   g_free (self->file_etag);
-  g_free (self->untitled_id);
   G_OBJECT_CLASS (vera_window_parent_class)->finalize (object);
 }
 
@@ -593,8 +600,10 @@ vera_window_init (VeraWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
-  self->autosave_delay_ms = 3000;
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->recovery = vera_recovery_new (NULL);
+  g_signal_connect_object (self->recovery, "prepare", G_CALLBACK (recovery_prepare_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -6,6 +6,8 @@
 #include "vera-types.h"
 #include "vera-analyzer.h"
 
+#include "vera-recovery.h"
+
 G_BEGIN_DECLS
 
 #define VERA_TYPE_WINDOW (vera_window_get_type ())
@@ -31,6 +33,8 @@ void         vera_window_open_files       (VeraWindow     *self,
 gboolean     vera_window_is_blank         (VeraWindow     *self);
 VeraClaim   *vera_window_get_claim        (VeraWindow     *self);
 VeraArticle *vera_window_get_article      (VeraWindow     *self);
+/* The object that writes the recovery copies of the window's project. */
+VeraRecovery *vera_window_get_recovery    (VeraWindow     *self);
 /* Where the recovery copy of the current project is written. */
 char        *vera_window_dup_recovery_path (VeraWindow    *self);
 /* Offers to restore a recovery copy when one exists that is newer than the project. */

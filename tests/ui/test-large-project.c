@@ -69,13 +69,17 @@ recovery_written (gpointer data)
   VeraWindow *window = data;
   g_autofree char *path = vera_window_dup_recovery_path (window);
 
-  return !window->recovery_writing && g_file_test (path, G_FILE_TEST_EXISTS);
+  return !vera_recovery_get_busy (vera_window_get_recovery (window)) &&
+         g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static gboolean
 recovery_idle (gpointer data)
 {
-  return !VERA_WINDOW (data)->recovery_writing;
+  VeraWindow *window = data;
+
+  return !vera_project_get_dirty (vera_window_get_project (window)) &&
+         !vera_recovery_get_busy (vera_window_get_recovery (window));
 }
 
 static void
@@ -129,16 +133,15 @@ test_large_project_scrolls (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_CLAIMS_PER_ARTICLE);
 
   /* The recovery copy: serialised on the main thread, written and flushed in a thread. */
-  window->autosave_delay_ms = 20;
-  window->autosave_cost_ms = 0;
-  window->recovery_slice_us = 0;
+  vera_recovery_set_delay (vera_window_get_recovery (window), 20);
   recovery = vera_window_dup_recovery_path (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "u",
                                              (guint32) VERA_STATUS_SUPPORTED));
   start = g_get_monotonic_time ();
   g_assert_true (vera_ui_test_wait (recovery_written, window, 60000));
   g_test_message ("recovery copy of 100,000 claims: %u ms on the main thread in turns of at most "
-                  "%.0f ms, %.2f s in all", window->autosave_cost_ms, window->recovery_slice_us / 1e3,
+                  "%.0f ms, %.2f s in all", vera_recovery_get_cost_ms (vera_window_get_recovery (window)),
+                  vera_recovery_get_longest_slice_us (vera_window_get_recovery (window)) / 1e3,
                   (g_get_monotonic_time () - start) / 1e6);
   {
     g_autoptr(GFile) file = g_file_new_for_path (recovery);

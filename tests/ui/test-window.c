@@ -244,6 +244,12 @@ file_exists (gpointer data)
   return g_file_test (data, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+project_saved (gpointer data)
+{
+  return !vera_project_get_dirty (data);
+}
+
 static void
 test_recovery (Fixture       *fixture,
                gconstpointer  data)
@@ -255,7 +261,7 @@ test_recovery (Fixture       *fixture,
 
   if (fixture->path == NULL)
     return;
-  fixture->window->autosave_delay_ms = 20;
+  vera_recovery_set_delay (vera_window_get_recovery (fixture->window), 20);
   recovery = vera_window_dup_recovery_path (fixture->window);
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
 
@@ -267,7 +273,6 @@ test_recovery (Fixture       *fixture,
 
   /* As after a crash: the window goes away without saving, and a new one opens the project. */
   fixture->window->closing_confirmed = TRUE;
-  g_clear_handle_id (&fixture->window->autosave_source, g_source_remove);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
   vera_ui_test_spin (20);
@@ -285,9 +290,9 @@ test_recovery (Fixture       *fixture,
   g_assert_true (vera_project_get_dirty (vera_window_get_project (second)));
   g_assert_nonnull (vera_project_get_file (vera_window_get_project (second)));
 
-  /* Saving writes the project and drops the recovery copy. */
+  /* Saving writes the project (in a thread) and drops the recovery copy. */
   activate (fixture, "win.save", NULL);
-  g_assert_false (vera_project_get_dirty (vera_window_get_project (second)));
+  g_assert_true (vera_ui_test_wait (project_saved, vera_window_get_project (second), 10000));
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
 }
 

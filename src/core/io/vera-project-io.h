@@ -51,6 +51,18 @@ gboolean     vera_project_save         (VeraProject   *project,
                                         GCancellable  *cancellable,
                                         GError       **error);
 
+/* The same without blocking: the project is serialised now, on the caller's thread (the one
+ * that owns it), and written in a thread. When the write succeeds, finish sets the project's
+ * file and marks it saved — unless it changed meanwhile: then it stays dirty. */
+void         vera_project_save_async   (VeraProject          *project,
+                                        GFile                *file,
+                                        GCancellable         *cancellable,
+                                        GAsyncReadyCallback   callback,
+                                        gpointer              user_data);
+gboolean     vera_project_save_finish  (VeraProject          *project,
+                                        GAsyncResult         *result,
+                                        GError              **error);
+
 /* Writes a project article by article, for producers that do not keep every article in memory
  * (vera-check analyze on large batches). The header (settings, reviewer) comes from @header; the
  * conflicts are written at the end. A path target is written atomically with a .bak. */

@@ -49,6 +49,7 @@ struct _VeraProject
   GPtrArray   *redo_stack;
   int          saved_depth;     /* undo depth at the last save, -1 when unreachable */
   gboolean     changed;         /* a change outside the history since the last save */
+  guint64      revision;        /* counts the changed signals: one a content change */
   gboolean     dirty;
 };
 
@@ -110,6 +111,7 @@ notify_history (VeraProject *self,
   if (could_redo != vera_project_get_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
   update_dirty (self);
+  self->revision++;
   g_signal_emit (self, signals [CHANGED], 0);
 }
 
@@ -428,7 +430,15 @@ vera_project_mark_changed (VeraProject *self)
 
   self->changed = TRUE;
   update_dirty (self);
+  self->revision++;
   g_signal_emit (self, signals [CHANGED], 0);
+}
+
+guint64
+vera_project_get_revision (VeraProject *self)
+{
+  g_return_val_if_fail (VERA_IS_PROJECT (self), 0);
+  return self->revision;
 }
 
 void
@@ -594,6 +604,7 @@ vera_project_set_claim_note (VeraProject *self,
       g_free (top->note[1]);
       top->note[1] = g_strdup (note);
       apply_action (top, TRUE);
+      self->revision++;
       g_signal_emit (self, signals [CHANGED], 0);
       return;
     }

@@ -44,6 +44,10 @@ char         *vera_project_dup_display_name    (VeraProject    *self);
 gboolean      vera_project_get_dirty           (VeraProject    *self);
 /* Marks a change that is not a review action (an article added, an analysis rerun). */
 void          vera_project_mark_changed        (VeraProject    *self);
+/* Grows by one at every content change (each VeraProject::changed): a writer that took a
+ * snapshot at revision R knows the file it wrote holds the current state while the revision is
+ * still R. */
+guint64       vera_project_get_revision        (VeraProject    *self);
 /* Called after a successful save: the current state is the saved one. */
 void          vera_project_mark_saved          (VeraProject    *self);
 
