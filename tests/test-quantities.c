@@ -20,6 +20,19 @@ typedef struct
 
 /* Sentences written for these tests, with the figures they must yield. */
 static const Case cases[] = {
+  /* Decimals are not years; glued codes; negated qualifiers; spaced compounds; currencies
+   * after the number or by country; Indian grouping. */
+  { "The carrier booked $21.3 billion in orders.", "$21.3 billion", 21.3e9, 0, "USD", NULL, NULL, NULL },
+  { "The city has 20.5 million residents.", "20.5 million residents", 20.5e6, 0, "count", "residents", NULL, NULL },
+  { "The insurer set aside USD92.4 million for claims.", "USD92.4 million", 92.4e6, 0, "USD", NULL, NULL, NULL },
+  { "Fees may rise by no more than 5% a year.", "5%", 5, 0, "percent", NULL, "no more than", "a year" },
+  { "The scheme reaches no fewer than 300 schools.", "300 schools", 300, 0, "count", "schools", "at least", NULL },
+  { "Volunteers planted thirty five hectares of forest.", "thirty five hectares", 35, 0, "ha", NULL, NULL, NULL },
+  { "Donors gave seventy five thousand dollars.", "seventy five thousand dollars", 75000, 0, "USD", NULL, NULL, NULL },
+  { "The mine was sold for 80 million Australian dollars.", "80 million Australian dollars", 80e6, 0, "AUD", NULL, NULL, NULL },
+  { "Entry to the museum costs 10 € on weekdays.", "10 €", 10, 0, "EUR", NULL, NULL, NULL },
+  { "The district collected 45,67,890 rupees in tolls.", "45,67,890 rupees", 4567890, 0, "INR", NULL, NULL, NULL },
+  { "Ships moved 12.6 million TEU through the strait.", "12.6 million TEU", 12.6e6, 0, "TEU", NULL, NULL, NULL },
   { "Nairobi's tech district hosts more than 2,300 software companies.", "2,300 software companies",
     2300, 0, "count", "software companies", "more than", NULL },
   { "The utility spent £3.2m on repairs in 2023.", "£3.2m", 3.2e6, 0, "GBP", NULL, NULL, "in 2023" },
@@ -72,6 +85,12 @@ static const Case cases[] = {
 
 /* Sentences in which nothing is a figure. */
 static const char * const no_figures[] = {
+  "Call 0800 123 4567 for details.",
+  "Ring +1 555-123-4567 before noon.",
+  "Our desk is on (020) 7946 0958.",
+  "The file is at https://example.org/a%20b%282021%29.pdf now.",
+  "The board met on 14 March 2024.",
+  "Version 2.1.3 fixed the crash.",
   "Chapter 1: The Harbour Years",
   "The summit opens in 2026.",
   "One of the founders left.",

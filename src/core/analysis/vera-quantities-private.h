@@ -25,6 +25,11 @@ typedef struct
   GArray     *scopes;   /* Scope */
   gboolean    japanese; /* ¥ reads as yen */
   gboolean    money;    /* the sentence speaks of money: "pounds" are sterling, not weight */
+  VeraLanguage language;  /* of the sentence: number conventions and the lexicons below */
+  const VeraLexicon *scales;      /* LANG/figure-scales: word → factor (German) */
+  const VeraLexicon *units;       /* LANG/figure-units: word or phrase → unit code (German) */
+  const VeraLexicon *qualifiers;  /* LANG/figure-qualifiers: phrase → canonical qualifier */
+  const VeraLexicon *months;      /* LANG/figure-months: month names, for dates */
 } Ctx;
 
 static inline void

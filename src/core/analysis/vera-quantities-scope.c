@@ -30,6 +30,10 @@ vera_quantities_is_year (Ctx  *ctx,
   t = tok (ctx, i);
   if (t->kind != VERA_TOKEN_NUMBER || t->end - t->start != 4)
     return FALSE;
+  /* "21.3" has four characters too: a year is four digits. */
+  for (gsize k = t->start; k < t->end; k++)
+    if (!g_ascii_isdigit (ctx->text[k]))
+      return FALSE;
   /* The text need not end after the token: read exactly its four digits. */
   v = 0;
   for (gsize k = t->start; k < t->end; k++)

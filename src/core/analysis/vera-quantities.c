@@ -24,7 +24,13 @@ static const UnitWord unit_words[] = {
   { "percentage points", "percentage-points" }, { "percentage point", "percentage-points" },
   { "basis points", "basis-points" }, { "bps", "basis-points" }, { "pp", "percentage-points" },
   { "per cent", "percent" }, { "percent", "percent" }, { "pct", "percent" },
-  { "us dollars", "USD" }, { "hong kong dollars", "HKD" },
+  { "us dollars", "USD" }, { "hong kong dollars", "HKD" }, { "australian dollars", "AUD" },
+  { "australian dollar", "AUD" }, { "canadian dollars", "CAD" }, { "canadian dollar", "CAD" },
+  { "singapore dollars", "SGD" }, { "new zealand dollars", "NZD" }, { "taiwan dollars", "TWD" },
+  { "new taiwan dollars", "TWD" }, { "mexican pesos", "MXN" }, { "brazilian reais", "BRL" },
+  { "south african rand", "ZAR" }, { "swedish kronor", "SEK" }, { "norwegian kroner", "NOK" },
+  { "danish kroner", "DKK" }, { "indian rupees", "INR" }, { "japanese yen", "JPY" },
+  { "chinese yuan", "CNY" }, { "russian roubles", "RUB" }, { "russian rubles", "RUB" },
   { "dollars", "USD" }, { "dollar", "USD" }, { "usd", "USD" },
   { "yuan", "CNY" }, { "renminbi", "CNY" }, { "rmb", "CNY" }, { "cny", "CNY" },
   { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
@@ -58,7 +64,7 @@ static const UnitWord unit_words[] = {
   { "terabytes", "TB" }, { "terabyte", "TB" }, { "gigabyte", "GB" }, { "teraflops", "TFLOPS" },
   { "tflops", "TFLOPS" }, { "petaflops", "PFLOPS" }, { "inches", "in" }, { "inch", "in" },
   { "fps", "fps" }, { "mah", "mAh" }, { "watts", "W" }, { "watt", "W" }, { "volts", "V" },
-  { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
+  { "teu", "TEU" }, { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
   { "c", "degC" }, { "f", "degF" }, { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
   { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
   { "weeks", "week" }, { "week", "week" }, { "days", "day" }, { "day", "day" },
@@ -205,19 +211,18 @@ match_phrase_before (Ctx        *ctx,
   return TRUE;
 }
 
+/* The value of the NUMBER token @i in the sentence's conventions, NAN when it cannot be read
+ * with certainty ("1.2.3", "1,5" in English). */
 static double
 number_value (Ctx  *ctx,
               guint i)
 {
   const VeraToken *t = tok (ctx, i);
-  char buf[64];
-  gsize n = 0;
+  double value;
 
-  for (gsize k = t->start; k < t->end && n + 1 < sizeof buf; k++)
-    if (ctx->text[k] != ',')
-      buf[n++] = ctx->text[k];
-  buf[n] = '\0';
-  return g_ascii_strtod (buf, NULL);
+  if (!vera_number_read (ctx->text + t->start, t->end - t->start, ctx->language, &value))
+    return NAN;
+  return value;
 }
 
 static gboolean
@@ -394,13 +399,83 @@ is_ordinal_suffix (Ctx  *ctx,
 
 /* Whether the number at @i is part of a name or code rather than a figure: "Fortune 500",
  * "Chapter 1", "COVID-19", "5G", "24/7", "1990s", "1+X", "March 5". */
+/* Whether token @k is a NUMBER with nothing but white space between it and token @k ± 1. */
+static gboolean
+is_spaced_number (Ctx  *ctx,
+                  guint k)
+{
+  return k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !is_glued (ctx, k);
+}
+
+static gboolean
+is_glued_number (Ctx  *ctx,
+                 guint k)
+{
+  return k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_NUMBER && is_glued (ctx, k);
+}
+
+/* Phone numbers, codes and dates written with digits: "0800 123 4567", "+1 555-123-4567",
+ * "030 12345678", "report%282023%29", "14 March", "3. Mai". */
+static gboolean
+is_code_or_date (Ctx  *ctx,
+                 guint i)
+{
+  const VeraToken *t = tok (ctx, i);
+  const char *s = ctx->text + t->start;
+  gsize n = t->end - t->start;
+
+  g_assert (t->kind == VERA_TOKEN_NUMBER);
+
+  /* A leading zero: an area code or a number in a code, never a quantity. */
+  if (n >= 2 && s[0] == '0' && g_ascii_isdigit (s[1]))
+    return TRUE;
+  /* Digit groups set apart by spaces: a phone number, not two figures. */
+  if (is_spaced_number (ctx, i + 1) || (i > 0 && !is_glued (ctx, i) &&
+                                        tok (ctx, i - 1)->kind == VERA_TOKEN_NUMBER))
+    return TRUE;
+  /* "+1 555", "555-123-4567" */
+  if (i > 0 && is_punct (ctx, i - 1, '+') && is_glued (ctx, i) && is_spaced_number (ctx, i + 1))
+    return TRUE;
+  if ((i >= 2 && is_dash (ctx, i - 1) && is_glued (ctx, i) && is_glued (ctx, i - 1) &&
+       tok (ctx, i - 2)->kind == VERA_TOKEN_NUMBER &&
+       ((is_dash (ctx, i + 1) && is_glued (ctx, i + 1) && is_glued_number (ctx, i + 2)) ||
+        (i >= 4 && is_dash (ctx, i - 3) && tok (ctx, i - 4)->kind == VERA_TOKEN_NUMBER))) ||
+      (is_dash (ctx, i + 1) && is_glued (ctx, i + 1) && is_glued_number (ctx, i + 2) &&
+       is_dash (ctx, i + 3) && is_glued (ctx, i + 3) && is_glued_number (ctx, i + 4)))
+    return TRUE;
+  /* URL escapes: "%28" */
+  if (i > 0 && is_punct (ctx, i - 1, '%') && is_glued (ctx, i))
+    return TRUE;
+  /* Dates: "14 March", "3. Mai", "March 14" (the last one below, with the month words). */
+  if (ctx->months != NULL)
+    {
+      guint k = i + 1;
+
+      if (is_punct (ctx, k, '.') && is_glued (ctx, k))
+        k++;
+      if (k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_WORD &&
+          vera_tokens_match_lexicon (ctx->text, ctx->tokens, k, ctx->months, NULL) > 0)
+        return TRUE;
+    }
+  /* "Nr. 5" */
+  if (i >= 2 && is_punct (ctx, i - 1, '.') && is_word (ctx, i - 2, "Nr"))
+    return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_name_number (Ctx  *ctx,
                 guint i)
 {
   const VeraToken *prev = i > 0 ? tok (ctx, i - 1) : NULL;
+  gboolean german;
 
-  if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
+  if (is_code_or_date (ctx, i))
+    return TRUE;
+  /* German capitalises every noun: a capitalised word before a number says nothing. */
+  german = ctx->language == VERA_LANGUAGE_DE;
+
+  if (!german && prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
       !vera_token_in_sorted (ctx->text, prev, number_openers, VERA_LEXICON_SIZE (number_openers)) &&
       !vera_token_has_suffix (ctx->text, prev, "'s") &&
       !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
@@ -444,6 +519,8 @@ is_name_number (Ctx  *ctx,
             known = vera_word_equal (w, n, scales[k].word);
           if (n == 1 && *w == 'K' && (i == 0 || currency_symbol (ctx, i - 1, &(guint){0}) == NULL))
             return TRUE;  /* "4K" video, not 4,000 */
+          if (!known && ctx->scales != NULL)
+            known = vera_lexicon_contains (ctx->scales, w, n) || vera_lexicon_contains (ctx->units, w, n);
           if (!known && lookup_unit_word (w, n) == NULL &&
               !(n == 1 && (*w == 'x' || *w == 'X')))
             return TRUE;
@@ -468,6 +545,8 @@ parse_core (Ctx   *ctx,
       if (is_name_number (ctx, i))
         return FALSE;
       core->value = number_value (ctx, i);
+      if (isnan (core->value))
+        return FALSE;
     }
   else if (t->kind == VERA_TOKEN_WORD)
     {
@@ -516,8 +595,40 @@ parse_core (Ctx   *ctx,
   if (core->rest != NULL)
     return TRUE;
 
+  /* "thirty five", "seventy five thousand": tens and units written apart. */
+  if (t->kind == VERA_TOKEN_WORD && core->value >= 20 && core->value <= 90 &&
+      fmod (core->value, 10) == 0 && j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
+    {
+      double unit_value;
+      const char *rest = NULL;
+
+      if (vera_quantities_parse_number_word (ctx->text + tok (ctx, j)->start,
+                                             tok (ctx, j)->end - tok (ctx, j)->start,
+                                             &unit_value, &rest) &&
+          rest == NULL && unit_value >= 1 && unit_value <= 9)
+        {
+          core->value += unit_value;
+          core->last = j++;
+        }
+    }
+
+  /* German scale words: "27,4 Milliarden", "450 Mio.", "2,4 Billionen" (10^12). */
+  if (ctx->scales != NULL)
+    {
+      const char *factor = NULL;
+      guint m = j < ctx->n ? vera_tokens_match_lexicon (ctx->text, ctx->tokens, j, ctx->scales,
+                                                        &factor) : 0;
+
+      if (m > 0)
+        {
+          core->value *= g_ascii_strtod (factor, NULL);
+          core->scaled = TRUE;
+          core->last = j + m - 1;
+          j += m;
+        }
+    }
   /* Scale: "1.5bn", "£3.2m", "50 billion", "a million". */
-  if (j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
+  else if (j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
     {
       const VeraToken *s = tok (ctx, j);
       gsize n = s->end - s->start;
@@ -623,8 +734,32 @@ find_qualifier (Ctx   *ctx,
                 guint  first,
                 guint *q_first)
 {
+  guint max_words;
+
   if (first == 0)
     return NULL;
+  /* The lexicon first, longest phrase first: "no more than" before "more than", and German. */
+  max_words = ctx->qualifiers != NULL ? vera_lexicon_get_max_words (ctx->qualifiers) : 0;
+  for (guint w = MIN (max_words, first); w >= 1; w--)
+    {
+      const char *canonical = NULL;
+      guint start = first - w;
+      guint m = vera_tokens_match_lexicon (ctx->text, ctx->tokens, start, ctx->qualifiers,
+                                           &canonical);
+
+      if (m == w)
+        {
+          const VeraToken *t = tok (ctx, start);
+
+          *q_first = start;
+          /* English keeps the qualifier as written unless it negates ("no fewer than" is "at
+           * least"); other languages give the canonical phrase. */
+          if (ctx->language == VERA_LANGUAGE_DE ||
+              g_ascii_strncasecmp (ctx->text + t->start, "no", 2) == 0)
+            return canonical;
+          break;
+        }
+    }
   for (guint k = 0; qualifiers[k] != NULL; k++)
     if (match_phrase_before (ctx, first - 1, qualifiers[k], q_first))
       return qualifiers[k];
@@ -689,6 +824,8 @@ try_rank (Ctx    *ctx,
       const char *qual = NULL;
 
       v = number_value (ctx, i);
+      if (isnan (v))
+        return FALSE;
       if (is_ordinal_suffix (ctx, i + 1))
         {
           if (is_word (ctx, i + 2, "century") || is_word (ctx, i + 2, "anniversary") ||
@@ -870,8 +1007,43 @@ try_figure (Ctx    *ctx,
       guint n_tok = 0;
       const char *word_unit = NULL;
 
+      const char *symbol_unit = NULL;
+      const char *lexicon_unit = NULL;
+      guint m = 0;
+
+      if (j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_PUNCT && a.currency == NULL)
+        symbol_unit = currency_symbol (ctx, j, &(guint){0});
+      if (ctx->units != NULL && j < ctx->n)
+        m = vera_tokens_match_lexicon (ctx->text, ctx->tokens, j, ctx->units, &lexicon_unit);
+
+      /* "10 €", "5 $": the symbol after the number. */
+      if (symbol_unit != NULL)
+        {
+          unit = symbol_unit;
+          last = j;
+          a.currency = symbol_unit;
+        }
+      /* German units and currencies: "15 Prozent", "2.780 Euro", "1.250 Kilometer". */
+      else if (m > 0)
+        {
+          unit = lexicon_unit;
+          last = j + m - 1;
+          if (vera_quantity_unit_is_currency (unit) && a.currency == NULL)
+            a.currency = unit;
+        }
+      /* German counted nouns are capitalised: "16.000 Mitarbeiter", "300 Schulen". */
+      else if (ctx->language == VERA_LANGUAGE_DE && a.currency == NULL && j < ctx->n &&
+               tok (ctx, j)->kind == VERA_TOKEN_WORD && (tok (ctx, j)->flags & VERA_TOKEN_CAPITAL) &&
+               !(tok (ctx, j)->flags & VERA_TOKEN_UPPER) && !ctx->used[j])
+        {
+          unit = "count";
+          noun_first = noun_last = j;
+          last = j;
+        }
+      else if (ctx->language == VERA_LANGUAGE_DE)
+        ;  /* no English unit words after a German number */
       /* "512-qubit", "2,500-word" */
-      if (is_dash (ctx, j) && is_glued (ctx, j) && is_glued (ctx, j + 1) && j + 1 < ctx->n &&
+      else if (is_dash (ctx, j) && is_glued (ctx, j) && is_glued (ctx, j + 1) && j + 1 < ctx->n &&
           tok (ctx, j + 1)->kind == VERA_TOKEN_WORD)
         {
           const VeraToken *w = tok (ctx, j + 1);
@@ -979,6 +1151,21 @@ vera_quantities_ctx_init (Ctx        *ctx,
   g_array_set_clear_func (ctx->scopes, scope_clear);
   ctx->japanese = FALSE;
   ctx->money = FALSE;
+  /* ctx->language is the caller's (zero: UND). German has its own scale, unit, qualifier and
+   * month words; English keeps the tables of this file for scales and units. */
+  if (ctx->language == VERA_LANGUAGE_DE)
+    {
+      ctx->scales = vera_lexicon_get (VERA_LANGUAGE_DE, "figure-scales");
+      ctx->units = vera_lexicon_get (VERA_LANGUAGE_DE, "figure-units");
+      ctx->qualifiers = vera_lexicon_get (VERA_LANGUAGE_DE, "figure-qualifiers");
+      ctx->months = vera_lexicon_get (VERA_LANGUAGE_DE, "figure-months");
+    }
+  else
+    {
+      ctx->scales = ctx->units = NULL;
+      ctx->qualifiers = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-qualifiers");
+      ctx->months = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-months");
+    }
   for (guint i = 0; i < ctx->n; i++)
     {
       if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
@@ -1034,6 +1221,7 @@ vera_quantities_extract_language (const char   *sentence,
     }
 
   g_array_set_clear_func (found, found_clear);
+  ctx.language = language;
   vera_quantities_ctx_init (&ctx, sentence, len, tokens);
 
   for (guint i = 0; i < ctx.n; i++)

@@ -71,8 +71,6 @@ vera_tokens_split (const char *text,
 
       if (g_unichar_isdigit (c) && c < 0x80)
         {
-          gboolean seen_point = FALSE;
-
           tok.kind = VERA_TOKEN_NUMBER;
           while (p < end)
             {
@@ -81,16 +79,12 @@ vera_tokens_split (const char *text,
                   p++;
                   cp++;
                 }
-              else if (*p == ',' && end - p >= 4 && !seen_point &&
-                       g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-                       g_ascii_isdigit (p[3]) && (end - p == 4 || !g_ascii_isdigit (p[4])))
+              else if ((*p == ',' || *p == '.' || *p == '\'') && end - p >= 2 &&
+                       g_ascii_isdigit (p[1]))
                 {
-                  p += 4;
-                  cp += 4;
-                }
-              else if (*p == '.' && !seen_point && end - p >= 2 && g_ascii_isdigit (p[1]))
-                {
-                  seen_point = TRUE;
+                  /* Digit groups with any separator: which one groups and which marks the
+                   * decimals depends on the language, and is decided when the number is read
+                   * (vera_number_read). */
                   p++;
                   cp++;
                 }
@@ -124,6 +118,9 @@ vera_tokens_split (const char *text,
                   alpha = g_unichar_isalpha (d);
                 }
 
+              if (!alpha && d < 0x80 && g_ascii_isdigit (d) && n_letters == 3 && all_upper &&
+                  (gsize) (p - (text + tok.start)) == 3)
+                break;  /* "USD92.4m": a currency code glued to its number */
               if (alpha || (d < 0x80 && g_ascii_isdigit (d)))
                 {
                   if (alpha)
@@ -540,4 +537,145 @@ vera_tokens_match_lexicon (const char        *text,
         }
     }
   return best;
+}
+
+/* Digit groups and the separators between them, as the tokenizer joined them. */
+typedef struct
+{
+  guint n_groups;
+  guint lengths[32];
+  char  separators[32];  /* separators[k] stands before group k + 1 */
+} VeraDigitGroups;
+
+static gboolean
+split_groups (const char      *s,
+              gsize            n,
+              VeraDigitGroups *g)
+{
+  memset (g, 0, sizeof *g);
+  g->n_groups = 1;
+  for (gsize k = 0; k < n; k++)
+    {
+      if (g_ascii_isdigit (s[k]))
+        g->lengths[g->n_groups - 1]++;
+      else if ((s[k] == ',' || s[k] == '.' || s[k] == '\'') && g->n_groups < G_N_ELEMENTS (g->lengths) &&
+               g->lengths[g->n_groups - 1] > 0)
+        {
+          g->separators[g->n_groups - 1] = s[k];
+          g->n_groups++;
+        }
+      else
+        return FALSE;
+    }
+  return g->lengths[g->n_groups - 1] > 0;
+}
+
+/* Whether groups [1, @last) form thousands groups after a first group of 1–3 digits; with
+ * @indian, groups of two before a last group of three (12,34,567). */
+static gboolean
+valid_grouping (const VeraDigitGroups *g,
+                guint                  last,
+                gboolean               indian)
+{
+  if (g->lengths[0] < 1 || g->lengths[0] > 3)
+    return FALSE;
+  for (guint k = 1; k < last; k++)
+    {
+      guint want = indian && k + 1 < last ? 2 : 3;
+
+      if (g->lengths[k] != want)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vera_number_read (const char   *s,
+                  gsize         n,
+                  VeraLanguage  language,
+                  double       *value)
+{
+  VeraDigitGroups g;
+  char buf[96];
+  gsize m = 0;
+  char decimal = 0;
+  char grouping = 0;
+  gboolean german = language == VERA_LANGUAGE_DE;
+
+  g_return_val_if_fail (s != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (n == 0 || n >= sizeof buf || !split_groups (s, n, &g))
+    return FALSE;
+
+  if (g.n_groups > 1)
+    {
+      char last = g.separators[g.n_groups - 2];
+      gboolean mixed = FALSE;
+
+      for (guint k = 0; k + 1 < g.n_groups; k++)
+        if (g.separators[k] != g.separators[0])
+          mixed = TRUE;
+      if (mixed)
+        {
+          /* "1.234,5" / "1,234.5": the last separator marks the decimals, the others group. */
+          decimal = last;
+          grouping = g.separators[0];
+          for (guint k = 0; k + 2 < g.n_groups; k++)
+            if (g.separators[k] != grouping)
+              return FALSE;
+          if (decimal == '\'' || grouping == decimal)
+            return FALSE;
+          if (!valid_grouping (&g, g.n_groups - 1, grouping == ',' && !german) &&
+              !valid_grouping (&g, g.n_groups - 1, FALSE))
+            return FALSE;
+        }
+      else if (g.n_groups > 2 || last == '\'')
+        {
+          /* A separator repeated (or an apostrophe) groups thousands. */
+          grouping = last;
+          if (grouping == '.' && !german && language != VERA_LANGUAGE_OTHER)
+            return FALSE;  /* "1.2.3": a version or a date, in English */
+          if (grouping == ',' && german)
+            return FALSE;
+          if (!valid_grouping (&g, g.n_groups, grouping == ',') &&
+              !valid_grouping (&g, g.n_groups, FALSE))
+            return FALSE;
+        }
+      else if (g.lengths[1] == 3)
+        {
+          /* One separator and three digits: grouping or decimals, by language. */
+          if (g.lengths[0] > 3)
+            decimal = last;
+          else if (german)
+            (last == '.' ? (grouping = '.') : (decimal = ','));
+          else if (language == VERA_LANGUAGE_OTHER)
+            return FALSE;
+          else
+            (last == ',' ? (grouping = ',') : (decimal = '.'));
+        }
+      else
+        {
+          /* One digit, two, or four and more after it: decimals — but a comma before decimals
+           * is not English (a list, "1,5 and 7"), nor a dot German. */
+          if (last == ',' && !german && language != VERA_LANGUAGE_OTHER)
+            return FALSE;
+          if (last == '.' && german)
+            return FALSE;
+          decimal = last;
+        }
+    }
+
+  for (gsize k = 0; k < n; k++)
+    {
+      if (g_ascii_isdigit (s[k]))
+        buf[m++] = s[k];
+      else if (s[k] == decimal)
+        buf[m++] = '.';
+      else if (s[k] != grouping)
+        return FALSE;
+    }
+  buf[m] = '\0';
+  *value = g_ascii_strtod (buf, NULL);
+  return TRUE;
 }

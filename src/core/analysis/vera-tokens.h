@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "vera-language.h"
 #include "vera-lexicon.h"
 
 G_BEGIN_DECLS
@@ -106,6 +107,16 @@ guint     vera_tokens_match_lexicon (const char        *text,
                                      guint              i,
                                      const VeraLexicon *lexicon,
                                      const char       **value);
+/* Reads a NUMBER token's text (@n bytes: digit groups joined by ',', '.' or '\'') in the number
+ * conventions of @language: the last of two different separators marks the decimals; a repeated
+ * one groups thousands (Indian 12,34,567 too); a single one before exactly three digits groups
+ * in English and Chinese (1,234 / 1.5) and German (16.000 / 27,4) alike, and is not decided for
+ * other languages. FALSE, and no value, for anything else ("1.2.3", "14.03.2024", "1,5" in
+ * English): never a guess. */
+gboolean  vera_number_read (const char   *s,
+                            gsize         n,
+                            VeraLanguage  language,
+                            double       *value);
 /* The index of the token that holds byte @offset, or the first token after it. */
 guint     vera_tokens_find_byte (const GArray *tokens,
                                  gsize         offset);
