@@ -182,7 +182,7 @@ test_fixtures (void)
             g_assert_null (((VeraLinkMember *) conflict->members->pdata[m])->unit);
           person = TRUE;
         }
-      else if (strstr (conflict->key, "ferry") != NULL)
+      else if (strstr (conflict->key, "ferries") != NULL)
         ferries = TRUE;
       else if (strstr (conflict->key, "percent") != NULL)
         share = TRUE;
