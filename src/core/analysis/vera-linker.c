@@ -1267,6 +1267,8 @@ add_figure (VeraLinker         *self,
         }
     }
 
+  g_debug ("%s: %s|%s|%s|%s places [%s] years %d–%d", e.text, q->unit, rate, trend, subject,
+           places, e.year_from, e.year_to);
   b = ensure_bucket (self, VERA_CONFLICT_KIND_FIGURE,
                      g_strdup_printf ("%s|%s|%s|%s", q->unit, rate, trend, subject),
                      q->noun != NULL ? q->noun : subject);
@@ -1681,7 +1683,9 @@ half_ulp (double v)
             digits++;
         break;
       }
-  return 0.5 * pow (10, exponent - MAX (digits, 1) + 1);
+  /* Trailing zeros may be written or rounded ("300"): they count as rounding, but never for
+   * more than 2% of the figure, or every round number would agree with its neighbours. */
+  return MIN (0.5 * pow (10, exponent - MAX (digits, 1) + 1), 0.02 * v);
 }
 
 /* The range of true values a figure stands for. */
@@ -1767,6 +1771,7 @@ figures_disagree (const Entry *a,
     return FALSE;
   figure_range (a, tolerance, &alo, &ahi);
   figure_range (b, tolerance, &blo, &bhi);
+  g_debug ("compare %s [%g, %g] with %s [%g, %g]", a->text, alo, ahi, b->text, blo, bhi);
   return alo > bhi || blo > ahi;
 }
 
