@@ -547,6 +547,32 @@ test_people_cases (void)
     }
 }
 
+/* The seeds' venture-capital figures through the English number grammar: one subject, three
+ * values; and one figure in two sentences about different subjects links to nothing. */
+static void
+test_extracted (void)
+{
+  g_autoptr(VeraLinker) linker = vera_linker_new ();
+  g_autoptr(VeraLinker) other = vera_linker_new ();
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  add_article (linker, "a", "Shanghai-based VC firms deployed $48 billion in 2024 - surpassing Boston for the first time.", NULL);
+  add_article (linker, "b", "Venture capital investment in Shanghai-based startups reached $28.7 billion in 2024.", NULL);
+  add_article (linker, "c", "Venture capital investment in Shanghai tech firms reached $32 billion in 2024.", NULL);
+  conflicts = vera_linker_find_conflicts (linker);
+  dump (conflicts);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpuint (((VeraLinkConflict *) conflicts->pdata[0])->members->len, ==, 3);
+
+  add_article (other, "a", "The province attracted $48 billion in VC in 2024.", NULL);
+  add_article (other, "b", "The province earned $48 billion in exports in 2024.", NULL);
+  add_article (other, "c", "The province earned $30 billion in tourism revenue in 2024.", NULL);
+  none = vera_linker_find_conflicts (other);
+  dump (none);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,6 +581,7 @@ main (int    argc,
   g_test_add_func ("/vera/linker/keys", test_keys);
   g_test_add_func ("/vera/linker/agreement", test_agreement);
   g_test_add_func ("/vera/linker/cases", test_cases);
+  g_test_add_func ("/vera/linker/extracted", test_extracted);
   g_test_add_func ("/vera/linker/people-cases", test_people_cases);
   g_test_add_func ("/vera/linker/fixtures", test_fixtures);
   g_test_add_func ("/vera/linker/seeds", test_seeds);

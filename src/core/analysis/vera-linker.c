@@ -1771,7 +1771,6 @@ figures_disagree (const Entry *a,
     return FALSE;
   figure_range (a, tolerance, &alo, &ahi);
   figure_range (b, tolerance, &blo, &bhi);
-  g_debug ("compare %s [%g, %g] with %s [%g, %g]", a->text, alo, ahi, b->text, blo, bhi);
   return alo > bhi || blo > ahi;
 }
 
