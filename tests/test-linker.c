@@ -420,6 +420,12 @@ static const LinkCase link_cases[] = {
   { "en-zh tourists different subjects",
     { EN, "The city welcomed 8 million tourists in 2024.", "8 million tourists", 8e6, "count", "tourists", NULL, "in 2024" },
     { ZH, "2024年该市共有企业800万家。", "800万家", 8e6, "count", "企业", NULL, "2024年" }, FALSE },
+  { "zh counted by 人, named by the clause",
+    { ZH, "该园区共有员工3.2万人。", "3.2万人", 32000, "count", "人", NULL, NULL },
+    { EN, "The park has 50,000 employees.", "50,000 employees", 50000, "count", "employees", NULL, NULL }, TRUE },
+  { "en people names no subject",
+    { EN, "Valmora, a city of 1.3 million people, is busy.", "1.3 million people", 1.3e6, "count", "people", NULL, NULL },
+    { EN, "About 7,500 people work at the port.", "About 7,500 people", 7500, "count", "people", "about", NULL }, FALSE },
   /* Dates of events. */
   { "en dates conflict",
     { EN, "The new terminal opened on 3 May 2021.", NULL, 0, NULL, NULL, NULL, NULL },

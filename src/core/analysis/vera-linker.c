@@ -291,6 +291,7 @@ typedef struct
   PieceKind          kinds[3];
   guint              n;
   gboolean           compounds;  /* split German compounds ("Risikokapitalinvestitionen") */
+  guint              max_words;  /* the longest phrase of the lexicons, in words */
 } Scanner;
 
 static gboolean
@@ -378,7 +379,7 @@ scan (const Scanner *sc,
           gboolean found = FALSE;
 
           /* The words of a phrase are joined by one space or one hyphen. */
-          while (n < MAX_PHRASE_WORDS)
+          while (n < sc->max_words)
             {
               while (q < end && is_word_char (g_utf8_get_char (q)))
                 q = g_utf8_next_char (q);
@@ -476,6 +477,11 @@ scanner_init (Scanner      *sc,
       sc->kinds[sc->n++] = PIECE_PLACE;
     }
   sc->compounds = language == VERA_LANGUAGE_DE;
+  sc->max_words = 1;
+  for (guint l = 0; l < sc->n; l++)
+    sc->max_words = MAX (sc->max_words, vera_lexicon_get_max_words (sc->lexicons[l]));
+  /* Phrases are joined by hyphens too ("start-ups", "year-on-year"). */
+  sc->max_words = MIN (sc->max_words + 2, MAX_PHRASE_WORDS);
 }
 
 static GArray *
@@ -1160,9 +1166,15 @@ add_figure (VeraLinker         *self,
             subject = concept_key (pieces, c);
         }
       /* "7,500 people" names no subject: the port's staff and a city's population are both
-       * "people". */
+       * "people". The clause may name it ("员工3.2万人", "常住人口2487万人"). */
       if (subject != NULL && (g_str_equal (subject, "person") || g_str_has_prefix (subject, "person +")))
-        g_clear_pointer (&subject, g_free);
+        {
+          guint c = choose_concept (text, pieces, &w, FALSE);
+
+          g_clear_pointer (&subject, g_free);
+          if (c != G_MAXUINT)
+            subject = concept_key (pieces, c);
+        }
     }
   else if (unit_concept != NULL)
     {
@@ -1442,18 +1454,11 @@ add_dates (VeraLinker         *self,
            gsize               len,
            const GArray       *pieces,
            const Figure       *figures,
-           guint               n)
+           guint               n,
+           const GArray       *events)
 {
-  g_autoptr(GArray) events = scan_with ("linker-events", item->language, text, len);
   g_autoptr(GArray) dates = NULL;
 
-  for (guint i = 0; i < events->len; i++)
-    if (g_array_index (events, Piece, i).kind == PIECE_CONCEPT)
-      break;
-    else if (i + 1 == events->len)
-      return;
-  if (events->len == 0)
-    return;
   dates = find_dates (text, len);
   for (guint i = 0; i < events->len; i++)
     {
@@ -1623,6 +1628,8 @@ vera_linker_add (VeraLinker         *self,
   g_autoptr(GArray) pieces = NULL;
   g_autoptr(GArray) figures = NULL;
   g_autoptr(GHashTable) inherited = NULL;
+  g_autoptr(GArray) events = NULL;
+  gboolean dated = FALSE;
   Scanner sc;
   gsize len;
 
@@ -1632,6 +1639,16 @@ vera_linker_add (VeraLinker         *self,
   if (item->sentence == NULL)
     return;
   len = item->length == (gsize) -1 ? strlen (item->sentence) : item->length;
+  events = scan_with ("linker-events", item->language, item->sentence, len);
+  for (guint i = 0; i < events->len && !dated; i++)
+    dated = g_array_index (events, Piece, i).kind == PIECE_CONCEPT;
+  /* Most claims hold no figure and no dated event: only people are looked at. */
+  if ((item->quantities == NULL || item->quantities->len == 0) && !dated)
+    {
+      for (guint i = 0; item->people != NULL && i < item->people->len; i++)
+        add_person (self, item, g_ptr_array_index (item->people, i));
+      return;
+    }
   tokens = vera_tokens_split (item->sentence, len);
   scanner_init (&sc, item->language, "linker-concepts", TRUE);
   pieces = scan (&sc, item->sentence, len);
@@ -1653,7 +1670,9 @@ vera_linker_add (VeraLinker         *self,
   for (guint k = 0; k < figures->len; k++)
     add_figure (self, item, item->sentence, len, tokens, pieces,
                 (const Figure *) figures->data, figures->len, k, inherited);
-  add_dates (self, item, item->sentence, len, pieces, (const Figure *) figures->data, figures->len);
+  if (dated)
+    add_dates (self, item, item->sentence, len, pieces, (const Figure *) figures->data,
+               figures->len, events);
   for (guint i = 0; item->people != NULL && i < item->people->len; i++)
     add_person (self, item, g_ptr_array_index (item->people, i));
 }
