@@ -426,6 +426,12 @@ static const LinkCase link_cases[] = {
   { "en people names no subject",
     { EN, "Valmora, a city of 1.3 million people, is busy.", "1.3 million people", 1.3e6, "count", "people", NULL, NULL },
     { EN, "About 7,500 people work at the port.", "About 7,500 people", 7500, "count", "people", "about", NULL }, FALSE },
+  { "de qualifier written before the figure",
+    { DE, "Das Werk hat mehr als 12.000 Beschäftigte.", "12.000 Beschäftigte", 12000, "count", "Beschäftigte", NULL, NULL },
+    { DE, "Das Werk hat 13.500 Mitarbeiter.", "13.500 Mitarbeiter", 13500, "count", "Mitarbeiter", NULL, NULL }, FALSE },
+  { "zh 约 written before the figure",
+    { ZH, "该市游客约800万人次。", "800万人次", 8e6, "count", NULL, NULL, NULL },
+    { EN, "The city welcomed 8.5 million visitors.", "8.5 million visitors", 8.5e6, "count", "visitors", NULL, NULL }, FALSE },
   /* Dates of events. */
   { "en dates conflict",
     { EN, "The new terminal opened on 3 May 2021.", NULL, 0, NULL, NULL, NULL, NULL },

@@ -966,6 +966,39 @@ year_in_window (const char   *text,
   return 0;
 }
 
+/* The qualifier written right before a figure when the grammar gave none ("rund 6 Milliarden",
+ * "约480亿"): the last qualifier phrase of @text, when nothing but spaces follows it. */
+static const char *
+qualifier_before (const char   *text,
+                  gsize         len,
+                  VeraLanguage  language)
+{
+  g_autoptr(GArray) pieces = NULL;
+  const Piece *last;
+
+  if (len == 0)
+    return NULL;
+  pieces = scan_with ("linker-qualifiers", language, text, len);
+  if (pieces->len == 0)
+    return NULL;
+  last = &g_array_index (pieces, Piece, pieces->len - 1);
+  return last->kind == PIECE_CONCEPT ? last->value : NULL;
+}
+
+static Qualifier
+qualifier_class (const char *cls)
+{
+  if (cls == NULL)
+    return QUALIFIER_EXACT;
+  if (g_str_equal (cls, "lower"))
+    return QUALIFIER_LOWER;
+  if (g_str_equal (cls, "upper"))
+    return QUALIFIER_UPPER;
+  if (g_str_equal (cls, "below"))
+    return QUALIFIER_BELOW;
+  return QUALIFIER_ABOUT;
+}
+
 static Qualifier
 qualifier_of (const char *qualifier)
 {
@@ -1265,6 +1298,15 @@ add_figure (VeraLinker         *self,
   e.value = q->value;
   e.value_to = q->value_to;
   e.qualifier = qualifier_of (q->qualifier);
+  if (q->qualifier == NULL)
+    {
+      gsize from = figures[k].start > 32 ? figures[k].start - 32 : 0;
+
+      while (from > 0 && ((guchar) text[from] & 0xC0) == 0x80)
+        from--;
+      e.qualifier = qualifier_class (qualifier_before (text + from, figures[k].start - from,
+                                                       item->language));
+    }
   if (!years_of (q->scope, &e.year_from, &e.year_to))
     {
       int y = q->scope == NULL ? year_in_window (text, pieces, &w) : 0;
