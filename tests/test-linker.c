@@ -448,6 +448,12 @@ static const LinkCase link_cases[] = {
   { "en dates of different subjects",
     { EN, "The new terminal opened on 3 May 2021.", NULL, 0, NULL, NULL, NULL, NULL },
     { EN, "The museum opened in June 2021.", NULL, 0, NULL, NULL, NULL, NULL }, FALSE },
+  { "en dates of different objects",
+    { EN, "Apple introduced the iPhone in 2007, and opened its first store in 2001.", NULL, 0, NULL, NULL, NULL, NULL },
+    { EN, "Apple opened the Tokyo flagship in 2003.", NULL, 0, NULL, NULL, NULL, NULL }, FALSE },
+  { "en repeated events are not dated",
+    { EN, "The ministry signed the agreement in 2019.", NULL, 0, NULL, NULL, NULL, NULL },
+    { EN, "The ministry signed the agreement in 2021.", NULL, 0, NULL, NULL, NULL, NULL }, FALSE },
 };
 
 static VeraQuantity *

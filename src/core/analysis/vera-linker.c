@@ -38,8 +38,13 @@
  * the last significant digit), the qualifier ("more than X": X up to 2X; "up to X": X/2 to X;
  * "nearly X": 0.9X to X; "about X": ±10%) and the linker's tolerance. Currencies are never
  * converted: different units never meet.
- * Dates of events ("opened on 3 May 2021", "2021年5月3日开业") are linked by event and subject
- * the same way, and people by name, with their roles compared through any/linker-roles.txt.
+ * Dates of events ("opened on 3 May 2021", "2021年5月3日开业") are found by the claim itself,
+ * conservatively: an event that happens once to its subject (any/linker-events.txt: open,
+ * found, close, complete, list, die), a date at most three words from it, the nearest concept
+ * or name before them as the subject, and the words between event and date as part of it.
+ * Dates agree when their spans overlap (May 2021 holds 3 May 2021). People are linked by name,
+ * written identically (no transliteration across scripts), with their roles compared through
+ * any/linker-roles.txt (CEO = Vorstandschef = 首席执行官), else through their role words.
  * All of it is hashing, never a comparison of every pair of claims. */
 
 #define MAX_PHRASE_WORDS 5
@@ -1373,7 +1378,7 @@ find_dates (const char *text,
     {
       DateSpan d = { 0, };
       int s, e;
-      g_autofree char *g[9] = { NULL, };
+      char *g[9] = { NULL, };
 
       for (guint i = 1; i < 9; i++)
         g[i] = g_match_info_fetch (match, i);
@@ -1412,6 +1417,8 @@ find_dates (const char *text,
         d.year = 0;
       if (d.year != 0)
         g_array_append_val (dates, d);
+      for (guint i = 1; i < 9; i++)
+        g_free (g[i]);
       g_match_info_next (match, NULL);
     }
   return dates;
@@ -1536,6 +1543,38 @@ add_dates (VeraLinker         *self,
       subject = event_subject (text, pieces, MIN (ev->start, best->start));
       if (subject == NULL)
         continue;
+      /* Words between the event and its date name what the event was about: "Apple launched
+       * the iPad in 2010" is not "Apple launched the iPhone in 2007". */
+      {
+        gsize gap_from = best->start >= ev->end ? ev->end : best->end;
+        gsize gap_to = best->start >= ev->end ? best->start : ev->start;
+        g_autoptr(GArray) gap = scan_with ("linker-function-words", item->language,
+                                           text + gap_from, gap_to - gap_from);
+        GString *key = g_string_new (subject);
+
+        for (guint g = 0; g < gap->len; g++)
+          {
+            const Piece *p = &g_array_index (gap, Piece, g);
+            const char *w = text + gap_from + p->start;
+            gsize wl = p->end - p->start;
+
+            if (p->kind != PIECE_WORD || vera_word_equal (w, wl, "am") ||
+                vera_word_equal (w, wl, "im") || vera_word_equal (w, wl, "um") ||
+                vera_word_equal (w, wl, "wurde") || vera_word_equal (w, wl, "ist") ||
+                vera_word_equal (w, wl, "war") || vera_word_equal (w, wl, "der") ||
+                vera_word_equal (w, wl, "die") || vera_word_equal (w, wl, "das") ||
+                (wl == 3 && (memcmp (w, "于", 3) == 0 || memcmp (w, "在", 3) == 0 ||
+                             memcmp (w, "正", 3) == 0 || memcmp (w, "式", 3) == 0)))
+              continue;
+            {
+              g_autofree char *low = g_utf8_strdown (w, wl);
+
+              g_string_append_printf (key, " %s", low);
+            }
+          }
+        g_free (subject);
+        subject = g_string_free (key, FALSE);
+      }
       places = places_of (pieces, &all, NULL);
       e.article_id = g_string_chunk_insert_const (self->strings, item->article_id);
       e.claim_id = g_string_chunk_insert (self->strings, item->claim_id);
