@@ -374,6 +374,12 @@ static const LinkCase link_cases[] = {
   { "zh 超过 vs 以下 qualifiers",
     { ZH, "超过1600家企业入驻园区。", "超过1600家", 1600, "count", "企业", "more than", NULL },
     { ZH, "园区内有1.6万家企业。", "1.6万家", 16000, "count", "企业", NULL, NULL }, TRUE },
+  { "zh classifier alone names no subject",
+    { ZH, "园区内有1.6万家。", "1.6万家", 16000, "count", "家", NULL, NULL },
+    { ZH, "全市共有医院300家。", "300家", 300, "count", "家", NULL, NULL }, FALSE },
+  { "zh classifier with the noun before it",
+    { ZH, "园区内企业有1.6万家。", "1.6万家", 16000, "count", "家", NULL, NULL },
+    { ZH, "园区内企业共1600家。", "1600家", 1600, "count", "家", NULL, NULL }, TRUE },
   /* Across languages. */
   { "en-de TEU equal in other forms",
     { EN, "The port handled 7.8 million TEU in 2023.", "7.8 million TEU", 7.8e6, "TEU", NULL, NULL, "in 2023" },

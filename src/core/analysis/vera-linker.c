@@ -1181,7 +1181,12 @@ add_figure (VeraLinker         *self,
 
   if (g_str_equal (q->unit, "count"))
     {
-      if (noun_pieces != NULL && noun_pieces->len > 0)
+      /* A Chinese classifier on its own (家, 个, 座) counts anything: the clause says what. */
+      gboolean classifier = q->noun != NULL && g_utf8_strlen (q->noun, -1) == 1 &&
+                            is_han (g_utf8_get_char (q->noun)) &&
+                            !vera_lexicon_contains (lexicon ("linker-concepts"), q->noun, -1);
+
+      if (noun_pieces != NULL && noun_pieces->len > 0 && !classifier)
         {
           g_autofree char *event = NULL;
 
