@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "vera-language.h"
 #include "vera-types.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ typedef struct
                                    quantities are relative to the sentence already) */
   const GPtrArray *quantities;  /* of VeraQuantity, or NULL */
   const GPtrArray *people;      /* of VeraPerson, or NULL */
+  VeraLanguage     language;    /* the article's language; UND reads the sentence as it comes
+                                   (German compounds are split only for DE) */
 } VeraLinkItem;
 
 /* One side of a conflict. */
@@ -26,10 +29,10 @@ typedef struct
 {
   char   *article_id;
   char   *claim_id;
-  char   *text;        /* the figure as written, or the role given to the person */
-  double  value;       /* NAN for person conflicts */
-  double  value_to;    /* the end of a range, NAN otherwise */
-  char   *unit;        /* NULL for person conflicts */
+  char   *text;        /* the figure or the date as written, or the role given to the person */
+  double  value;       /* NAN for person conflicts; for dates the Julian day of its start */
+  double  value_to;    /* the end of a range (for dates the Julian day of its end), NAN otherwise */
+  char   *unit;        /* "date" for dates, NULL for person conflicts */
 } VeraLinkMember;
 
 typedef struct
@@ -44,7 +47,9 @@ typedef struct _VeraLinker VeraLinker;
 
 VeraLinker  *vera_linker_new             (void);
 void         vera_linker_free            (VeraLinker         *self);
-/* Relative difference above which two figures disagree; 0.10 by default. */
+/* The least relative difference at which two figures disagree, on top of what their written
+ * precision ("7.8 million" stands for 7.75–7.85 million) and their qualifiers ("more than",
+ * "nearly", "about") allow; 0.01 by default. */
 void         vera_linker_set_tolerance   (VeraLinker         *self,
                                           double              tolerance);
 void         vera_linker_add             (VeraLinker         *self,
@@ -56,8 +61,10 @@ GPtrArray   *vera_linker_find_conflicts  (VeraLinker         *self);
 
 void         vera_link_conflict_free     (VeraLinkConflict   *conflict);
 
-/* The normalised subject key of a counted noun ("overseas-educated professionals" →
- * "foreign talent"); @event is the verb that follows the noun ("returned") or NULL. */
+/* The normalised subject key of a counted noun in any of the three languages, through the
+ * concept vocabulary (any/linker-concepts.txt): "overseas-educated professionals" and
+ * "ausländische Fachkräfte" → "foreign talent"; @event is the verb that follows the noun
+ * ("return") or NULL. */
 char        *vera_linker_subject_key     (const char         *noun,
                                           const char         *event);
 

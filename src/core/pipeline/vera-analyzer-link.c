@@ -7,6 +7,7 @@
 #include "vera-article.h"
 #include "vera-claim.h"
 #include "vera-conflict.h"
+#include "vera-language.h"
 #include "vera-linker.h"
 #include "vera-project.h"
 
@@ -26,11 +27,13 @@ vera_analyzer_link_article (VeraAnalyzer *self,
                             VeraArticle  *article)
 {
   GListModel *claims;
+  VeraLanguage language;
 
   g_return_if_fail (VERA_IS_ANALYZER (self));
   g_return_if_fail (linker != NULL);
   g_return_if_fail (VERA_IS_ARTICLE (article));
 
+  language = vera_language_from_tag (vera_article_get_language (article));
   claims = vera_article_get_claims (article);
   for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
     {
@@ -43,6 +46,7 @@ vera_analyzer_link_article (VeraAnalyzer *self,
         .offset = vera_claim_get_start (claim),
         .quantities = vera_claim_get_quantities (claim),
         .people = vera_claim_get_people (claim),
+        .language = language,
       };
 
       /* A claim the reviewer ruled out does not take part in conflicts. */
