@@ -269,6 +269,63 @@ vera_quantities_parse_number_word (const char  *word,
   return TRUE;
 }
 
+/* A German number word, compounds included: "zwölf", "fünfunddreißig", "zweihundert",
+ * "dreitausendfünfhundert". @lower is lower case. */
+static gboolean
+parse_german_number (const VeraLexicon *numbers,
+                     const char        *lower,
+                     gsize              n,
+                     double            *value)
+{
+  static const struct { const char *word; double factor; } joints[] = {
+    { "tausend", 1000 }, { "hundert", 100 },
+  };
+  const char *und;
+  const char *found;
+
+  g_assert (numbers != NULL);
+
+  if (n == 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (joints); k++)
+    {
+      const char *at = g_strstr_len (lower, n, joints[k].word);
+
+      if (at != NULL)
+        {
+          gsize left_n = at - lower;
+          gsize skip = left_n + strlen (joints[k].word);
+          double left = 1, right = 0;
+
+          if (left_n > 0 && !parse_german_number (numbers, lower, left_n, &left))
+            return FALSE;
+          if (skip < n && !parse_german_number (numbers, lower + skip, n - skip, &right))
+            return FALSE;
+          *value = left * joints[k].factor + right;
+          return TRUE;
+        }
+    }
+  und = g_strstr_len (lower, n, "und");
+  if (und != NULL && und > lower)
+    {
+      double units, tens;
+
+      if (parse_german_number (numbers, lower, und - lower, &units) && units >= 1 && units <= 9 &&
+          parse_german_number (numbers, und + 3, n - (und + 3 - lower), &tens) &&
+          tens >= 20 && tens <= 90)
+        {
+          *value = units + tens;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  found = vera_lexicon_lookup (numbers, lower, n);
+  if (found == NULL)
+    return FALSE;
+  *value = g_ascii_strtod (found, NULL);
+  return TRUE;
+}
+
 static const char *
 lookup_unit (Ctx   *ctx,
              guint  i,
@@ -546,6 +603,18 @@ parse_core (Ctx   *ctx,
         return FALSE;
       core->value = number_value (ctx, i);
       if (isnan (core->value))
+        return FALSE;
+    }
+  else if (t->kind == VERA_TOKEN_WORD && ctx->language == VERA_LANGUAGE_DE)
+    {
+      g_autofree char *lower = g_utf8_strdown (ctx->text + t->start, t->end - t->start);
+      gsize n = strlen (lower);
+
+      /* "ein", "eine" are articles far more often than numbers. */
+      if (g_str_has_prefix (lower, "ein") && n <= 5)
+        return FALSE;
+      if (!parse_german_number (vera_lexicon_get (VERA_LANGUAGE_DE, "figure-numbers"), lower, n,
+                                &core->value))
         return FALSE;
     }
   else if (t->kind == VERA_TOKEN_WORD)
@@ -1231,7 +1300,7 @@ vera_quantities_extract_language (const char   *sentence,
       if (ctx.used[i])
         continue;
       /* Words start a figure only when they are number, fraction or ordinal words. */
-      if (t->kind == VERA_TOKEN_WORD &&
+      if (t->kind == VERA_TOKEN_WORD && language != VERA_LANGUAGE_DE &&
           strchr ("defhnoqstDEFHNOQST", sentence[t->start]) == NULL)
         continue;
       if (t->kind == VERA_TOKEN_PUNCT)
