@@ -1024,19 +1024,22 @@ try_figure (Ctx    *ctx,
   /* Ranges: "2,000-3,000", "from 80% to 37%", "between 3 and 5", "3 to 5 million". */
   if (a.rest == NULL && j + 1 < ctx->n && !ctx->used[j + 1])
     {
-      gboolean from = a.first > 0 && is_word (ctx, a.first - 1, "from");
-      gboolean between = a.first > 0 && is_word (ctx, a.first - 1, "between");
+      gboolean german = ctx->language == VERA_LANGUAGE_DE;
+      gboolean from = a.first > 0 && is_word (ctx, a.first - 1, german ? "von" : "from");
+      gboolean between = a.first > 0 && is_word (ctx, a.first - 1, german ? "zwischen" : "between");
       guint k = j + 1;
 
       if (currency_symbol (ctx, k, &(guint){0}) != NULL && k + 1 < ctx->n)
         k++;
       if (((is_dash (ctx, j) && is_glued (ctx, k)) ||
-           (is_word (ctx, j, "to") && (from || between ||
+           (is_word (ctx, j, german ? "bis" : "to") && (from || between ||
                                         (!a.percent && a.currency == NULL))) ||
-           (is_word (ctx, j, "and") && between)) &&
+           (is_word (ctx, j, german ? "und" : "and") && between)) &&
           tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !vera_quantities_is_year (ctx, k) &&
           parse_core (ctx, k, &b) &&
           (from || between || is_dash (ctx, j) || b.scaled || b.percent ||
+           (german && b.last + 1 < ctx->n &&
+            vera_tokens_match_lexicon (ctx->text, ctx->tokens, b.last + 1, ctx->units, NULL) > 0) ||
            (a.currency != NULL && b.currency != NULL)))
         {
           range = TRUE;
