@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "vera-analyzer.h"
+#include "vera-article.h"
 #include "vera-language.h"
 #include "vera-language-id.h"
 #include "vera-text-span.h"
@@ -226,6 +228,103 @@ test_skip (void)
   g_assert_cmpstr (g_array_index (spans, VeraLanguageSpan, 0).tag, ==, "en");
 }
 
+static const char mixed_en_zh[] =
+  "City plans new metro line\n\n"
+  "The city council approved the plan on Tuesday, and the work will start in the spring.\n\n"
+  "市交通委员会表示，新线路总投资约为三百亿元，预计在二零二七年开通。\n\n"
+  "The council said the line would carry 400,000 passengers a day when it is finished.\n";
+
+static const char mixed_de_en[] =
+  "Hafen meldet Rekord\n\n"
+  "Der Hamburger Hafen hat im vergangenen Jahr so viele Container umgeschlagen wie nie.\n\n"
+  "\"We are very proud of the team and of what it has achieved this year,\" said the CEO.\n\n"
+  "Die Zahl der Beschäftigten stieg auf mehr als 7.000, teilte die Gesellschaft mit.\n";
+
+/* Which language each paragraph is analysed in, with and without a language given. */
+static void
+test_resolve (void)
+{
+  struct {
+    const char   *text;
+    const char   *at;        /* the start of the sentence asked about */
+    VeraLanguage  article;
+    gboolean      given;
+    VeraLanguage  expected;
+  } cases[] = {
+    { mixed_en_zh, "The city", VERA_LANGUAGE_EN, FALSE, VERA_LANGUAGE_EN },
+    { mixed_en_zh, "市交通", VERA_LANGUAGE_EN, FALSE, VERA_LANGUAGE_ZH },
+    { mixed_en_zh, "City plans", VERA_LANGUAGE_EN, FALSE, VERA_LANGUAGE_EN },
+    /* The reviewer says German: the main text follows, the Chinese paragraph keeps its own. */
+    { mixed_en_zh, "The council", VERA_LANGUAGE_DE, TRUE, VERA_LANGUAGE_DE },
+    { mixed_en_zh, "市交通", VERA_LANGUAGE_DE, TRUE, VERA_LANGUAGE_ZH },
+    { mixed_de_en, "Der Hamburger", VERA_LANGUAGE_DE, FALSE, VERA_LANGUAGE_DE },
+    { mixed_de_en, "\"We are", VERA_LANGUAGE_DE, FALSE, VERA_LANGUAGE_EN },
+    { mixed_de_en, "\"We are", VERA_LANGUAGE_DE, TRUE, VERA_LANGUAGE_EN },
+    { mixed_de_en, "Hafen", VERA_LANGUAGE_DE, TRUE, VERA_LANGUAGE_DE },
+    { mixed_de_en, "Die Zahl", VERA_LANGUAGE_OTHER, TRUE, VERA_LANGUAGE_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *dominant = NULL;
+      g_autoptr(GArray) spans = vera_language_identify_spans (cases[i].text,
+                                                              strlen (cases[i].text), NULL,
+                                                              &dominant, NULL);
+      const char *at = strstr (cases[i].text, cases[i].at);
+      VeraLanguage got;
+
+      g_assert_nonnull (at);
+      got = vera_language_spans_resolve (spans, at - cases[i].text, cases[i].article,
+                                         cases[i].given, dominant);
+      if (got != cases[i].expected)
+        g_test_fail_printf ("case %u (%s): %s, expected %s", i, cases[i].at,
+                            vera_language_to_tag (got), vera_language_to_tag (cases[i].expected));
+    }
+}
+
+/* The analyzer gives an article without a language the one of its text and keeps a given one. */
+static void
+test_analyzer (void)
+{
+  struct {
+    const char *text;
+    const char *given;
+    const char *expected;
+  } cases[] = {
+    { mixed_en_zh, NULL, "en" },
+    { mixed_en_zh, "", "en" },
+    { mixed_de_en, "und", "de" },
+    { mixed_de_en, "de-CH", "de-CH" },
+    { mixed_en_zh, "fr", "fr" },
+    { "這座城市的人口已經超過兩千萬。國家統計局發布的數據顯示，經濟增長放緩。", NULL, "zh-Hant" },
+    { "上海港去年集装箱吞吐量创下新纪录。这座城市的人口已经超过两千万。", NULL, "zh-Hans" },
+    { "2024: 12,5 % / 3.000", NULL, NULL },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VeraAnalyzer) analyzer = vera_analyzer_new (&error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VeraArticle) article = vera_article_new ("a1", NULL, cases[i].text);
+      const char *got;
+
+      vera_article_set_language (article, cases[i].given);
+      vera_analyzer_analyze_article (analyzer, article);
+      got = vera_article_get_language (article);
+      if (got != NULL && *got == '\0')
+        got = NULL;
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        g_test_fail_printf ("case %u: %s, expected %s", i, got ? got : "(none)",
+                            cases[i].expected ? cases[i].expected : "(none)");
+      /* Analysing again keeps it. */
+      vera_analyzer_analyze_article (analyzer, article);
+      g_assert_cmpstr (vera_article_get_language (article), ==, got ? got : cases[i].given);
+      g_assert_finalize_object (g_steal_pointer (&article));
+    }
+  g_assert_finalize_object (g_steal_pointer (&analyzer));
+}
+
 static void
 test_valid_tags (void)
 {
@@ -292,6 +391,8 @@ main (int   argc,
   g_test_add_func ("/vera/language-id/tags-map", test_tags_map);
   g_test_add_func ("/vera/language-id/paragraphs", test_paragraphs);
   g_test_add_func ("/vera/language-id/skip", test_skip);
+  g_test_add_func ("/vera/language-id/resolve", test_resolve);
+  g_test_add_func ("/vera/language-id/analyzer", test_analyzer);
   g_test_add_func ("/vera/language-id/valid-tags", test_valid_tags);
   g_test_add_func ("/vera/language-id/random", test_random);
 

@@ -293,32 +293,6 @@ make_claim (VeraArticle        *article,
   return claim;
 }
 
-/* The language to analyse the sentence at byte @pos with. A line or paragraph that tells its
- * own language confidently keeps it (a Chinese paragraph quoted in an English article); the rest
- * take the article's. When the article's language was given (by the reviewer, the page or
- * --language), it also overrides what the detector found for the text's main language, so that
- * a reviewer's correction is honoured; only the paragraphs in another language than the main
- * one keep theirs. */
-static VeraLanguage
-sentence_language (const GArray *spans,
-                   gsize         pos,
-                   VeraLanguage  article,
-                   gboolean      given,
-                   const char   *dominant)
-{
-  const VeraLanguageSpan *span = vera_language_spans_find (spans, pos);
-  VeraLanguage language;
-
-  g_assert (dominant != NULL);
-
-  if (span == NULL || span->confidence < VERA_LANGUAGE_ID_CONFIDENT)
-    return article;
-  if (given && strcmp (span->tag, dominant) == 0)
-    return article;
-  language = vera_language_from_tag (span->tag);
-  return language != VERA_LANGUAGE_UND ? language : article;
-}
-
 void
 vera_analyzer_analyze_article (VeraAnalyzer *self,
                                VeraArticle  *article)
@@ -373,8 +347,8 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
 
       /* One tokenizer pass finds figures, people, vague sources, kinds and boilerplate. */
       vera_sentence_facts_analyse (&facts, sentence, slen,
-                                   sentence_language (languages, span->start, language, given,
-                                                      dominant));
+                                   vera_language_spans_resolve (languages, span->start,
+                                                                language, given, dominant));
       if (facts.boilerplate)
         continue;
       add_vague_findings (article, span, facts.vague, findings);

@@ -717,6 +717,28 @@ vera_language_spans_find (const GArray *spans,
   return NULL;
 }
 
+VeraLanguage
+vera_language_spans_resolve (const GArray *spans,
+                             gsize         pos,
+                             VeraLanguage  article,
+                             gboolean      given,
+                             const char   *dominant)
+{
+  const VeraLanguageSpan *span;
+  VeraLanguage language;
+
+  g_return_val_if_fail (spans != NULL, article);
+  g_return_val_if_fail (dominant != NULL, article);
+
+  span = vera_language_spans_find (spans, pos);
+  if (span == NULL || span->confidence < VERA_LANGUAGE_ID_CONFIDENT)
+    return article;
+  if (given && strcmp (span->tag, dominant) == 0)
+    return article;
+  language = vera_language_from_tag (span->tag);
+  return language != VERA_LANGUAGE_UND ? language : article;
+}
+
 gboolean
 vera_language_tag_is_valid (const char *tag)
 {

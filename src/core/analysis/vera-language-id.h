@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "vera-language.h"
+
 G_BEGIN_DECLS
 
 /* The confidence from which a span's own language is trusted over its neighbours'. */
@@ -47,6 +49,19 @@ GArray     *vera_language_identify_spans (const char    *text,
 const VeraLanguageSpan *
             vera_language_spans_find     (const GArray  *spans,
                                           gsize          pos);
+
+/* The language to analyse the text at byte @pos with, in an article in @article whose text is
+ * mostly in @dominant (both from vera_language_identify_spans()). A line or paragraph that
+ * tells its own language confidently keeps it (a Chinese paragraph quoted in an English
+ * article); the rest take @article. When the article's language was @given (by the reviewer,
+ * the page or --language) it also wins over what the detector found for the text's main
+ * language, so that a reviewer's correction is honoured; only paragraphs in another language
+ * than the main one keep theirs. */
+VeraLanguage vera_language_spans_resolve (const GArray  *spans,
+                                          gsize          pos,
+                                          VeraLanguage   article,
+                                          gboolean       given,
+                                          const char    *dominant);
 
 /* Whether @tag is a well-formed BCP 47 language tag as Vera stores it: a primary subtag of two
  * or three letters (or "und"), then subtags of one to eight letters or digits joined by '-'. */
