@@ -159,8 +159,12 @@ get_tables (void)
       letters = vera_lexicon_get (VERA_LANGUAGE_UND, "langid-letters");
       keys = vera_lexicon_dup_keys (letters);
       for (guint i = 0; keys[i] != NULL; i++)
-        g_hash_table_insert (tables.letters, GUINT_TO_POINTER (g_utf8_get_char (keys[i])),
-                             GUINT_TO_POINTER (parse_mask (vera_lexicon_lookup (letters, keys[i], -1))));
+        {
+          guint mask = parse_mask (vera_lexicon_lookup (letters, keys[i], -1));
+
+          g_hash_table_insert (tables.letters, GUINT_TO_POINTER (g_utf8_get_char (keys[i])),
+                               GUINT_TO_POINTER (mask));
+        }
       g_clear_pointer (&keys, g_free);
 
       tables.variants = g_hash_table_new (NULL, NULL);
