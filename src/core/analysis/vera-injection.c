@@ -41,6 +41,7 @@ typedef struct
   gsize              len;
   GUnicodeScript     article;
   const VeraLexicon *spam;
+  GHashTable        *cue_starts;  /* the first characters of the spam phrases, Han articles only */
 } Detector;
 
 /* One flagged run, before the runs of a line are merged. */
@@ -401,14 +402,25 @@ detect_inline_runs (const Detector *self,
   gsize pos = start;
   gunichar before = 0;   /* the last character before @pos that is not a space */
   gunichar prev = 0;     /* the character just before @pos */
+  gboolean latin = self->article == G_UNICODE_SCRIPT_LATIN;
 
   while (pos < end)
     {
       gsize next, run_end, final_end, after;
-      gunichar c = vera_text_get_char (self->text, pos, end, &next);
+      gunichar c;
       guint letters = 0;
       gboolean counts, spam, code = FALSE, digits_only = FALSE;
       GUnicodeScript family;
+
+      /* ASCII is never foreign to a Latin-script article. */
+      if (latin && (guchar) self->text[pos] < 0x80)
+        {
+          prev = (guchar) self->text[pos++];
+          if (!vera_text_is_space (prev))
+            before = prev;
+          continue;
+        }
+      c = vera_text_get_char (self->text, pos, end, &next);
 
       /* A run starts a word: "iPhone" is not a run inside "Phone". */
       if (!(is_foreign_letter (self, c, &counts) && counts) ||
@@ -523,7 +535,7 @@ detect_contacts (const Detector *self,
           pos = next;
           continue;
         }
-      if (vera_script_family (c) != G_UNICODE_SCRIPT_HAN ||
+      if (!g_hash_table_contains (self->cue_starts, GUINT_TO_POINTER (c)) ||
           (cue = vera_lexicon_match_prefix (self->spam, self->text + pos, end - pos, NULL)) == 0 ||
           (contact = find_contact (self, pos + cue, end)) == 0)
         {
@@ -556,8 +568,18 @@ article_script (const char *text,
   while (pos < len)
     {
       gsize next;
-      gunichar c = vera_text_get_char (text, pos, len, &next);
-      GUnicodeScript family = vera_script_family (c);
+      gunichar c;
+      GUnicodeScript family;
+
+      if ((guchar) text[pos] < 0x80)
+        {
+          if (g_ascii_isalpha (text[pos]))
+            counts[G_UNICODE_SCRIPT_LATIN]++;
+          pos++;
+          continue;
+        }
+      c = vera_text_get_char (text, pos, len, &next);
+      family = vera_script_family (c);
 
       if (family != G_UNICODE_SCRIPT_COMMON && (guint) family < G_N_ELEMENTS (counts))
         counts[family] += family == G_UNICODE_SCRIPT_HAN ? 3 : 1;
@@ -570,6 +592,28 @@ article_script (const char *text,
         best = (GUnicodeScript) i;
       }
   return best;
+}
+
+static gboolean
+is_ascii (const char *text,
+          gsize       start,
+          gsize       end)
+{
+  gsize i = start;
+
+  /* Eight bytes at a time: this runs over every line of every article. */
+  for (; i + 8 <= end; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, text + i, 8);
+      if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+        return FALSE;
+    }
+  for (; i < end; i++)
+    if ((guchar) text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 
 static int
@@ -631,7 +675,8 @@ vera_detect_injections_full (const char  *text,
                              gsize        len,
                              GPtrArray  **reasons)
 {
-  Detector self = { text, len, G_UNICODE_SCRIPT_COMMON, NULL };
+  Detector self = { text, len, G_UNICODE_SCRIPT_COMMON, NULL, NULL };
+  g_autoptr(GHashTable) cue_starts = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   GArray *spans;
   gsize pos = 0;
@@ -645,6 +690,16 @@ vera_detect_injections_full (const char  *text,
   if (self.article == G_UNICODE_SCRIPT_COMMON)
     return spans;
   self.spam = vera_lexicon_get (VERA_LANGUAGE_UND, "injection-spam");
+  if (self.article == G_UNICODE_SCRIPT_HAN)
+    {
+      g_autofree const char **keys = vera_lexicon_dup_keys (self.spam);
+
+      cue_starts = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; keys[i] != NULL; i++)
+        if (vera_script_family (g_utf8_get_char (keys[i])) == G_UNICODE_SCRIPT_HAN)
+          g_hash_table_add (cue_starts, GUINT_TO_POINTER (g_utf8_get_char (keys[i])));
+      self.cue_starts = cue_starts;
+    }
 
   while (pos < len)
     {
@@ -660,7 +715,9 @@ vera_detect_injections_full (const char  *text,
           g_array_append_val (found, line_start);
           inline_from = line_start.span.end;
         }
-      detect_inline_runs (&self, inline_from, line_end, found);
+      /* In a Latin-script article, a line of ASCII holds nothing foreign. */
+      if (self.article != G_UNICODE_SCRIPT_LATIN || !is_ascii (text, inline_from, line_end))
+        detect_inline_runs (&self, inline_from, line_end, found);
       if (self.article == G_UNICODE_SCRIPT_HAN)
         detect_contacts (&self, pos, line_end, found);
 

@@ -75,6 +75,7 @@ enum
 #define CJK_WEIGHT    3
 
 #define WORD_BUFFER   64
+#define MAX_KNOWN     16
 
 typedef struct
 {
@@ -82,6 +83,7 @@ typedef struct
   double latin[N_LATIN];
   guint  hans;
   guint  hant;
+  guint  known;       /* words of the lists */
   guint  ukrainian;   /* і ї є ґ */
   guint  serbian;     /* ђ ћ џ љ њ ј */
 } Counts;
@@ -215,9 +217,12 @@ score_word (const Tables *tables,
   if (mask != 0)
     {
       add_mask (counts, mask, WORD_WEIGHT);
+      counts->known++;
       return;
     }
-  if (n_chars < 5)
+  /* Endings are a cue for text with few known words, such as a headline; once a stretch has
+   * three, they would change nothing, and are not looked up. */
+  if (n_chars < 5 || counts->known >= 3)
     return;
   /* The longest known ending that leaves a stem of three characters or more. */
   for (gsize p = 0, chars = 0; p < len; p = g_utf8_next_char (word + p) - word, chars++)
@@ -276,7 +281,8 @@ finish_word (const Tables *tables,
              Counts       *counts,
              Word         *word)
 {
-  if (word->len > 0 && !word->overflow)
+  /* Sixteen known words decide a line; the rest of a long one is not looked up. */
+  if (word->len > 0 && !word->overflow && counts->known < MAX_KNOWN)
     {
       word->buf[word->len] = '\0';
       score_word (tables, counts, word->buf, word->len, word->n_chars);
@@ -320,6 +326,25 @@ count_range (const Tables *tables,
               pos = MIN (end, g_array_index (skip, VeraTextSpan, *skip_index).end);
               continue;
             }
+        }
+
+      /* ASCII, most of any Latin text, without Unicode tables. */
+      if ((guchar) text[pos] < 0x80 && text[pos] != '\'')
+        {
+          char b = text[pos++];
+
+          if (!g_ascii_isalpha (b))
+            {
+              finish_word (tables, counts, &word);
+              continue;
+            }
+          counts->letters[SCRIPT_LATIN]++;
+          if (word.len + 6 < WORD_BUFFER)
+            word.buf[word.len++] = b | 0x20;   /* lower case, for ASCII letters */
+          else
+            word.overflow = TRUE;
+          word.n_chars++;
+          continue;
         }
 
       c = vera_text_get_char (text, pos, end, &next);
@@ -405,6 +430,7 @@ add_counts (Counts       *to,
     to->latin[l] += from->latin[l];
   to->hans += from->hans;
   to->hant += from->hant;
+  to->known += from->known;
   to->ukrainian += from->ukrainian;
   to->serbian += from->serbian;
 }
