@@ -285,6 +285,85 @@ test_project_figures (void)
   assert_one_line (err, "bad.json");
 }
 
+/* analyze gives each article the language of its text, keeps one given with --language and
+ * refuses a malformed tag; info shows it. */
+static void
+test_analyze_language (void)
+{
+  struct {
+    const char *name;
+    const char *text;
+    const char *language;
+  } files[] = {
+    { "en.txt", "Port handles record cargo\n\nThe port handled 4.6 million containers in 2024, "
+      "a 12% increase on the previous year, according to its annual report.\n", "en" },
+    { "de.txt", "Hafen meldet Rekord\n\nDer Hafen hat im vergangenen Jahr mehr Container "
+      "umgeschlagen als je zuvor, teilte die Gesellschaft am Montag mit.\n", "de" },
+    { "zh.txt", "上海港创新纪录\n\n上海港去年集装箱吞吐量达到4900万标准箱，同比增长5%。\n",
+      "zh-Hans" },
+  };
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (dir, "languages.vera", NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      char *path = g_build_filename (dir, files[i].name, NULL);
+
+      g_assert_true (g_file_set_contents (path, files[i].text, -1, NULL));
+      g_ptr_array_add (paths, path);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *want = g_strdup_printf ("\"language\" : \"%s\"", files[i].language);
+
+      g_assert_cmpint (run (NULL, &out, &err, "analyze", g_ptr_array_index (paths, i), NULL), ==, 0);
+      if (strstr (out, want) == NULL)
+        g_test_fail_printf ("%s: no %s in the project", files[i].name, want);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+
+      /* --language overrides what the text says. */
+      g_assert_cmpint (run (NULL, &out, &err, "analyze", "--language", "fr",
+                            g_ptr_array_index (paths, i), NULL), ==, 0);
+      if (strstr (out, "\"language\" : \"fr\"") == NULL || strstr (out, want) != NULL)
+        g_test_fail_printf ("%s: --language fr did not override %s", files[i].name,
+                            files[i].language);
+    }
+
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run (NULL, &out, &err, "analyze", "-o", project,
+                          g_ptr_array_index (paths, 0), g_ptr_array_index (paths, 1),
+                          g_ptr_array_index (paths, 2), NULL), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "info", project, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "language: en,"));
+    g_assert_nonnull (strstr (out, "language: de,"));
+    g_assert_nonnull (strstr (out, "language: zh-Hans,"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "info", "--json", project, NULL), ==, 0);
+    g_assert_nonnull (strstr (out, "\"zh-Hans\" : 1"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "analyze", "--language", "Deutsch",
+                          g_ptr_array_index (paths, 1), NULL), ==, 2);
+    assert_one_line (err, "Deutsch");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "analyze", "--language", "de_DE",
+                          g_ptr_array_index (paths, 1), NULL), ==, 2);
+    assert_one_line (err, "not a language tag");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/vera/cli/analyze-url", test_analyze_url);
   g_test_add_func ("/vera/cli/hostile-annotations", test_hostile_annotations);
   g_test_add_func ("/vera/cli/project-figures", test_project_figures);
+  g_test_add_func ("/vera/cli/analyze-language", test_analyze_language);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "vera-file-util.h"
 #include "vera-import.h"
 #include "vera-json-util.h"
+#include "vera-language-id.h"
 #include "vera-net-service.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
@@ -163,6 +164,7 @@ vera_check_analyze (int    argc,
   int max_size_mb = 0;
   gboolean keep_going = FALSE;
   g_autofree char *figures_path = NULL;
+  g_autofree char *language = NULL;
   g_autoptr(JsonNode) figures = NULL;
   const GOptionEntry entries[] = {
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
@@ -180,6 +182,9 @@ vera_check_analyze (int    argc,
     { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures_path,
       N_("Also hold figures against the reference figures in this JSON file (kept in the "
          "project)"), N_("FILE") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("Analyse every article as written in this language (en, de, zh-Hans, fr, …) instead of "
+         "identifying it"), N_("TAG") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL…"));
@@ -217,6 +222,12 @@ vera_check_analyze (int    argc,
       vera_check_error (_("--max-size must be a positive number of megabytes"));
       return VERA_CHECK_EXIT_USAGE;
     }
+  if (language != NULL && !vera_language_tag_is_valid (language))
+    {
+      vera_check_error (_("--language: “%s” is not a language tag (try en, de, zh-Hans or fr)"),
+                        language);
+      return VERA_CHECK_EXIT_USAGE;
+    }
 
   analyzer = vera_analyzer_new (&error);
   if (analyzer == NULL)
@@ -237,6 +248,7 @@ vera_check_analyze (int    argc,
 
   options.encoding = encoding;
   options.max_size = (gsize) max_size_mb * 1024 * 1024;
+  options.language = language;
   header = vera_project_new ();
   json_object_set_double_member (vera_project_get_settings (header), "claim-threshold", threshold);
   if (figures != NULL)
@@ -275,6 +287,12 @@ vera_check_analyze (int    argc,
           if (is_url (argv[i]))
             {
               job->article = import_url (analyzer, &net, argv[i], job->id, &job->error);
+              /* A fetched page was analysed in its own language: again, in the given one. */
+              if (job->article != NULL && language != NULL)
+                {
+                  vera_article_set_language (job->article, language);
+                  vera_analyzer_analyze_article (analyzer, job->article);
+                }
               continue;
             }
           job->file = g_file_new_for_commandline_arg (argv[i]);

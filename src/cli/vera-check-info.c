@@ -14,6 +14,15 @@
 #include "vera-project-io.h"
 #include "vera-vocabulary.h"
 
+/* The article's language tag, "und" when it has none. */
+static const char *
+language_of (VeraArticle *article)
+{
+  const char *language = vera_article_get_language (article);
+
+  return language != NULL && *language != '\0' ? language : "und";
+}
+
 static void
 print_json (VeraProject *project,
             guint       *by_status,
@@ -23,10 +32,13 @@ print_json (VeraProject *project,
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *out = NULL;
+  g_autoptr(GHashTable) languages = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GListModel *articles = vera_project_get_articles (project);
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "articles");
-  json_builder_add_int_value (b, g_list_model_get_n_items (vera_project_get_articles (project)));
+  json_builder_add_int_value (b, g_list_model_get_n_items (articles));
   json_builder_set_member_name (b, "claims");
   json_builder_add_int_value (b, vera_project_get_n_claims (project));
   json_builder_set_member_name (b, "by_status");
@@ -35,6 +47,26 @@ print_json (VeraProject *project,
     {
       json_builder_set_member_name (b, vera_status_to_string (s));
       json_builder_add_int_value (b, by_status[s]);
+    }
+  json_builder_end_object (b);
+  /* How many articles are in each language. */
+  json_builder_set_member_name (b, "languages");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
+      const char *tag = language_of (article);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (languages, tag)) + 1;
+
+      if (n == 1)
+        g_ptr_array_add (order, (gpointer) g_intern_string (tag));
+      g_hash_table_insert (languages, (gpointer) g_intern_string (tag), GUINT_TO_POINTER (n));
+    }
+  for (guint i = 0; i < order->len; i++)
+    {
+      json_builder_set_member_name (b, g_ptr_array_index (order, i));
+      json_builder_add_int_value (b, GPOINTER_TO_UINT (g_hash_table_lookup (languages,
+                                                         g_ptr_array_index (order, i))));
     }
   json_builder_end_object (b);
   json_builder_set_member_name (b, "findings");
@@ -119,8 +151,8 @@ vera_check_info (int    argc,
       if (title == NULL)
         title = "";
 
-      g_print (_("  %s  %s — claims: %u, reviewed: %u\n"), vera_article_get_id (article),
-               title,
+      g_print (_("  %s  %s — language: %s, claims: %u, reviewed: %u\n"),
+               vera_article_get_id (article), title, language_of (article),
                vera_article_get_n_claims (article), vera_article_get_n_reviewed (article));
     }
   g_print (_("Claims: %u\n"), vera_project_get_n_claims (project));

@@ -10,6 +10,8 @@ typedef enum
 {
   VERA_INJECTION_LINE_START,   /* glued or spaced in front of the line's real text */
   VERA_INJECTION_ALONE,        /* the whole line */
+  VERA_INJECTION_INLINE,       /* inside a line: a spam word, or a script no article mixes in */
+  VERA_INJECTION_CONTACT,      /* a spam phrase with a phone number or messenger id */
 } VeraInjectionPlace;
 
 GArray *vera_detect_injections      (const char          *text,

@@ -235,6 +235,7 @@ vera_import_bytes (GBytes                  *bytes,
   const char *data;
   gsize len = 0;
   gboolean html;
+  VeraImportedDoc *doc;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -261,8 +262,16 @@ vera_import_bytes (GBytes                  *bytes,
     html = looks_like_html (data, len);
 
   if (html)
-    return vera_import_html (data, len, source, encoding, http_charset, error);
-  return vera_import_text (data, len, source, encoding != NULL ? encoding : http_charset, error);
+    doc = vera_import_html (data, len, source, encoding, http_charset, error);
+  else
+    doc = vera_import_text (data, len, source, encoding != NULL ? encoding : http_charset, error);
+  /* A language the caller names wins over <html lang> (and over detection later). */
+  if (doc != NULL && options != NULL && options->language != NULL && *options->language != '\0')
+    {
+      g_free (doc->language);
+      doc->language = g_strdup (options->language);
+    }
+  return doc;
 }
 
 static const char *

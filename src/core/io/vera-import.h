@@ -39,6 +39,7 @@ typedef struct
 {
   const char *encoding;  /* a charset name as iconv knows it, or NULL to detect */
   gsize       max_size;  /* in bytes; 0 means vera_import_default_max_size () */
+  const char *language;  /* a BCP 47 tag that replaces the document's own, or NULL */
 } VeraImportOptions;
 
 GQuark              vera_import_error_quark       (void);

@@ -58,6 +58,7 @@ typedef struct
   GPtrArray         *ids;
   char              *encoding;
   gsize              max_size;
+  char              *language;
   GPtrArray         *articles;   /* filled by the worker */
   GString           *failures;   /* one line per file that failed */
   GMainContext      *context;
@@ -71,6 +72,7 @@ add_files_free (AddFiles *job)
   g_clear_pointer (&job->ids, g_ptr_array_unref);
   g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_clear_pointer (&job->encoding, g_free);
+  g_clear_pointer (&job->language, g_free);
   g_clear_pointer (&job->context, g_main_context_unref);
   if (job->failures != NULL)
     g_string_free (job->failures, TRUE);
@@ -118,7 +120,7 @@ add_files_thread (GTask        *task,
 {
   VeraAnalyzer *self = source_object;
   AddFiles *job = task_data;
-  VeraImportOptions options = { job->encoding, job->max_size };
+  VeraImportOptions options = { job->encoding, job->max_size, job->language };
 
   for (guint i = 0; i < job->files->len; i++)
     {
@@ -170,6 +172,7 @@ vera_analyzer_add_files_async (VeraAnalyzer            *self,
     {
       job->encoding = g_strdup (options->encoding);
       job->max_size = options->max_size;
+      job->language = g_strdup (options->language);
     }
 
   /* Article ids are given out here, on the project's thread, so workers never touch it. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "vera-analyzer.h"
 #include "vera-article.h"
@@ -11,6 +12,7 @@
 #include "vera-claim-kinds.h"
 #include "vera-finding.h"
 #include "vera-injection.h"
+#include "vera-language-id.h"
 #include "vera-people.h"
 #include "vera-plausibility.h"
 #include "vera-person.h"
@@ -299,6 +301,9 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   gsize length;
   const char *default_subject;
   VeraLanguage language;
+  const char *dominant = "und";
+  gboolean given;
+  g_autoptr(GArray) languages = NULL;
   g_autoptr(GArray) injections = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
@@ -311,9 +316,19 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   text = vera_article_get_text (article);
   length = vera_article_get_text_length (article);
   language = vera_language_from_tag (vera_article_get_language (article));
+  given = language != VERA_LANGUAGE_UND;
 
   injections = vera_detect_injections_full (text, length, &reasons);
   add_injection_findings (article, injections, reasons, findings);
+
+  /* An article without a language gets the one its text is mostly written in. */
+  languages = vera_language_identify_spans (text, length, injections, &dominant, NULL);
+  if (!given)
+    {
+      if (strcmp (dominant, "und") != 0)
+        vera_article_set_language (article, dominant);
+      language = vera_language_from_tag (dominant);
+    }
   sentences = vera_segment_sentences (text, length, injections);
   default_subject = vera_plausibility_guess_subject (self->plausibility, text, length);
 
@@ -331,7 +346,9 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
         continue;
 
       /* One tokenizer pass finds figures, people, vague sources, kinds and boilerplate. */
-      vera_sentence_facts_analyse (&facts, sentence, slen, language);
+      vera_sentence_facts_analyse (&facts, sentence, slen,
+                                   vera_language_spans_resolve (languages, span->start,
+                                                                language, given, dominant));
       if (facts.boilerplate)
         continue;
       add_vague_findings (article, span, facts.vague, findings);

@@ -30,7 +30,10 @@ void          vera_analyzer_set_threshold      (VeraAnalyzer         *self,
 gboolean      vera_analyzer_add_reference_figures (VeraAnalyzer      *self,
                                                    JsonNode          *figures,
                                                    GError           **error);
-/* Finds claims and findings in an article that is not shown anywhere yet, replacing any. */
+/* Finds claims and findings in an article that is not shown anywhere yet, replacing any. An
+ * article without a language ("" or "und") gets the one its text is mostly written in; a
+ * language it has is kept and used. Each sentence is analysed in its paragraph's language when
+ * a paragraph is clearly in another one (see vera-language-id.h). */
 void          vera_analyzer_analyze_article    (VeraAnalyzer         *self,
                                                 VeraArticle          *article);
 /* Linking one article at a time: feed each article, then turn what was found into conflicts
