@@ -294,6 +294,114 @@ test_cjk (void)
   assert_sentences ("「行こう。」と彼は言った。", "「行こう。」|と彼は言った。");
 }
 
+typedef struct
+{
+  const char *text;
+  const char *expected;   /* sentences separated by '|' */
+} SplitCase;
+
+static void
+check_split_cases (const SplitCase *cases,
+                   guint            n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GPtrArray) got = sentences_of (cases[i].text, NULL, NULL);
+      g_auto(GStrv) want = g_strsplit (cases[i].expected, "|", -1);
+      g_autoptr(GPtrArray) want_arr = g_ptr_array_new ();
+      g_autofree char *got_str = NULL;
+      g_autofree char *want_str = NULL;
+
+      for (guint k = 0; want[k] != NULL; k++)
+        g_ptr_array_add (want_arr, want[k]);
+      got_str = join_sentences (got);
+      want_str = join_sentences (want_arr);
+      if (g_strcmp0 (got_str, want_str) != 0)
+        g_test_fail_printf ("“%s”: got %s, want %s", cases[i].text, got_str, want_str);
+    }
+}
+
+/* German abbreviations, ordinals and quotes, written for this test. */
+static void
+test_german (void)
+{
+  static const SplitCase cases[] = {
+    { "Der Versicherer meldet 4,1 Mrd. Euro Gewinn. Die Aktie legte zu.",
+      "Der Versicherer meldet 4,1 Mrd. Euro Gewinn.|Die Aktie legte zu." },
+    { "Rund 2,3 Mio. Fahrgäste nutzten die Linie. Das ist ein Rekord.",
+      "Rund 2,3 Mio. Fahrgäste nutzten die Linie.|Das ist ein Rekord." },
+    { "Die Kosten lagen bei ca. 40 Tsd. Euro pro Jahr. Sie steigen weiter.",
+      "Die Kosten lagen bei ca. 40 Tsd. Euro pro Jahr.|Sie steigen weiter." },
+    { "Viele Städte, z. B. Bremen und Kiel, bauen Radwege. Kiel ist vorn.",
+      "Viele Städte, z. B. Bremen und Kiel, bauen Radwege.|Kiel ist vorn." },
+    { "Firmen wie Bosch u. a. investieren, d. h. sie bauen Werke. Das hilft.",
+      "Firmen wie Bosch u. a. investieren, d. h. sie bauen Werke.|Das hilft." },
+    { "Das Werk Nr. 3 schließt bzw. wird verkauft. Betroffen sind 800 Beschäftigte.",
+      "Das Werk Nr. 3 schließt bzw. wird verkauft.|Betroffen sind 800 Beschäftigte." },
+    { "Dr. Jana Roth und Prof. Elias Brandt leiten die Studie. Hr. Kern hilft.",
+      "Dr. Jana Roth und Prof. Elias Brandt leiten die Studie.|Hr. Kern hilft." },
+    { "Die Messe beginnt am 14. März in Leipzig. Erwartet werden 90.000 Gäste.",
+      "Die Messe beginnt am 14. März in Leipzig.|Erwartet werden 90.000 Gäste." },
+    { "Der Dom wurde im 13. Jahrhundert gebaut. Er ist 157 m hoch.",
+      "Der Dom wurde im 13. Jahrhundert gebaut.|Er ist 157 m hoch." },
+    { "Die Brücke stammt aus dem 19. Jh. und wird saniert. St. Pauli feiert.",
+      "Die Brücke stammt aus dem 19. Jh. und wird saniert.|St. Pauli feiert." },
+    { "Der Gewinn stieg auf 2 Mrd. Im Vorjahr war er kleiner.",
+      "Der Gewinn stieg auf 2 Mrd.|Im Vorjahr war er kleiner." },
+    { "Das Team wurde Dritter. Am 2. Juni folgt das Finale.",
+      "Das Team wurde Dritter.|Am 2. Juni folgt das Finale." },
+    { "Es gab Brot, Käse usw. Danach wurde getanzt.",
+      "Es gab Brot, Käse usw.|Danach wurde getanzt." },
+    { "„Wir haben geliefert. Das Werk läuft“, sagte Werksleiterin Eva Hahn. Sie lächelte.",
+      "„Wir haben geliefert. Das Werk läuft“, sagte Werksleiterin Eva Hahn.|Sie lächelte." },
+    { "»Die Lage ist ernst!«, warnte der Minister. Die Börse reagierte.",
+      "»Die Lage ist ernst!«, warnte der Minister.|Die Börse reagierte." },
+    { "„Wir wachsen.“ Der Chef war zufrieden.", "„Wir wachsen.“|Der Chef war zufrieden." },
+  };
+
+  check_split_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Chinese punctuation and quotes, written for this test. */
+static void
+test_chinese (void)
+{
+  static const SplitCase cases[] = {
+    { "今年前三季度，全市新增企业2.1万家；外资项目同比增长12%。",
+      "今年前三季度，全市新增企业2.1万家；|外资项目同比增长12%。" },
+    { "真的吗?当然!我们明天出发。", "真的吗?|当然!|我们明天出发。" },
+    { "市长刘强表示：“新机场将于2026年投入使用。”记者陈静报道。",
+      "市长刘强表示：“新机场将于2026年投入使用。”|记者陈静报道。" },
+    { "「订单已经排到明年。产能还要扩大。」公司总经理赵敏说。下午股价上涨。",
+      "「订单已经排到明年。产能还要扩大。」公司总经理赵敏说。|下午股价上涨。" },
+    { "“我们没有裁员！”他强调。该厂有职工3000人。",
+      "“我们没有裁员！”他强调。|该厂有职工3000人。" },
+    { "『这是第一步。』下一步是扩建码头。", "『这是第一步。』|下一步是扩建码头。" },
+  };
+
+  check_split_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* Headings in every language: a line of its own without end punctuation. */
+static void
+test_headings_languages (void)
+{
+  const char *text = "Neue Brücke für den Hafen\n"
+                     "Die Stadt baut eine Brücke. Sie kostet 80 Mio. Euro.\n"
+                     "港口扩建计划\n"
+                     "新码头将于明年完工。\n";
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GPtrArray) got = sentences_of (text, NULL, &spans);
+
+  g_assert_cmpuint (got->len, ==, 5);
+  g_assert_cmpuint (g_array_index (spans, VeraTextSpan, 0).flags, ==, VERA_SPAN_HEADING);
+  g_assert_cmpuint (g_array_index (spans, VeraTextSpan, 1).flags, ==, 0);
+  g_assert_cmpuint (g_array_index (spans, VeraTextSpan, 2).flags, ==, 0);
+  g_assert_cmpstr (g_ptr_array_index (got, 3), ==, "港口扩建计划");
+  g_assert_cmpuint (g_array_index (spans, VeraTextSpan, 3).flags, ==, VERA_SPAN_HEADING);
+  g_assert_cmpuint (g_array_index (spans, VeraTextSpan, 4).flags, ==, 0);
+}
+
 /* A whole article against its expected sentences, one a line, each led by its flags
  * (H heading, L list item) and a bar. */
 static void
@@ -460,6 +568,9 @@ main (int   argc,
   g_test_add_func ("/vera/segmenter/lists", test_lists);
   g_test_add_func ("/vera/segmenter/glued", test_glued);
   g_test_add_func ("/vera/segmenter/cjk", test_cjk);
+  g_test_add_func ("/vera/segmenter/german", test_german);
+  g_test_add_func ("/vera/segmenter/chinese", test_chinese);
+  g_test_add_func ("/vera/segmenter/headings-languages", test_headings_languages);
   g_test_add_func ("/vera/segmenter/article", test_article);
   g_test_add_func ("/vera/segmenter/skip", test_skip);
   g_test_add_func ("/vera/segmenter/hostile", test_hostile);

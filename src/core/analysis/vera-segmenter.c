@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "vera-lexicon.h"
 #include "vera-segmenter.h"
 
 /* Sentence segmentation for news text in one linear pass.
@@ -19,47 +20,23 @@
 #define WORD_MAX 24         /* bytes of a word kept for lexicon look-ups */
 #define LOOK_BACK 256       /* how far back the token before a mark is scanned */
 
-/* English lexicons, lower case, sorted by bytes for bsearch(). Titles never end a sentence;
- * abbreviations end one only before a usual sentence opener. */
-static const char * const titles[] = {
-  "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpt", "det", "dr", "drs", "fr", "gen",
-  "gens", "gov", "hon", "insp", "lt", "maj", "messrs", "mlle", "mme", "mr", "mrs", "ms", "mt",
-  "mx", "pres", "prof", "profs", "rep", "reps", "rev", "revs", "sen", "sens", "sgt", "supt",
-};
+/* The word lists (src/core/lexicon/data/LANG/claims-*.txt) of every language the segmenter
+ * knows: it runs before the language of a paragraph is known and on mixed text, and an English
+ * title, a German abbreviation and a Chinese mark never get in each other's way. Titles never end
+ * a sentence; abbreviations end one only before a usual sentence opener. */
+#define N_LISTS 2           /* English, German */
 
-static const char * const abbreviations[] = {
-  "al", "approx", "apr", "apt", "ariz", "assn", "assoc", "aug", "ave", "avg", "bldg", "blvd",
-  "bros", "ca", "calif", "cf", "ch", "co", "colo", "conn", "corp", "dec", "dept",
-  "dist", "div", "eds", "esp", "est", "etc", "ext", "feb", "fig", "figs", "fla", "ft", 
-  "govt", "hr", "hrs", "ibid", "inc", "incl", "intl", "jan", "jr", "jul", "jun",
-  "kan", "ky", "lb", "lbs", "llc", "ltd", "mar", "mfg", "mgr", "mich",
-  "minn", "misc", "mont", "natl", "neb", "nev", "no", "nos", "nov",
-  "n°", "oct", "okla", "ore", "oz", "para", "pct", "penn", "plc", "pp", "pt", "qty",
-  "rd", "ref", "refs", "resp", "sec", "sep", "sept", "sq", "sr", "st", "tbsp", "tel", "tenn",
-  "tex", "thu", "thur", "thurs", "tsp", "tue", "tues", "univ", "vol", "vols", "vs", 
-  "wis", "wk", "wks", "wyo", "yr", "yrs",
-};
-
-static const char * const starters[] = {
-  "a", "about", "according", "after", "again", "all", "also", "although", "among", "an", "and",
-  "another", "any", "are", "as", "at", "because", "before", "besides", "both", "but", "by", "can",
-  "could", "currently", "despite", "did", "do", "does", "during", "each", "either", "even",
-  "every", "few", "finally", "first", "following", "for", "from", "further", "furthermore", "had",
-  "has", "have", "he", "her", "here", "his", "how", "however", "i", "if", "in", "indeed",
-  "instead", "is", "it", "its", "last", "later", "let", "many", "may", "meanwhile", "more",
-  "moreover", "most", "much", "my", "neither", "nevertheless", "next", "no", "nor", "not", "now",
-  "of", "on", "once", "one", "only", "or", "other", "others", "our", "over", "overall", "perhaps",
-  "please", "recently", "several", "she", "should", "similarly", "since", "so", "some", "still",
-  "such", "that", "the", "their", "then", "there", "these", "they", "this", "those", "though",
-  "thus", "to", "today", "together", "under", "unlike", "until", "was", "we", "were", "what",
-  "when", "where", "whether", "which", "while", "who", "whose", "why", "will", "with", "within",
-  "without", "would", "yes", "yesterday", "yet", "you", "your",
-};
-
-static const char * const prepositions[] = {
-  "about", "after", "around", "at", "before", "by", "circa", "during", "from", "in", "near", "on",
-  "past", "since", "through", "till", "until",
-};
+typedef struct
+{
+  const VeraLexicon *titles[N_LISTS];
+  const VeraLexicon *abbreviations[N_LISTS];
+  const VeraLexicon *starters[N_LISTS];
+  const VeraLexicon *prepositions;
+  const VeraLexicon *ordinal_cues;   /* "am 3. Mai" */
+  const VeraLexicon *months;
+  const VeraLexicon *zh_speech;      /* "」他说": the quote goes on into the sentence */
+  const VeraLexicon *zh_not_speech;
+} Lexicons;
 
 typedef struct
 {
@@ -96,6 +73,7 @@ typedef struct
   const char *text;
   gsize       len;
   GArray     *out;
+  Lexicons    lex;
 } Segmenter;
 
 typedef enum
@@ -110,27 +88,38 @@ typedef enum
 typedef struct
 {
   NextKind kind;
-  char     word[WORD_MAX];  /* ASCII letters, lower-cased; empty when none */
+  char     word[WORD_MAX];  /* its letters (UTF-8, any case); empty when none */
 } NextWord;
 
-static int
-compare_word (const void *key,
-              const void *member)
-{
-  return strcmp (key, *(const char * const *) member);
-}
-
 static gboolean
-lexicon_has (const char * const *lexicon,
-             gsize               n,
-             const char         *word)
+in_any (const VeraLexicon * const *lists,
+        const char                *word)
 {
   if (word[0] == '\0')
     return FALSE;
-  return bsearch (word, lexicon, n, sizeof (char *), compare_word) != NULL;
+  for (guint i = 0; i < N_LISTS; i++)
+    if (vera_lexicon_contains (lists[i], word, -1))
+      return TRUE;
+  return FALSE;
 }
 
-#define LEXICON_HAS(lex, word) lexicon_has (lex, G_N_ELEMENTS (lex), word)
+static void
+lexicons_init (Lexicons *lex)
+{
+  static const VeraLanguage languages[N_LISTS] = { VERA_LANGUAGE_EN, VERA_LANGUAGE_DE };
+
+  for (guint i = 0; i < N_LISTS; i++)
+    {
+      lex->titles[i] = vera_lexicon_get (languages[i], "claims-titles");
+      lex->abbreviations[i] = vera_lexicon_get (languages[i], "claims-abbreviations");
+      lex->starters[i] = vera_lexicon_get (languages[i], "claims-sentence-starters");
+    }
+  lex->prepositions = vera_lexicon_get (VERA_LANGUAGE_EN, "claims-prepositions");
+  lex->ordinal_cues = vera_lexicon_get (VERA_LANGUAGE_DE, "claims-ordinal-cues");
+  lex->months = vera_lexicon_get (VERA_LANGUAGE_DE, "claims-months");
+  lex->zh_speech = vera_lexicon_get (VERA_LANGUAGE_ZH, "claims-speech-verbs");
+  lex->zh_not_speech = vera_lexicon_get (VERA_LANGUAGE_ZH, "claims-not-speech");
+}
 
 static gboolean
 is_opener (gunichar c)
@@ -154,6 +143,8 @@ is_closer (gunichar c)
     case '"': case '\'': case ')': case ']': case '}':
     case 0x201D: case 0x2019: case 0x00BB: case 0x300D: case 0x300F: case 0xFF09:
     case 0x300B: case 0x3009:
+    /* German „…“ and »…«, ‚…‘ and ›…‹ close with marks that open in other languages. */
+    case 0x201C: case 0x00AB: case 0x2018: case 0x203A: case 0x2039:
       return TRUE;
     default:
       return FALSE;
@@ -163,7 +154,7 @@ is_closer (gunichar c)
 static gboolean
 is_cjk_terminal (gunichar c)
 {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61;
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61 || c == 0xFF1B;
 }
 
 static gboolean
@@ -224,17 +215,26 @@ read_next_word (const Segmenter *seg,
   else
     next->kind = NEXT_OTHER;
 
-  while (pos < limit && n + 1 < WORD_MAX && g_ascii_isalpha (seg->text[pos]))
-    next->word[n++] = g_ascii_tolower (seg->text[pos++]);
+  while (pos < limit)
+    {
+      gunichar d = vera_text_get_char (seg->text, pos, limit, &after);
+
+      if (!g_unichar_isalpha (d) || n + (after - pos) + 1 > WORD_MAX)
+        break;
+      memcpy (next->word + n, seg->text + pos, after - pos);
+      n += after - pos;
+      pos = after;
+    }
   next->word[n] = '\0';
 }
 
 /* Whether a title, or a word that usually opens a sentence, follows. */
 static gboolean
-next_opens_sentence (const NextWord *next)
+next_opens_sentence (const Segmenter *seg,
+                     const NextWord  *next)
 {
   return next->kind == NEXT_UPPER &&
-         (LEXICON_HAS (starters, next->word) || LEXICON_HAS (titles, next->word));
+         (in_any (seg->lex.starters, next->word) || in_any (seg->lex.titles, next->word));
 }
 
 /* A short phrase led by a preposition ("At 5 a.m.") is not a sentence of its own. */
@@ -251,7 +251,7 @@ is_fronted_phrase (const Segmenter *seg,
   for (p = start; p < end && g_ascii_isalpha (seg->text[p]) && n + 1 < WORD_MAX; p++)
     first[n++] = g_ascii_tolower (seg->text[p]);
   first[n] = '\0';
-  if (!LEXICON_HAS (prepositions, first))
+  if (!vera_lexicon_contains (seg->lex.prepositions, first, -1))
     return FALSE;
   for (p = start; p < end && words <= 4; p++)
     {
@@ -326,9 +326,9 @@ classify_word_before (const Segmenter *seg,
 
   if (letters == 0)
     return WORD_REGULAR;
-  if (periods == 0 && LEXICON_HAS (titles, word))
+  if (periods == 0 && in_any (seg->lex.titles, word))
     return WORD_TITLE;
-  if (periods == 0 && LEXICON_HAS (abbreviations, word))
+  if (periods == 0 && in_any (seg->lex.abbreviations, word))
     return WORD_ABBREVIATION;
   if (only_letters && periods > 0 && max_segment <= 2)
     return WORD_ABBREVIATION;
@@ -494,6 +494,84 @@ in_address (const Segmenter *seg,
   return FALSE;
 }
 
+static gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F);
+}
+
+/* The word that ends just before @end (letters of any script, at most WORD_MAX - 1 bytes), or
+ * an empty string. */
+static void
+read_word_before (const Segmenter *seg,
+                  gsize            floor,
+                  gsize            end,
+                  char             word[WORD_MAX])
+{
+  gsize p = end;
+
+  while (p > floor)
+    {
+      gsize q = vera_text_char_start (seg->text, p, floor);
+      gsize next;
+
+      if (!g_unichar_isalpha (vera_text_get_char (seg->text, q, end, &next)) ||
+          end - q >= WORD_MAX)
+        break;
+      p = q;
+    }
+  memcpy (word, seg->text + p, end - p);
+  word[end - p] = '\0';
+}
+
+/* "am 3. Mai", "zum 100. Geburtstag": a number of one to three digits with a full stop, before a
+ * month name, or after a word that leads an ordinal ("am", "im", "der") and before a noun. */
+static gboolean
+is_ordinal (const Segmenter *seg,
+            gsize            sentence_start,
+            gsize            pos,
+            gsize            after_marks,
+            gsize            limit)
+{
+  const char *t = seg->text;
+  gsize p = pos;
+  char before[WORD_MAX];
+  NextWord next;
+
+  g_assert (pos >= sentence_start);
+
+  while (p > sentence_start && is_ascii_digit (t[p - 1]) && pos - p <= 3)
+    p--;
+  if (p == pos || pos - p > 3 || (p > sentence_start && !g_ascii_isspace (t[p - 1])))
+    return FALSE;
+  if (after_marks >= limit || !g_ascii_isspace (t[after_marks]))
+    return FALSE;
+  read_next_word (seg, after_marks, limit, &next);
+  if (next.kind != NEXT_UPPER)
+    return FALSE;
+  if (vera_lexicon_contains (seg->lex.months, next.word, -1))
+    return TRUE;
+  if (p == sentence_start)
+    return FALSE;
+  read_word_before (seg, sentence_start, vera_text_trim_end (t, sentence_start, p), before);
+  return vera_lexicon_contains (seg->lex.ordinal_cues, before, -1);
+}
+
+/* "z. B.", "u. a.", "d. h.": the initial at @word_start follows a lower-case initial with its
+ * full stop, so the two spell one abbreviation. */
+static gboolean
+continues_abbreviation (const Segmenter *seg,
+                        gsize            sentence_start,
+                        gsize            word_start)
+{
+  const char *t = seg->text;
+
+  return word_start >= sentence_start + 3 && t[word_start - 1] == ' ' &&
+         t[word_start - 2] == '.' && is_ascii_lower (t[word_start - 3]) &&
+         (word_start == sentence_start + 3 || !g_ascii_isalnum (t[word_start - 4]));
+}
+
 /* Decides whether the marks that start at @pos end a sentence. Returns the end of the sentence
  * (after the marks and closing quotes) or 0; *resume is where scanning goes on. */
 static gsize
@@ -510,9 +588,14 @@ decide_boundary (const Segmenter *seg,
   gboolean spaced = FALSE, glued_word, question = FALSE;
   NextWord word;
 
-  /* Chinese and Japanese: the mark ends the sentence, closing brackets included. */
-  if (is_cjk_terminal (c))
+  /* Chinese and Japanese: the mark ends the sentence, closing brackets included. A "?" or "!"
+   * after a Han character counts as the full-width mark. */
+  if (is_cjk_terminal (c) ||
+      ((c == '?' || c == '!') && pos > sentence_start &&
+       is_han (vera_text_get_char (seg->text, vera_text_char_start (seg->text, pos, sentence_start),
+                                   pos, &next))))
     {
+      vera_text_get_char (seg->text, pos, limit, &next);
       p = next;
       while (p < limit)
         {
@@ -564,6 +647,10 @@ decide_boundary (const Segmenter *seg,
     }
   /* A three-dot ellipsis trails off inside a sentence. */
   if (!question && dots == 3)
+    return 0;
+
+  /* German ordinals and dates: "am 3. Mai", "im 19. Jahrhundert". */
+  if (!question && dots == 1 && is_ordinal (seg, sentence_start, pos, after_marks, limit))
     return 0;
 
   /* A dot between digits: a decimal, a version, a coordinate. */
@@ -624,7 +711,8 @@ decide_boundary (const Segmenter *seg,
         return 0;
       case WORD_INITIAL:
       case WORD_ABBREVIATION:
-        if (!next_opens_sentence (&word) || is_fronted_phrase (seg, sentence_start, pos))
+        if (!next_opens_sentence (seg, &word) || is_fronted_phrase (seg, sentence_start, pos) ||
+            continues_abbreviation (seg, sentence_start, pos - word_len))
           return 0;
         return end;
       case WORD_REGULAR:
@@ -632,6 +720,126 @@ decide_boundary (const Segmenter *seg,
         return end;
       }
   }
+}
+
+#define QUOTE_WINDOW 600    /* bytes: a quote that runs longer holds whole sentences */
+#define SPEAKER_WINDOW 16   /* characters after a Chinese quote searched for a speech verb */
+
+/* The quote the scan is in: „…“, »…«, “…”, «…», 「…」, 『…』 or "…". */
+typedef struct
+{
+  gunichar close;       /* the mark that closes it; 0 outside quotes */
+  gunichar close_alt;   /* „…” is seen too */
+  gsize    end;         /* where the closing mark starts */
+  gboolean embedded;    /* the sentence goes on after the quote: no break inside */
+} Quote;
+
+/* "」他说。", "”，李明表示": a Chinese speech verb in the few characters after a quote. */
+static gboolean
+speaker_follows (const Segmenter *seg,
+                 gsize            pos,
+                 gsize            limit)
+{
+  for (guint n = 0; pos < limit && n < SPEAKER_WINDOW; n++)
+    {
+      gsize next, skip;
+      gunichar c = vera_text_get_char (seg->text, pos, limit, &next);
+
+      if (!is_han (c))
+        return FALSE;
+      skip = vera_lexicon_match_prefix (seg->lex.zh_not_speech, seg->text + pos, limit - pos, NULL);
+      if (skip > 0)
+        {
+          pos += skip;
+          continue;
+        }
+      if (vera_lexicon_match_prefix (seg->lex.zh_speech, seg->text + pos, limit - pos, NULL) > 0)
+        return TRUE;
+      pos = next;
+    }
+  return FALSE;
+}
+
+/* Whether the sentence goes on after a quote that closes before @pos: a comma, a dash, a
+ * lower-case word (", sagte sie", "” he said") or a Chinese speaker ("」他说"). */
+static gboolean
+goes_on_after_quote (const Segmenter *seg,
+                     gsize            pos,
+                     gsize            limit)
+{
+  gsize next;
+  gunichar c;
+
+  pos = vera_text_skip_spaces (seg->text, pos, limit);
+  if (pos >= limit)
+    return FALSE;
+  c = vera_text_get_char (seg->text, pos, limit, &next);
+  switch (c)
+    {
+    case ',': case ';': case ':': case '-': case 0x2013: case 0x2014:
+    case 0xFF0C: case 0x3001: case 0xFF1A:
+      return TRUE;
+    default:
+      break;
+    }
+  if (g_unichar_islower (c))
+    return TRUE;
+  return is_han (c) && speaker_follows (seg, pos, limit);
+}
+
+/* Opens a quote at @pos when the mark there opens one whose closing mark comes within
+ * QUOTE_WINDOW bytes. */
+static void
+open_quote (const Segmenter *seg,
+            gsize            block_start,
+            gsize            pos,
+            gsize            limit,
+            Quote           *quote)
+{
+  const char *t = seg->text;
+  gsize next, window;
+  gunichar c = vera_text_get_char (t, pos, limit, &next);
+  gunichar close, close_alt;
+
+  g_assert (quote->close == 0);
+
+  switch (c)
+    {
+    case 0x201E: close = 0x201C; close_alt = 0x201D; break;
+    case 0x201C: close = 0x201D; close_alt = 0x201D; break;
+    case 0x00AB: close = 0x00BB; close_alt = 0x00BB; break;
+    case 0x00BB: close = 0x00AB; close_alt = 0x00AB; break;
+    case 0x300C: close = 0x300D; close_alt = 0x300D; break;
+    case 0x300E: close = 0x300F; close_alt = 0x300F; break;
+    case '"':
+      /* A straight quote opens after a space and before a word. */
+      if ((pos > block_start && !g_ascii_isspace (t[pos - 1]) && t[pos - 1] != '(') ||
+          next >= limit || g_ascii_isspace (t[next]))
+        return;
+      close = close_alt = '"';
+      break;
+    default:
+      return;
+    }
+  window = MIN (limit, next + QUOTE_WINDOW);
+  for (gsize p = next; p < window;)
+    {
+      gsize after;
+      gunichar d = vera_text_get_char (t, p, window, &after);
+
+      if (d == close || d == close_alt)
+        {
+          quote->close = close;
+          quote->close_alt = close_alt;
+          quote->end = p;
+          /* Further closing marks: „…«Zitat»…“ */
+          while (after < limit && is_closer (vera_text_get_char (t, after, limit, &next)))
+            after = next;
+          quote->embedded = goes_on_after_quote (seg, after, limit);
+          return;
+        }
+      p = after;
+    }
 }
 
 /* Splits one block of text (lines already joined, no skipped text inside) into sentences. */
@@ -648,6 +856,7 @@ segment_block (Segmenter *seg,
   guint flags = VERA_SPAN_NONE;
   guint before = seg->out->len;
   gsize s = vera_text_skip_spaces (seg->text, start, limit);
+  Quote quote = { 0, };
   gsize i;
 
   listed = parse_marker (seg, s, limit, &first);
@@ -663,6 +872,11 @@ segment_block (Segmenter *seg,
     {
       guchar b = (guchar) t[i];
       gsize resume, end;
+
+      if (quote.close != 0 && i > quote.end)
+        quote.close = 0;
+      if (quote.close == 0 && (b == '"' || b == 0xC2 || b == 0xE2 || b == 0xE3))
+        open_quote (seg, start, i, limit, &quote);
 
       /* A list run inline: "1. The first item 2. The second item". */
       if (listed && i > s && g_ascii_isspace (t[i - 1]) && !g_ascii_isspace (b) &&
@@ -694,6 +908,12 @@ segment_block (Segmenter *seg,
                 while (i < limit && (t[i] == '.' || (t[i] == ' ' && i + 1 < limit && t[i + 1] == '.')))
                   i++;
                 i = MAX (i, next);
+                break;
+              }
+            /* „Wir wachsen. Das ist sicher“, sagte sie: one sentence. */
+            if (quote.close != 0 && quote.embedded && i < quote.end)
+              {
+                i = next;
                 break;
               }
             end = decide_boundary (seg, s, i, limit, &resume);
@@ -892,7 +1112,7 @@ vera_segment_sentences (const char   *text,
                         gsize         len,
                         const GArray *skip)
 {
-  Segmenter seg = { text, len, NULL };
+  Segmenter seg = { text, len, NULL, { { NULL, }, } };
   g_autoptr(GArray) units = NULL;
   g_autofree gboolean *chain = NULL;
   gboolean wrapped;
@@ -904,6 +1124,7 @@ vera_segment_sentences (const char   *text,
   seg.out = vera_text_span_array_new ();
   if (len == 0)
     return seg.out;
+  lexicons_init (&seg.lex);
 
   units = split_units (&seg, skip);
   wrapped = is_hard_wrapped (units);
