@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vera-app-util.h"
+#include "vera-language.h"
 #include "vera-vocabulary.h"
 
 static const char * const status_markers[VERA_N_STATUSES] = {
@@ -114,4 +115,72 @@ vera_app_dup_web_address (const char *text)
   if (strchr (stripped, ':')[3] == '\0')
     return NULL;
   return g_steal_pointer (&stripped);
+}
+
+/* Languages. */
+
+const char *
+vera_app_language_key (const char *tag)
+{
+  switch (vera_language_from_tag (tag))
+    {
+    case VERA_LANGUAGE_EN:    return "en";
+    case VERA_LANGUAGE_DE:    return "de";
+    case VERA_LANGUAGE_ZH:    return "zh";
+    case VERA_LANGUAGE_OTHER: return "other";
+    case VERA_LANGUAGE_UND:
+    default:                  return "und";
+    }
+}
+
+/* "mis" is the ISO 639 code for a language without one of its own: what "Other" stores. */
+static gboolean
+is_unnamed_other (const char *tag)
+{
+  return g_ascii_strncasecmp (tag, "mis", 3) == 0 && (tag[3] == '\0' || tag[3] == '-');
+}
+
+char *
+vera_app_dup_language_chip (const char *tag)
+{
+  gsize n = 0;
+
+  switch (vera_language_from_tag (tag))
+    {
+    case VERA_LANGUAGE_EN: return g_strdup ("EN");
+    case VERA_LANGUAGE_DE: return g_strdup ("DE");
+    /* Chinese readers name their language in Han characters, not with a Latin code. */
+    case VERA_LANGUAGE_ZH: return g_strdup ("中文");
+    case VERA_LANGUAGE_UND: return NULL;
+    case VERA_LANGUAGE_OTHER:
+    default:
+      break;
+    }
+  if (is_unnamed_other (tag))
+    /* Translators: a short label in the article list for an article in a language Vera does not
+     * analyse and that has no code of its own. Keep it short. */
+    return g_strdup (C_("language chip", "Other"));
+  while (tag[n] != '\0' && g_ascii_isalpha (tag[n]) && n < 3)
+    n++;
+  return g_ascii_strup (tag, n);
+}
+
+char *
+vera_app_dup_language_name (const char *tag)
+{
+  switch (vera_language_from_tag (tag))
+    {
+    /* The languages are named in their own language, as language menus do. */
+    case VERA_LANGUAGE_EN: return g_strdup ("English");
+    case VERA_LANGUAGE_DE: return g_strdup ("Deutsch");
+    case VERA_LANGUAGE_ZH: return g_strdup ("中文");
+    case VERA_LANGUAGE_UND: return g_strdup (_("Language not known yet"));
+    case VERA_LANGUAGE_OTHER:
+    default:
+      break;
+    }
+  if (is_unnamed_other (tag))
+    return g_strdup (_("Other language"));
+  /* Translators: an article in a language Vera does not analyse; %s is its tag, "fr". */
+  return g_strdup_printf (_("Other language (%s)"), tag);
 }

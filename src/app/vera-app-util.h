@@ -27,6 +27,15 @@ void        vera_app_open_uri        (GtkWidget     *widget,
  * or %NULL when it holds anything else. */
 char       *vera_app_dup_web_address (const char    *text);
 
+/* An article's language, from its tag ("de-AT", "zh-Hant", "fr", NULL). The key is what the
+ * win.set-article-language menu offers: "en", "de", "zh", "other", or "und" when not known. */
+const char *vera_app_language_key    (const char    *tag);
+/* A compact label for lists: "EN", "DE", "中文", "FR"; NULL when the language is not known. */
+char       *vera_app_dup_language_chip (const char  *tag);
+/* The language's name for menus and tooltips: the endonym ("Deutsch", "中文") for the languages
+ * Vera analyses, the tag for others ("Other (fr)"), translated. */
+char       *vera_app_dup_language_name (const char  *tag);
+
 /* Unparents every child of a bin-layout widget, for its dispose. */
 void        vera_app_unparent_children (GtkWidget   *widget);
 

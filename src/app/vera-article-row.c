@@ -17,6 +17,7 @@ struct _VeraArticleRow
   VeraArticle    *article;
 
   GtkLabel       *count_label;
+  GtkLabel       *language_label;
   GtkLevelBar    *progress;
   GtkLabel       *source_label;
   GtkLabel       *title_label;
@@ -40,6 +41,23 @@ update_counts (VeraArticleRow *self)
   gtk_label_set_text (self->count_label, text);
   gtk_level_bar_set_value (self->progress, n > 0 ? (double) reviewed / n : 0.0);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), n > 0);
+}
+
+static void
+update_language (VeraArticleRow *self)
+{
+  const char *tag = vera_article_get_language (self->article);
+  g_autofree char *chip = vera_app_dup_language_chip (tag);
+  g_autofree char *name = vera_app_dup_language_name (tag);
+  g_autofree char *tooltip = NULL;
+
+  gtk_label_set_text (self->language_label, chip != NULL ? chip : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->language_label), chip != NULL);
+  /* Translators: the tooltip of the language label in the article list, "Language: Deutsch". */
+  tooltip = g_strdup_printf (_("Language: %s"), name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->language_label), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->language_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
 
 static void
@@ -77,7 +95,9 @@ vera_article_row_set_article (VeraArticleRow *self,
   g_signal_connect_object (article, "notify::n-claims", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (article, "notify::n-reviewed", G_CALLBACK (update_counts), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (article, "notify::title", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (article, "notify::language", G_CALLBACK (update_language), self, G_CONNECT_SWAPPED);
   update_title (self);
+  update_language (self);
   update_counts (self);
 }
 
@@ -107,6 +127,7 @@ vera_article_row_class_init (VeraArticleRowClass *klass)
   object_class->dispose = vera_article_row_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/vera-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, VeraArticleRow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, VeraArticleRow, language_label);
   gtk_widget_class_bind_template_child (widget_class, VeraArticleRow, progress);
   gtk_widget_class_bind_template_child (widget_class, VeraArticleRow, source_label);
   gtk_widget_class_bind_template_child (widget_class, VeraArticleRow, title_label);

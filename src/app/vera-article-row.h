@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VeraArticleRow, vera_article_row, VERA, ARTICLE_ROW, GtkWidget)
 
-/* A sidebar entry: an article's title, source, claim count and review progress. */
+/* A sidebar entry: an article's title, source, language, claim count and review progress. */
 GtkWidget   *vera_article_row_new         (void);
 void         vera_article_row_set_article (VeraArticleRow *self,
                                            VeraArticle    *article);

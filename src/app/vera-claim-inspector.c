@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
-#include <math.h>
 
 #include "vera-app-util.h"
 #include "vera-article.h"
@@ -13,6 +12,7 @@
 #include "vera-claim-context.h"
 #include "vera-claim-inspector.h"
 #include "vera-conflict.h"
+#include "vera-figure-format.h"
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-quantity.h"
@@ -255,23 +255,6 @@ add_fact_row (VeraClaimInspector *self,
   g_ptr_array_add (self->dynamic_rows, row);
 }
 
-/* A normalised value for people: 85000000 → "85 million". */
-static char *
-format_number (double value)
-{
-  double magnitude = fabs (value);
-
-  if (!isfinite (value))
-    return g_strdup ("?");
-  if (magnitude >= 1e12)
-    return g_strdup_printf (_("%g trillion"), value / 1e12);
-  if (magnitude >= 1e9)
-    return g_strdup_printf (_("%g billion"), value / 1e9);
-  if (magnitude >= 1e6)
-    return g_strdup_printf (_("%g million"), value / 1e6);
-  return g_strdup_printf ("%.12g", value);
-}
-
 static void
 rebuild_facts (VeraClaimInspector *self)
 {
@@ -285,24 +268,22 @@ rebuild_facts (VeraClaimInspector *self)
   for (guint i = 0; quantities != NULL && i < quantities->len; i++)
     {
       VeraQuantity *q = g_ptr_array_index (quantities, i);
-      g_autofree char *value = NULL;
+      /* The figure as Vera read it, in the reviewer's language, over the text it was read from,
+       * which may be in another language ("480亿美元"), and its time scope. */
+      g_autofree char *value = vera_figure_dup_value (q);
+      g_autofree char *written = NULL;
 
-      /* The figure as Vera understood it: qualifier, value, unit or counted noun, scope. */
-      g_autofree char *number = format_number (q->value);
-      gboolean has_unit = q->unit != NULL && g_strcmp0 (q->unit, "count") != 0;
-
-      value = g_strdup_printf ("%s%s%s%s%s%s%s",
-                               q->qualifier ? q->qualifier : "", q->qualifier ? " " : "", number,
-                               has_unit ? " " : "", has_unit ? q->unit : "",
-                               q->noun ? " " : "", q->noun ? q->noun : "");
+      /* Translators: under a figure in the claim details, the text it was read from. */
+      written = g_strdup_printf (_("As written: “%s”"), q->text ? q->text : "");
       if (q->scope != NULL)
         {
-          char *scoped = g_strdup_printf ("%s · %s", value, q->scope);
+          /* Translators: the text a figure was read from, then its time scope ("in 2024"). */
+          char *scoped = g_strdup_printf (_("%s · %s"), written, q->scope);
 
-          g_free (value);
-          value = scoped;
+          g_free (written);
+          written = scoped;
         }
-      add_fact_row (self, q->text ? q->text : "", value, "accessories-calculator-symbolic");
+      add_fact_row (self, value, written, "accessories-calculator-symbolic");
     }
   for (guint i = 0; people != NULL && i < people->len; i++)
     {
@@ -338,7 +319,18 @@ conflict_group (VeraClaimInspector *self,
       g_autofree char *value = g_markup_escape_text (vera_conflict_get_value (conflict, i), -1);
       g_autofree char *where = NULL;
 
-      where = g_markup_escape_text (article != NULL ? vera_article_get_title (article) : claim_id, -1);
+      if (article != NULL)
+        {
+          g_autofree char *chip = vera_app_dup_language_chip (vera_article_get_language (article));
+          /* Translators: where a conflicting figure comes from: the article's language ("EN",
+           * "中文") and its title. */
+          g_autofree char *text = chip != NULL ? g_strdup_printf (_("%s · %s"), chip, vera_article_get_title (article) ? vera_article_get_title (article) : "")
+                                               : g_strdup (vera_article_get_title (article) ? vera_article_get_title (article) : "");
+
+          where = g_markup_escape_text (text, -1);
+        }
+      else
+        where = g_markup_escape_text (claim_id, -1);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
       gtk_widget_add_css_class (row, "property");

@@ -40,6 +40,28 @@ member_cell (VeraConflictsView *self,
   g_autofree char *status = claim != NULL ? vera_app_dup_status_text (vera_claim_get_status (claim))
                                           : g_strdup ("");
   GtkWidget *status_label = gtk_label_new (status);
+  GtkWidget *source = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  g_autofree char *chip = article != NULL ? vera_app_dup_language_chip (vera_article_get_language (article))
+                                          : NULL;
+
+  /* Each claim says which article, and in which language, it comes from: an English and a
+   * Chinese figure side by side are told apart at a glance. */
+  if (chip != NULL)
+    {
+      GtkWidget *language = gtk_label_new (chip);
+      g_autofree char *name = vera_app_dup_language_name (vera_article_get_language (article));
+      g_autofree char *tooltip = g_strdup_printf (_("Language: %s"), name);
+
+      gtk_widget_set_valign (language, GTK_ALIGN_START);
+      gtk_widget_add_css_class (language, "caption-heading");
+      gtk_widget_add_css_class (language, "language-chip");
+      gtk_widget_set_tooltip_text (language, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (language), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      gtk_box_append (GTK_BOX (source), language);
+    }
+  gtk_box_append (GTK_BOX (source), where);
+  gtk_widget_set_hexpand (where, TRUE);
 
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
@@ -52,7 +74,7 @@ member_cell (VeraConflictsView *self,
   gtk_widget_add_css_class (status_label, "caption");
   gtk_widget_add_css_class (where, "dim-label");
   gtk_box_append (GTK_BOX (box), value);
-  gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), source);
   gtk_box_append (GTK_BOX (box), status_label);
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "card");

@@ -755,6 +755,8 @@ vera_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-adding", NULL, cancel_adding_action);
   gtk_widget_class_install_action (widget_class, "win.restore-recovery", NULL, restore_recovery_action);
+  /* Stateful, so that the language menu shows the current language as a radio item. */
+  gtk_widget_class_install_property_action (widget_class, "win.set-article-language", "article-language");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -43,6 +43,7 @@ struct _VeraWindow
   AdwFlap              *inspector_flap;
   AdwLeaflet           *leaflet;
   GtkStack             *main_stack;
+  GtkMenuButton        *language_button;
   GtkLabel             *progress_label;
   GtkProgressBar       *progress_bar;
   GtkRevealer          *progress_revealer;
@@ -116,6 +117,17 @@ void      vera_window_fetch_reference       (VeraWindow    *self,
 void      vera_window_restore_references    (VeraWindow    *self,
                                              VeraClaim     *claim);
 void      vera_window_check_all_references  (VeraWindow    *self);
+
+/* vera-window-language.c: the article's language and analysing it again in another. */
+/* The menu key of the current article's language ("en", "de", "zh", "other", "und"). */
+const char *vera_window_get_article_language (VeraWindow  *self);
+/* "en", "de", "zh", "other" or any BCP 47 tag: asks first when review work would be set aside,
+ * then analyses the article again in a thread and applies it as one undoable action. */
+void      vera_window_request_article_language (VeraWindow  *self,
+                                                const char  *language);
+void      vera_window_update_language       (VeraWindow   *self);
+void      vera_window_article_reanalysed    (VeraWindow   *self,
+                                             VeraArticle  *article);
 
 /* vera-window-recovery.c: the window's side of VeraRecovery (the restore question). */
 gboolean  vera_window_restore_recovery      (VeraWindow   *self,

@@ -21,6 +21,7 @@ enum {
   PROP_NET_SERVICE,
   PROP_ANALYZER,
   PROP_PROJECT,
+  PROP_ARTICLE_LANGUAGE,
   N_PROPS
 };
 
@@ -97,6 +98,13 @@ article_position (VeraWindow  *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+static void
+article_language_changed_cb (VeraWindow *self)
+{
+  vera_window_update_language (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE_LANGUAGE]);
+}
+
 void
 vera_window_select_article (VeraWindow  *self,
                             VeraArticle *article)
@@ -105,7 +113,13 @@ vera_window_select_article (VeraWindow  *self,
 
   if (self->article == article)
     return;
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_func (self->article, article_language_changed_cb, self);
   g_set_object (&self->article, article);
+  if (article != NULL)
+    g_signal_connect_object (article, "notify::language", G_CALLBACK (article_language_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+  article_language_changed_cb (self);
   self->in_selection_update = TRUE;
   gtk_single_selection_set_selected (self->article_selection, article_position (self, article));
   self->in_selection_update = FALSE;
@@ -264,6 +278,8 @@ vera_window_set_project (VeraWindow  *self,
   g_signal_connect_object (project, "notify::dirty", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::file", G_CALLBACK (vera_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "article-reanalysed", G_CALLBACK (vera_window_article_reanalysed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (vera_project_get_articles (project), "items-changed",
                            G_CALLBACK (update_main_stack), self, G_CONNECT_SWAPPED);
   update_main_stack (self);
@@ -503,6 +519,9 @@ vera_window_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_ARTICLE_LANGUAGE:
+      g_value_set_string (value, vera_window_get_article_language (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -526,6 +545,9 @@ vera_window_set_property (GObject      *object,
       break;
     case PROP_ANALYZER:
       self->analyzer = g_value_dup_object (value);
+      break;
+    case PROP_ARTICLE_LANGUAGE:
+      vera_window_request_article_language (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -558,6 +580,12 @@ vera_window_class_init (VeraWindowClass *klass)
   properties [PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, VERA_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The current article's language as the win.set-article-language menu names it ("en", "de",
+   * "zh", "other", "und"). Setting it asks for a new analysis in that language, which changes
+   * the value later (or not, when the reviewer cancels). */
+  properties [PROP_ARTICLE_LANGUAGE] =
+    g_param_spec_string ("article-language", NULL, NULL, "und",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VERA_TYPE_ARTICLE_VIEW);
@@ -575,6 +603,7 @@ vera_window_class_init (VeraWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VeraWindow, drop_target);
   gtk_widget_class_bind_template_child (widget_class, VeraWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, VeraWindow, inspector_flap);
+  gtk_widget_class_bind_template_child (widget_class, VeraWindow, language_button);
   gtk_widget_class_bind_template_child (widget_class, VeraWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VeraWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, VeraWindow, progress_bar);

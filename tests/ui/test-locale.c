@@ -29,8 +29,9 @@ find_menu_button (GtkWidget *widget)
 {
   GtkWidget *child;
 
-  if (GTK_IS_MENU_BUTTON (widget)
-      && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+  /* The primary menu: the language button's names are the languages' own (endonyms). */
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
     return GTK_MENU_BUTTON (widget);
   for (child = gtk_widget_get_first_child (widget);
        child != NULL;

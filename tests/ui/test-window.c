@@ -65,11 +65,11 @@ test_open_demo (Fixture       *fixture,
   if (fixture->path == NULL)
     return;
   articles = vera_project_get_articles (vera_window_get_project (fixture->window));
-  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 5);
 
   /* The sidebar lists every article, and the first one is shown. */
   sidebar = gtk_list_view_get_model (fixture->window->article_list);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sidebar)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (sidebar)), ==, 5);
   g_assert_nonnull (vera_window_get_article (fixture->window));
   buffer = gtk_text_view_get_buffer (vera_article_view_get_text_view (fixture->window->article_view));
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >=,

@@ -18,6 +18,7 @@ typedef enum
   ACTION_NOTE,
   ACTION_ADD_REFERENCE,
   ACTION_REMOVE_REFERENCE,
+  ACTION_LANGUAGE,
 } ActionKind;
 
 /* One recorded review action, with what is needed to apply it in either direction. */
@@ -31,6 +32,11 @@ typedef struct
   char          *modified[2];
   VeraReference *reference;
   guint          position;
+  /* ACTION_LANGUAGE: an article's language with the analysis made in it, before and after. */
+  VeraArticle   *article;
+  char          *language[2];
+  GPtrArray     *claims[2];
+  GPtrArray     *findings[2];
 } Action;
 
 struct _VeraProject
@@ -68,6 +74,7 @@ enum {
 
 enum {
   CHANGED,
+  ARTICLE_REANALYSED,
   N_SIGNALS
 };
 
@@ -79,8 +86,12 @@ action_free (Action *action)
 {
   g_clear_object (&action->claim);
   g_clear_object (&action->reference);
+  g_clear_object (&action->article);
   for (guint i = 0; i < 2; i++)
     {
+      g_free (action->language[i]);
+      g_clear_pointer (&action->claims[i], g_ptr_array_unref);
+      g_clear_pointer (&action->findings[i], g_ptr_array_unref);
       g_free (action->note[i]);
       g_free (action->reviewer[i]);
       g_free (action->modified[i]);
@@ -225,6 +236,18 @@ vera_project_class_init (VeraProjectClass *klass)
   signals [CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * VeraProject::article-reanalysed:
+   * @article: the article whose claims and findings were replaced
+   *
+   * Emitted when vera_project_set_article_language(), or its undo or redo, replaced the claims
+   * of an article, before VeraProject::changed. The conflicts are not relinked: listeners that
+   * own an analyser do that.
+   */
+  signals [ARTICLE_REANALYSED] =
+    g_signal_new ("article-reanalysed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, VERA_TYPE_ARTICLE);
 }
 
 static void
@@ -513,6 +536,11 @@ apply_action (Action   *action,
         vera_claim_remove_reference (action->claim, action->reference, NULL);
       break;
 
+    case ACTION_LANGUAGE:
+      vera_article_set_language (action->article, action->language[side]);
+      vera_article_replace_analysis (action->article, action->claims[side], action->findings[side]);
+      return;
+
     default:
       g_assert_not_reached ();
     }
@@ -551,6 +579,8 @@ record (VeraProject *self,
   g_ptr_array_set_size (self->redo_stack, 0);
   apply_action (action, TRUE);
   g_ptr_array_add (self->undo_stack, action);
+  if (action->kind == ACTION_LANGUAGE)
+    g_signal_emit (self, signals [ARTICLE_REANALYSED], 0, action->article);
   notify_history (self, could_undo, could_redo);
 }
 
@@ -653,6 +683,54 @@ vera_project_remove_reference (VeraProject   *self,
   record (self, action);
 }
 
+static GPtrArray *
+dup_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static GPtrArray *
+ref_items (GPtrArray *items)
+{
+  GPtrArray *copy = g_ptr_array_new_full (items != NULL ? items->len : 0, g_object_unref);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (items, i)));
+  return copy;
+}
+
+void
+vera_project_set_article_language (VeraProject *self,
+                                   VeraArticle *article,
+                                   const char  *language,
+                                   GPtrArray   *claims,
+                                   GPtrArray   *findings)
+{
+  Action *action;
+
+  g_return_if_fail (VERA_IS_PROJECT (self));
+  g_return_if_fail (VERA_IS_ARTICLE (article));
+  g_return_if_fail (vera_project_find_article (self, vera_article_get_id (article)) == article);
+
+  /* The claims set aside stay in the history, with their review, so undo brings them back
+   * and the earlier review actions on them stay valid. */
+  action = g_new0 (Action, 1);
+  action->kind = ACTION_LANGUAGE;
+  action->article = g_object_ref (article);
+  action->language[0] = g_strdup (vera_article_get_language (article));
+  action->language[1] = g_strdup (language);
+  action->claims[0] = dup_items (vera_article_get_claims (article));
+  action->findings[0] = dup_items (vera_article_get_findings (article));
+  action->claims[1] = ref_items (claims);
+  action->findings[1] = ref_items (findings);
+  record (self, action);
+}
+
 gboolean
 vera_project_get_can_undo (VeraProject *self)
 {
@@ -683,6 +761,7 @@ vera_project_get_undo_label (VeraProject *self)
     case ACTION_NOTE:             return _("Edit note");
     case ACTION_ADD_REFERENCE:    return _("Add reference");
     case ACTION_REMOVE_REFERENCE: return _("Remove reference");
+    case ACTION_LANGUAGE:         return _("Change language");
     default:                      return NULL;
     }
 }
@@ -703,6 +782,8 @@ move_action (VeraProject *self,
   action = g_ptr_array_steal_index (from, from->len - 1);
   apply_action (action, forward);
   g_ptr_array_add (to, action);
+  if (action->kind == ACTION_LANGUAGE)
+    g_signal_emit (self, signals [ARTICLE_REANALYSED], 0, action->article);
   notify_history (self, could_undo, could_redo);
   return action->claim;
 }

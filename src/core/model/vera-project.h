@@ -74,6 +74,15 @@ void          vera_project_remove_reference    (VeraProject    *self,
                                                 VeraReference  *reference);
 void          vera_project_mark_not_a_claim    (VeraProject    *self,
                                                 VeraClaim      *claim);
+/* Gives an article another language tag together with the claims and findings of its analysis
+ * in that language (made off the project, e.g. on a copy in a thread), as one undoable action.
+ * The claims it replaces keep their review and come back on undo. Emits
+ * VeraProject::article-reanalysed; relinking the conflicts is the caller's. */
+void          vera_project_set_article_language (VeraProject   *self,
+                                                 VeraArticle   *article,
+                                                 const char    *language,
+                                                 GPtrArray     *claims,
+                                                 GPtrArray     *findings);
 gboolean      vera_project_get_can_undo        (VeraProject    *self);
 gboolean      vera_project_get_can_redo        (VeraProject    *self);
 /* What undo would revert ("Set status", …), translated, or NULL. */
