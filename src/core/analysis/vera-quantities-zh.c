@@ -96,7 +96,7 @@ skip_chain (const char *p,
     {
       if (vera_zh_is_digit (p, end))
         p = g_utf8_next_char (p);
-      else if ((*p == '-' || *p == ' ' || *p == ':' || *p == '/' || *p == '.') &&
+      else if ((*p == '-' || *p == ' ' || *p == ':' || *p == '/' || *p == '.' || *p == ',') &&
                vera_zh_is_digit (p + 1, end))
         p++;
       else
@@ -305,10 +305,10 @@ read_figure (const Lexicons *lex,
   date_end = read_date (lex, &num, end, &y_end);
   if (date_end != NULL)
     {
-      if (y_end != NULL && *year == NULL)
+      if (*year == NULL)
         {
           *year = p;
-          *year_end = y_end;
+          *year_end = y_end != NULL ? y_end : date_end;
         }
       return date_end;
     }
@@ -438,7 +438,7 @@ read_figure (const Lexicons *lex,
   /* 以上, 左右 after the figure. */
   value = match_value (lex->qualifiers_after, q, end, &n);
   if (value != NULL && *value != '\0' && fig->qualifier == NULL &&
-      !has_prefix (q, end, "多") && !has_prefix (q, end, "余"))
+      !has_prefix (q, end, "多少"))
     fig->qualifier = value;
   *found = TRUE;
   return q;
@@ -502,7 +502,7 @@ vera_quantities_zh_extract (const char *sentence,
           continue;
         }
       if ((n = vera_lexicon_match_prefix (lex.time_words, p, end - p, NULL)) > 0 &&
-          !is_ascii_alnum_before (s, p) && !g_ascii_isalnum (p[n]))
+          ((guchar) *p >= 0x80 || (!is_ascii_alnum_before (s, p) && !g_ascii_isalnum (p[n]))))
         {
           if (time_word == NULL)
             {
