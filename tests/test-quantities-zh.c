@@ -27,7 +27,8 @@ static const Case cases[] = {
   /* Digits, commas, points, scales. */
   { "该市常住人口达到3,500人。", "3,500人", 3500, 0, "count", NULL, NULL, NULL },
   { "项目总投资1.2万元。", "1.2万元", 12000, 0, "CNY", NULL, NULL, NULL },
-  { "现场来了3千观众。", "3千观众", 3000, 0, "count", "观众", NULL, NULL },
+  { "现场来了3千观众。", "3千", 3000, 0, NULL, NULL, NULL, NULL },
+  { "该企业利润同比下降-3.5%。", "-3.5%", -3.5, 0, "percent", NULL, NULL, "同比" },
   { "公司市值达480亿美元。", "480亿美元", 4.8e10, 0, "USD", NULL, NULL, NULL },
   { "全国财政收入约2.5万亿元。", "2.5万亿元", 2.5e12, 0, "CNY", NULL, "about", NULL },
   { "该集团营收58.3亿元。", "58.3亿元", 5.83e9, 0, "CNY", NULL, NULL, NULL },
@@ -134,6 +135,9 @@ static const char *const no_figures[] = {
   "他成为了公司的负责人，并完成了任务，降低了成本。",
   "一定要注意安全，一些人没有来。",
   "三月的天气很好。",
+  "数十亿元资金和几十人的团队，十几个项目。",
+  "12306网站今天升级。",
+  "COVID-19疫情期间，A-3号楼关闭。",
   "The mayor of Shanghai (上海) spoke today.",
 };
 

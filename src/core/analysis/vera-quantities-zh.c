@@ -262,14 +262,6 @@ read_unit (const Lexicons *lex,
         }
       return q;
     }
-  value = match_value (lex->nouns, q, end, &n);
-  if (value != NULL)
-    {
-      fig->unit = "count";
-      fig->noun_start = q;
-      fig->noun_end = q + n;
-      return q + n;
-    }
   return NULL;
 }
 
@@ -300,6 +292,7 @@ read_figure (const Lexicons *lex,
   if (!vera_zh_read_number (p, end, &num))
     return g_utf8_next_char (p);
   if (num.arabic && (num.bad || is_ascii_alnum_before (sentence, start) ||
+                     (start - sentence >= 2 && start[-1] == '-' && g_ascii_isalnum (start[-2])) ||
                      is_chained (num.end, end)))
     return skip_chain (p, end);
   date_end = read_date (lex, &num, end, &y_end);
@@ -340,12 +333,26 @@ read_figure (const Lexicons *lex,
       *found = TRUE;
       return fig->end;
     }
+  /* 数十亿, 几十人, 上百, 十几个, 二十来岁: approximate counts, no figure. */
+  if (prev != NULL && !num.arabic && (has_prefix (prev, end, "数") || has_prefix (prev, end, "几") || has_prefix (prev, end, "上") ||
+       has_prefix (prev, end, "成") || has_prefix (prev, end, "好")))
+    return num.end;
+  if (has_prefix (num.end, end, "几") || has_prefix (num.end, end, "来"))
+    return num.end;
   if (num.arabic && num.end < end && g_ascii_isalpha (*num.end) &&
       match_value (lex->units, num.end, end, &n) == NULL &&
       match_value (lex->currencies, num.end, end, &n) == NULL)
     return num.end;
   fig->start = start;
   fig->value = num.value;
+  /* -3.5%: a minus sign not after a digit. */
+  if (num.arabic && prev != NULL && start == p && (*prev == '-' || has_prefix (prev, end, "−")) &&
+      !(prev > sentence && vera_zh_is_digit (g_utf8_find_prev_char (sentence, prev), end)) &&
+      !(prev > sentence && g_ascii_isalnum (prev[-1])))
+    {
+      fig->start = prev;
+      fig->value = -num.value;
+    }
   q = num.end;
   /* 三分之一: a fraction, in percent. */
   if (has_prefix (q, end, "分之") && !percent_word && prefix_currency == NULL)
