@@ -71,6 +71,9 @@ static const Case cases[] = {
   { "近百分之六十的受访者表示支持。", "百分之六十", 60, 0, "percent", NULL, "nearly", NULL },
   { "增速回落3个百分点。", "3个百分点", 3, 0, "percentage-points", NULL, NULL, NULL },
   { "三成受访者表示满意。", "三成", 30, 0, "percent", NULL, NULL, NULL },
+  { "超5成企业实现盈利。", "5成", 50, 0, "percent", NULL, "more than", NULL },
+  { "三分之二的居民参与投票。", "三分之二", 200.0 / 3, 0, "percent", NULL, NULL, NULL },
+  { "港股融资HK$500亿。", "HK$500亿", 5e10, 0, "HKD", NULL, NULL, NULL },
   { "约三分之一的家庭拥有汽车。", "三分之一", 100.0 / 3, 0, "percent", NULL, "about", NULL },
   /* Units. */
   { "港口集装箱吞吐量达4000万标准箱。", "4000万标准箱", 4e7, 0, "TEU", NULL, NULL, NULL },
@@ -137,6 +140,7 @@ static const char *const no_figures[] = {
   "三月的天气很好。",
   "数十亿元资金和几十人的团队，十几个项目。",
   "12306网站今天升级。",
+  "他身高1米8，9成9的人不知道。",
   "COVID-19疫情期间，A-3号楼关闭。",
   "The mayor of Shanghai (上海) spoke today.",
 };

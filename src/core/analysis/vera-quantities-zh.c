@@ -384,8 +384,10 @@ read_figure (const Lexicons *lex,
         q += *q == '%' ? 1 : strlen ("％");
       fig->unit = "percent";
     }
-  else if (!num.arabic && is_tenths (&num, end))
+  else if (is_tenths (&num, end))
     {
+      if (vera_zh_is_digit (q + strlen ("成"), end) || vera_zh_is_numeral (q + strlen ("成"), end))
+        return q;
       fig->value = num.value * 10;
       fig->unit = "percent";
       fig->end = q + strlen ("成");
@@ -430,6 +432,10 @@ read_figure (const Lexicons *lex,
       unit_end = read_unit (lex, q, end, prefix_currency, fig, &rejected);
       if (rejected)
         return q;
+      /* 1米8, 5元5角: a second number right after the unit; no figure. */
+      if (unit_end != NULL && (vera_zh_is_digit (unit_end, end) ||
+                               vera_zh_is_numeral (unit_end, end)))
+        return unit_end;
       if (unit_end != NULL)
         q = unit_end;
       else if (!num.scaled)
