@@ -9,9 +9,11 @@
 #include "vera-language.h"
 #include "vera-lexicon.h"
 #include "vera-quantities-zh-private.h"
+#include "vera-quantities-zh.h"
 
-/* The numeral reader of the Chinese grammar: digits with thousands commas and a point, Han
- * numerals with their scales, and both mixed ("1.2万"). The text is valid UTF-8. */
+/* The numeral reader of the Chinese grammar, and the test of whether the grammar applies:
+ * digits with thousands commas and a point, Han numerals with their scales, and both mixed
+ * ("1.2万"). The text is valid UTF-8. */
 
 static int
 lookup_digit (const char *p,
@@ -341,5 +343,45 @@ vera_zh_read_number (const char   *p,
     return read_arabic (p, end, num);
   if (vera_zh_is_numeral (p, end))
     return read_han (p, end, num);
+  return FALSE;
+}
+
+/* A Han character or CJK punctuation ("：", "，") next to a digit, or a Han character next to
+ * a Han numeral. */
+static gboolean
+is_chinese_neighbour (const char *p,
+                      const char *end)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+      (c >= 0xFF1A && c <= 0xFF20))
+    return TRUE;
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN && !vera_zh_is_numeral (p, end);
+}
+
+gboolean
+vera_quantities_zh_applies (const char *sentence,
+                            gsize       len)
+{
+  g_autofree char *s = NULL;
+  const char *end, *prev = NULL;
+
+  if (sentence == NULL || len == 0)
+    return FALSE;
+  s = g_utf8_make_valid (sentence, len);
+  end = s + strlen (s);
+  for (const char *p = s; p < end; prev = p, p = g_utf8_next_char (p))
+    {
+      gboolean number = vera_zh_is_digit (p, end) || vera_zh_is_numeral (p, end);
+      const char *next = g_utf8_next_char (p);
+
+      if (!number)
+        continue;
+      if (prev != NULL && is_chinese_neighbour (prev, end))
+        return TRUE;
+      if (next < end && is_chinese_neighbour (next, end))
+        return TRUE;
+    }
   return FALSE;
 }
