@@ -90,6 +90,27 @@ vera_zh_is_numeral (const char *p,
   return lookup_digit (p, end, &n) >= 0 || lookup_scale (p, end, &n) == 10;
 }
 
+const char *
+vera_zh_skip_number (const char *p,
+                     const char *end)
+{
+  while (p < end)
+    {
+      gsize n = 0;
+
+      if (vera_zh_is_digit (p, end) || lookup_digit (p, end, &n) >= 0 ||
+          lookup_scale (p, end, &n) > 0)
+        p = g_utf8_next_char (p);
+      else if ((*p == '.' || *p == ',') && vera_zh_is_digit (p + 1, end))
+        p++;
+      else if (g_str_has_prefix (p, "．") && vera_zh_is_digit (p + strlen ("．"), end))
+        p += strlen ("．");
+      else
+        break;
+    }
+  return p;
+}
+
 static gboolean
 unit_starts (const char *p,
              const char *end)
@@ -321,8 +342,9 @@ read_han (const char   *p,
     }
   if (digit >= 0)
     {
-      /* 一万五 = 15000, 三千五 = 3500: the digit counts a tenth of the last scale. */
-      if (!zero && last_scale >= 100 && last_scale <= 1e4)
+      /* 一万五 = 15000, 三千五 = 3500, 一亿五 = 1.5亿: the digit counts a tenth of the last
+       * scale. */
+      if (!zero && last_scale >= 100)
         section += digit * last_scale / 10;
       else
         section += digit;

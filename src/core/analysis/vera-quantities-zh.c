@@ -339,6 +339,10 @@ read_figure (const Lexicons *lex,
     return num.end;
   if (has_prefix (num.end, end, "几") || has_prefix (num.end, end, "来"))
     return num.end;
+  /* 3千5百, 1万5千: digits after a scale, written in two numbers; no figure. */
+  if (num.arabic && num.factor != 1 &&
+      (vera_zh_is_digit (num.end, end) || vera_zh_is_numeral (num.end, end)))
+    return num.end;
   if (num.arabic && num.end < end && g_ascii_isalpha (*num.end) &&
       match_value (lex->units, num.end, end, &n) == NULL &&
       match_value (lex->currencies, num.end, end, &n) == NULL)
@@ -451,7 +455,8 @@ read_figure (const Lexicons *lex,
   /* 以上, 左右 after the figure. */
   value = match_value (lex->qualifiers_after, q, end, &n);
   if (value != NULL && *value != '\0' && fig->qualifier == NULL &&
-      !has_prefix (q, end, "多少"))
+      (!(has_prefix (q, end, "多") || has_prefix (q, end, "余")) ||
+       q + n >= end || g_unichar_get_script (g_utf8_get_char (q + n)) != G_UNICODE_SCRIPT_HAN))
     fig->qualifier = value;
   *found = TRUE;
   return q;
@@ -555,14 +560,17 @@ vera_quantities_zh_extract (const char *sentence,
         {
           if (fig.qualifier == NULL)
             fig.qualifier = read_qualifier_before (&lex, s, fig.start);
+          /* 近3年: the last three years, not nearly three. */
+          if (g_strcmp0 (fig.qualifier, "nearly") == 0 &&
+              (g_strcmp0 (fig.unit, "year") == 0 || g_strcmp0 (fig.unit, "month") == 0 ||
+               g_strcmp0 (fig.unit, "day") == 0 || g_strcmp0 (fig.unit, "week") == 0))
+            fig.qualifier = NULL;
           g_ptr_array_add (result, make_quantity (s, &fig));
         }
       else
         {
           /* No figure: none starts inside the rest of this number either. */
-          while (q < end && (vera_zh_is_digit (q, end) || vera_zh_is_numeral (q, end)))
-            q = g_utf8_next_char (q);
-          next = MAX (next, q);
+          next = MAX (next, vera_zh_skip_number (q, end));
         }
       p = MAX (next, g_utf8_next_char (p));
     }
