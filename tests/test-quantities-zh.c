@@ -75,7 +75,10 @@ static const Case cases[] = {
   { "三分之二的居民参与投票。", "三分之二", 200.0 / 3, 0, "percent", NULL, NULL, NULL },
   { "港股融资HK$500亿。", "HK$500亿", 5e10, 0, "HKD", NULL, NULL, NULL },
   { "约三分之一的家庭拥有汽车。", "三分之一", 100.0 / 3, 0, "percent", NULL, "about", NULL },
+  { "特斯拉股价上涨了10%至250美元。", "250美元", 250, 0, "USD", NULL, NULL, NULL },
+  { "特斯拉股价上涨了10%至250美元。", "10%", 10, 0, "percent", NULL, NULL, NULL },
   /* Units. */
+  { "美联储宣布加息25个基点。", "25个基点", 25, 0, "basis-points", NULL, NULL, NULL },
   { "港口集装箱吞吐量达4000万标准箱。", "4000万标准箱", 4e7, 0, "TEU", NULL, NULL, NULL },
   { "新建高速公路120公里。", "120公里", 120, 0, "km", NULL, NULL, NULL },
   { "隧道长5千米。", "5千米", 5, 0, "km", NULL, NULL, NULL },

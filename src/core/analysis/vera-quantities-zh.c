@@ -407,23 +407,28 @@ read_figure (const Lexicons *lex,
       double from = fig->value;
       gboolean hyphen = !has_prefix (q, end, "至") && !has_prefix (q, end, "到");
 
+      gboolean unit_ok = TRUE;
+
+      /* 10%-15%: a percent range has its sign on both ends. */
       if (fig->unit != NULL)
         {
           if (has_prefix (to_end, end, "%"))
             to_end++;
           else if (has_prefix (to_end, end, "％"))
             to_end += strlen ("％");
+          else
+            unit_ok = FALSE;
         }
       if (num.factor == 1 && to.factor != 1 && fig->qualifier == NULL)
         from *= to.factor;
-      if (to.value > from && !(hyphen && (*to_end == '-' || num.int_digits == 4)) &&
+      if (unit_ok && to.value > from && !(hyphen && (*to_end == '-' || num.int_digits == 4)) &&
           read_date (lex, &to, end, &y_end) == NULL && !is_time (&to, end))
         {
           fig->value = from;
           fig->value_to = to.value;
           q = to_end;
         }
-      else if (hyphen && num.arabic)
+      else if (unit_ok && hyphen && num.arabic)
         return skip_chain (p, end);
     }
   if (fig->unit == NULL && (has_prefix (q, end, "%") || has_prefix (q, end, "％")))
