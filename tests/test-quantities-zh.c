@@ -145,6 +145,7 @@ static const char *const no_figures[] = {
   "12306网站今天升级。",
   "他身高1米8，9成9的人不知道。",
   "来了3千5百人，又来了1万5千人。",
+  "客服7×24小时在线，邮编200001，拨打110报警。",
   "COVID-19疫情期间，A-3号楼关闭。",
   "The mayor of Shanghai (上海) spoke today.",
 };

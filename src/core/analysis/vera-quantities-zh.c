@@ -339,6 +339,10 @@ read_figure (const Lexicons *lex,
     return num.end;
   if (has_prefix (num.end, end, "几") || has_prefix (num.end, end, "来"))
     return num.end;
+  /* 7×24小时, 3*4: a product, no figure. */
+  if ((prev != NULL && (has_prefix (prev, end, "×") || *prev == '*')) ||
+      has_prefix (num.end, end, "×") || has_prefix (num.end, end, "*"))
+    return num.end;
   /* 3千5百, 1万5千: digits after a scale, written in two numbers; no figure. */
   if (num.arabic && num.factor != 1 &&
       (vera_zh_is_digit (num.end, end) || vera_zh_is_numeral (num.end, end)))
