@@ -107,6 +107,9 @@ static const Case cases[] = {
   { "全省有10余家医院参与。", "10余家医院", 10, 0, "count", "医院", "more than", NULL },
   { "年收入在100万元以上。", "100万元", 1e6, 0, "CNY", NULL, "more than", NULL },
   { "气温将达到30%左右。", "30%", 30, 0, "percent", NULL, "about", NULL },
+  { "近千人参加了招聘会。", "近千人", 1000, 0, "count", NULL, "nearly", NULL },
+  { "百余家企业参展。", "百余家企业", 100, 0, "count", "企业", "more than", NULL },
+  { "逾万名志愿者参与。", "逾万名志愿者", 1e4, 0, "count", "志愿者", "more than", NULL },
   /* Ranges. */
   { "每场比赛持续5至10分钟。", "5至10分钟", 5, 10, "minute", NULL, NULL, NULL },
   { "预计将有3万至5万人参加。", "3万至5万人", 3e4, 5e4, "count", NULL, NULL, NULL },
@@ -145,6 +148,7 @@ static const char *const no_figures[] = {
   "12306网站今天升级。",
   "他身高1米8，9成9的人不知道。",
   "来了3千5百人，又来了1万5千人。",
+  "万人空巷，千家万户，百家号上千人围观。",
   "客服7×24小时在线，邮编200001，拨打110报警。",
   "COVID-19疫情期间，A-3号楼关闭。",
   "The mayor of Shanghai (上海) spoke today.",

@@ -273,12 +273,16 @@ read_han (const char   *p,
             section += (digit < 0 ? 1 : digit) * 10;
           else if (s < 1e4)
             {
+              if (digit < 0 && q == p)
+                digit = 1;
               if (digit < 0)
                 break;
               section += digit * s;
             }
           else if (s == 1e4)
             {
+              if (q == p)
+                digit = 1;
               if (section + MAX (digit, 0) == 0)
                 break;
               total += (section + MAX (digit, 0)) * 1e4;
@@ -355,11 +359,24 @@ read_han (const char   *p,
 }
 
 gboolean
+vera_zh_starts_with_scale (const char *p,
+                           const char *end)
+{
+  gsize n;
+  double s = p < end ? lookup_scale (p, end, &n) : 0;
+
+  return s >= 100 && s <= 1e4;
+}
+
+gboolean
 vera_zh_read_number (const char   *p,
                      const char   *end,
                      VeraZhNumber *num)
 {
   gsize n;
+
+  if (vera_zh_starts_with_scale (p, end))
+    return read_han (p, end, num);
 
   if (ascii_digit (p, end, &n) >= 0)
     return read_arabic (p, end, num);

@@ -25,6 +25,9 @@ G_GNUC_INTERNAL gboolean vera_zh_is_digit       (const char *p,
 /* TRUE when @p starts a Han digit (零 to 九, 两, the financial forms) or 十/拾. */
 G_GNUC_INTERNAL gboolean vera_zh_is_numeral     (const char *p,
                                                  const char *end);
+/* TRUE when @p starts 百, 千 or 万: a number with an implicit 一 (近千人, 百余家). */
+G_GNUC_INTERNAL gboolean vera_zh_starts_with_scale (const char *p,
+                                                    const char *end);
 /* The end of the digits, Han numerals, scales and separators starting at @p. */
 G_GNUC_INTERNAL const char *vera_zh_skip_number (const char *p,
                                                  const char *end);

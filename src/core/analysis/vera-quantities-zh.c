@@ -265,6 +265,10 @@ read_unit (const Lexicons *lex,
   return NULL;
 }
 
+static const char *read_qualifier_before (const Lexicons *lex,
+                                          const char     *sentence,
+                                          const char     *start);
+
 /* Reads the figure whose number starts at @p (after a currency sign or 百分之 at @start).
  * Returns the end of the text read (a figure or a skipped date, code or ordinal: *found
  * says which), never before @p's next character. */
@@ -558,7 +562,11 @@ vera_quantities_zh_extract (const char *sentence,
           else
             q = p;
         }
-      if (!vera_zh_is_digit (q, end) && !vera_zh_is_numeral (q, end))
+      if (!vera_zh_is_digit (q, end) && !vera_zh_is_numeral (q, end) &&
+          !(vera_zh_starts_with_scale (q, end) && q == p && currency == NULL &&
+            (read_qualifier_before (&lex, s, p) != NULL ||
+             has_prefix (g_utf8_next_char (p), end, "余") ||
+             has_prefix (g_utf8_next_char (p), end, "多"))))
         {
           p = g_utf8_next_char (p);
           continue;
@@ -568,7 +576,13 @@ vera_quantities_zh_extract (const char *sentence,
       if (found)
         {
           if (fig.qualifier == NULL)
-            fig.qualifier = read_qualifier_before (&lex, s, fig.start);
+            {
+              fig.qualifier = read_qualifier_before (&lex, s, fig.start);
+              /* 近千人: the qualifier is part of a number with an implicit 一. */
+              if (fig.qualifier != NULL && vera_zh_starts_with_scale (fig.start, end) &&
+                  !has_prefix (fig.start, end, "百分之"))
+                fig.start -= vera_lexicon_match_suffix (lex.qualifiers, s, fig.start - s, NULL);
+            }
           /* 近3年: the last three years, not nearly three. */
           if (g_strcmp0 (fig.qualifier, "nearly") == 0 &&
               (g_strcmp0 (fig.unit, "year") == 0 || g_strcmp0 (fig.unit, "month") == 0 ||
