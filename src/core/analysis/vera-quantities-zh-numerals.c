@@ -358,6 +358,34 @@ read_han (const char   *p,
   return TRUE;
 }
 
+/* The end of a chain of digit groups joined by '-', ' ', ':', '/', '.': a phone number, a
+ * time, a code, skipped whole. */
+const char *
+vera_zh_skip_chain (const char *p,
+                    const char *end)
+{
+  while (p < end)
+    {
+      if (vera_zh_is_digit (p, end))
+        p = g_utf8_next_char (p);
+      else if ((*p == '-' || *p == ' ' || *p == ':' || *p == '/' || *p == '.' || *p == ',') &&
+               vera_zh_is_digit (p + 1, end))
+        p++;
+      else
+        break;
+    }
+  return p;
+}
+
+/* A figure whose number is followed by a digit group through '-', ' ', ':', '/': a code. */
+gboolean
+vera_zh_is_chained (const char *p,
+                    const char *end)
+{
+  return p < end && (*p == ' ' || *p == ':' || *p == '/' || *p == '_') &&
+         vera_zh_is_digit (p + 1, end);
+}
+
 gboolean
 vera_zh_starts_with_scale (const char *p,
                            const char *end)

@@ -28,6 +28,14 @@ G_GNUC_INTERNAL gboolean vera_zh_is_numeral     (const char *p,
 /* TRUE when @p starts 百, 千 or 万: a number with an implicit 一 (近千人, 百余家). */
 G_GNUC_INTERNAL gboolean vera_zh_starts_with_scale (const char *p,
                                                     const char *end);
+/* The end of a chain of digit groups joined by '-', ' ', ':', '/', '.', ',' starting at @p:
+ * a phone number, a time or a code, skipped whole. */
+G_GNUC_INTERNAL const char *vera_zh_skip_chain  (const char *p,
+                                                 const char *end);
+/* TRUE when a digit group follows @p through ' ', ':', '/' or '_': the number before is part
+ * of a code. */
+G_GNUC_INTERNAL gboolean    vera_zh_is_chained  (const char *p,
+                                                 const char *end);
 /* The end of the digits, Han numerals, scales and separators starting at @p. */
 G_GNUC_INTERNAL const char *vera_zh_skip_number (const char *p,
                                                  const char *end);

@@ -86,34 +86,6 @@ previous_char (const char *start,
   return p > start ? g_utf8_find_prev_char (start, p) : NULL;
 }
 
-/* The end of a chain of digit groups joined by '-', ' ', ':', '/', '.': a phone number, a
- * time, a code, skipped whole. */
-static const char *
-skip_chain (const char *p,
-            const char *end)
-{
-  while (p < end)
-    {
-      if (vera_zh_is_digit (p, end))
-        p = g_utf8_next_char (p);
-      else if ((*p == '-' || *p == ' ' || *p == ':' || *p == '/' || *p == '.' || *p == ',') &&
-               vera_zh_is_digit (p + 1, end))
-        p++;
-      else
-        break;
-    }
-  return p;
-}
-
-/* A figure whose number is followed by a digit group through '-', ' ', ':', '/': a code. */
-static gboolean
-is_chained (const char *p,
-            const char *end)
-{
-  return p < end && (*p == ' ' || *p == ':' || *p == '/' || *p == '_') &&
-         vera_zh_is_digit (p + 1, end);
-}
-
 /* Reads a date at @num (a number just read at @p): 2024年, 2024年3月15日, 3月, 15日. Returns its
  * end, and in @year_end the end of its year part, or NULL when the number is no date. */
 static const char *
@@ -297,8 +269,8 @@ read_figure (const Lexicons *lex,
     return g_utf8_next_char (p);
   if (num.arabic && (num.bad || is_ascii_alnum_before (sentence, start) ||
                      (start - sentence >= 2 && start[-1] == '-' && g_ascii_isalnum (start[-2])) ||
-                     is_chained (num.end, end)))
-    return skip_chain (p, end);
+                     vera_zh_is_chained (num.end, end)))
+    return vera_zh_skip_chain (p, end);
   date_end = read_date (lex, &num, end, &y_end);
   if (date_end != NULL)
     {
@@ -409,7 +381,8 @@ read_figure (const Lexicons *lex,
   /* A range: 5至10, 3万至5万人, 10%-15%, 3-5万元. */
   value = match_value (lex->range_marks, q, end, &n);
   if (value != NULL && !percent_word && vera_zh_read_number (q + n, end, &to) &&
-      to.arabic == num.arabic && !to.bad && !to.digit_string && !is_chained (to.end, end))
+      to.arabic == num.arabic && !to.bad && !to.digit_string &&
+      !vera_zh_is_chained (to.end, end))
     {
       const char *to_end = to.end;
       double from = fig->value;
@@ -437,7 +410,7 @@ read_figure (const Lexicons *lex,
           q = to_end;
         }
       else if (unit_ok && hyphen && num.arabic)
-        return skip_chain (p, end);
+        return vera_zh_skip_chain (p, end);
     }
   if (fig->unit == NULL && (has_prefix (q, end, "%") || has_prefix (q, end, "％")))
     {
