@@ -101,6 +101,13 @@ vera_article_row_set_article (VeraArticleRow *self,
   update_counts (self);
 }
 
+VeraArticle *
+vera_article_row_get_article (VeraArticleRow *self)
+{
+  g_return_val_if_fail (VERA_IS_ARTICLE_ROW (self), NULL);
+  return self->article;
+}
+
 GtkWidget *
 vera_article_row_new (void)
 {

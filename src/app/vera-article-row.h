@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (VeraArticleRow, vera_article_row, VERA, ARTICLE_ROW, GtkWi
 GtkWidget   *vera_article_row_new         (void);
 void         vera_article_row_set_article (VeraArticleRow *self,
                                            VeraArticle    *article);
+VeraArticle *vera_article_row_get_article (VeraArticleRow *self);
 
 G_END_DECLS

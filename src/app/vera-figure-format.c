@@ -30,31 +30,17 @@ static const Scale myriad_scales[] = {
   { 1e4,  "myriad scale", NC_("myriad scale", "%s ten thousand") },
 };
 
-/* @format (a translated string with one "%s"; "%%" stands for "%") with @arg in place of the
- * "%s": what g_strdup_printf() makes of such strings, without a format that is not a literal. */
+/* Every format here is a translated string with one %s, which msgfmt --check-format checks
+ * against its msgid when the catalogs are built. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static char *
-substitute (const char *format,
-            const char *arg)
+fill (const char *format,
+      const char *text)
 {
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = format; *p != '\0'; p++)
-    {
-      if (p[0] == '%' && p[1] == 's')
-        {
-          g_string_append (out, arg);
-          p++;
-        }
-      else if (p[0] == '%' && p[1] == '%')
-        {
-          g_string_append_c (out, '%');
-          p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
+  return g_strdup_printf (format, text);
 }
+#pragma GCC diagnostic pop
 
 /* |value| with up to @decimals decimals, trailing zeros dropped, digits grouped by three. */
 static char *
@@ -141,8 +127,7 @@ vera_figure_dup_number (double value)
         {
           g_autofree char *mantissa = format_plain (m, decimals);
 
-          body = substitute (g_dpgettext2 (GETTEXT_PACKAGE, scales[i].context, scales[i].format),
-                             mantissa);
+          body = fill (g_dpgettext2 (GETTEXT_PACKAGE, scales[i].context, scales[i].format), mantissa);
         }
       break;
     }
@@ -243,7 +228,16 @@ vera_figure_dup_value (const VeraQuantity *q)
     {
       /* A counted noun stays as the article writes it: it is the article's word. */
       if (q->noun != NULL && *q->noun != '\0')
-        measured = g_strconcat (number, starts_with_han (q->noun) ? "" : " ", q->noun, NULL);
+        {
+          /* Han text takes no space between number and noun ("520万个集装箱"), Latin text does,
+           * also before a Han noun ("5.2 million 集装箱"). */
+          const char *last = g_utf8_find_prev_char (number, number + strlen (number));
+          gboolean han_number = last != NULL && starts_with_han (last);
+          gboolean tight = starts_with_han (q->noun) &&
+                           (han_number || g_str_equal (C_("number scales", "western"), "myriad"));
+
+          measured = g_strconcat (number, tight ? "" : " ", q->noun, NULL);
+        }
     }
   else if (g_str_equal (q->unit, "year") || g_str_equal (q->unit, "month") ||
            g_str_equal (q->unit, "day"))
@@ -256,14 +250,14 @@ vera_figure_dup_value (const VeraQuantity *q)
         format = g_dngettext (GETTEXT_PACKAGE, "%s month", "%s months", n);
       else
         format = g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", n);
-      measured = substitute (format, number);
+      measured = fill (format, number);
     }
   else
     {
       for (guint i = 0; i < G_N_ELEMENTS (unit_names) && measured == NULL; i++)
         if (g_str_equal (unit_names[i].unit, q->unit))
-          measured = substitute (g_dpgettext2 (GETTEXT_PACKAGE, "figure unit",
-                                               unit_names[i].format), number);
+          measured = fill (g_dpgettext2 (GETTEXT_PACKAGE, "figure unit", unit_names[i].format),
+                           number);
       /* A unit without a name here is shown by its symbol. */
       if (measured == NULL)
         measured = g_strdup_printf ("%s %s", number, q->unit);
@@ -275,6 +269,6 @@ vera_figure_dup_value (const VeraQuantity *q)
     return g_steal_pointer (&measured);
   format = qualifier_format (q->qualifier);
   if (format != NULL)
-    return substitute (format, measured);
+    return fill (format, measured);
   return g_strdup_printf ("%s %s", q->qualifier, measured);
 }
