@@ -261,13 +261,16 @@ parse_concept (const char *value,
 static inline gboolean
 is_han (gunichar c)
 {
-  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+  /* Nothing below the CJK radicals is Han: most text never asks GLib's script table. */
+  return c >= 0x2E80 && g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
 }
 
 static inline gboolean
 is_word_char (gunichar c)
 {
-  return c == '&' || (g_unichar_isalnum (c) && !is_han (c));
+  if (c < 0x80)
+    return c == '&' || g_ascii_isalnum (c);
+  return g_unichar_isalnum (c) && !is_han (c);
 }
 
 /* Place names written in Latin letters are proper nouns: "Us" and "us" are not the US. */

@@ -43,7 +43,7 @@ normalise (const char  *word,
       if ((guchar) word[i] >= 0x80 || word[i] == '\0')
         ascii = FALSE;
       else
-        buf[i] = g_ascii_tolower (word[i]);
+        buf[i] = word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i];
     }
   if (ascii)
     {
@@ -68,7 +68,9 @@ vera_lexicon_lookup (const VeraLexicon *self,
 
   if (len < 0)
     len = strlen (word);
-  if (len == 0 || (gsize) len > self->max_key_bytes * 2 + 8)
+  /* Lower-casing keeps an ASCII word's length and changes another's by a few bytes at most. */
+  if (len == 0 || (gsize) len > self->max_key_bytes * 2 + 8 ||
+      ((guchar) word[0] < 0x80 && (guchar) word[len - 1] < 0x80 && (gsize) len > self->max_key_bytes + 8))
     return NULL;
   key = normalise (word, len, buf, &heap);
   return g_hash_table_lookup (self->entries, key);
