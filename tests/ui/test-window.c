@@ -296,6 +296,59 @@ test_recovery (Fixture       *fixture,
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
 }
 
+typedef struct
+{
+  VeraArticle *article;
+  const char  *language;
+} LanguageWait;
+
+static gboolean
+article_has_language (gpointer data)
+{
+  LanguageWait *wait = data;
+
+  return g_strcmp0 (vera_article_get_language (wait->article), wait->language) == 0;
+}
+
+/* win.set-article-language analyses the article again in another language, as one undoable
+ * step; the row's chip and the saved file follow. */
+static void
+test_article_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  VeraProject *project;
+  g_autoptr(VeraArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  LanguageWait wait;
+
+  if (fixture->path == NULL)
+    return;
+  project = vera_window_get_project (fixture->window);
+  article = g_list_model_get_item (vera_project_get_articles (project), 0);
+  vera_window_select_article (fixture->window, article);
+  before = g_strdup (vera_article_get_language (article));
+  g_assert_cmpstr (before, ==, "en");
+
+  activate (fixture, "win.set-article-language", g_variant_new_string ("de"));
+  wait.article = article;
+  wait.language = "de";
+  g_assert_true (vera_ui_test_wait (article_has_language, &wait, 20000));
+  g_assert_true (vera_project_get_dirty (project));
+
+  activate (fixture, "win.save", NULL);
+  g_assert_true (vera_ui_test_wait (project_saved, project, 10000));
+  g_file_get_contents (fixture->path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"language\" : \"de\""));
+
+  /* Undo brings the article's language (and its analysis) back. */
+  activate (fixture, "win.undo", NULL);
+  wait.language = before;
+  g_assert_true (vera_ui_test_wait (article_has_language, &wait, 20000));
+}
+
 static void
 test_changed_on_disk (Fixture       *fixture,
                       gconstpointer  data)
@@ -410,6 +463,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/vera/ui/window/recovery", Fixture, app, fixture_set_up, test_recovery,
               fixture_tear_down);
+  g_test_add ("/vera/ui/window/article-language", Fixture, app, fixture_set_up,
+              test_article_language, fixture_tear_down);
   g_test_add ("/vera/ui/window/changed-on-disk", Fixture, app, fixture_set_up,
               test_changed_on_disk, fixture_tear_down);
   g_test_add_data_func ("/vera/ui/window/add-articles", app, test_add_articles);
