@@ -14,6 +14,7 @@
 #include "vera-conflict.h"
 #include "vera-file-util.h"
 #include "vera-import.h"
+#include "vera-import-queue.h"
 #include "vera-json-util.h"
 #include "vera-language-id.h"
 #include "vera-net-service.h"
@@ -101,50 +102,29 @@ load_figures (VeraAnalyzer  *analyzer,
   return g_steal_pointer (&node);
 }
 
-/* Articles in flight at once: enough to keep every core busy, few enough to bound memory. */
-#define BATCH_SIZE 64
+/* Articles analysed ahead of the one being written, per worker: enough to keep every core busy,
+ * few enough to bound memory. */
+#define AHEAD_PER_WORKER 8
 
-typedef struct
+/* Writes the next article in command-line order; FALSE when it failed and that ends the run. */
+static gboolean
+consume (VeraImportQueue   *queue,
+         VeraProjectStream *stream,
+         VeraLinker        *linker,
+         gboolean           keep_going,
+         guint             *failures)
 {
-  GMutex mutex;
-  GCond  cond;
-  guint  pending;
-} Batch;
+  g_autoptr(VeraImportResult) result = vera_import_queue_pop (queue);
 
-typedef struct
-{
-  VeraAnalyzer            *analyzer;
-  const VeraImportOptions *options;
-  Batch                   *batch;
-  GFile                   *file;
-  char                    *id;
-  VeraArticle             *article;
-  GError                  *error;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->file);
-  g_clear_object (&job->article);
-  g_clear_error (&job->error);
-  g_free (job->id);
-  g_free (job);
-}
-
-/* Runs in a worker thread: the analyzer is read-only while it analyses. */
-static void
-analyze_job_cb (gpointer data,
-                gpointer user_data)
-{
-  Job *job = data;
-
-  job->article = vera_analyzer_import_file (job->analyzer, job->file, job->id, job->options,
-                                            NULL, &job->error);
-  g_mutex_lock (&job->batch->mutex);
-  job->batch->pending--;
-  g_cond_signal (&job->batch->cond);
-  g_mutex_unlock (&job->batch->mutex);
+  if (result->article == NULL)
+    {
+      vera_check_error ("%s", result->error->message);
+      (*failures)++;
+      return keep_going;
+    }
+  vera_project_stream_add_serialized (stream, result->json);
+  vera_linker_merge (linker, result->links);
+  return TRUE;
 }
 
 static gboolean
@@ -162,6 +142,7 @@ vera_check_analyze (int    argc,
   g_autofree char *output = NULL;
   double threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
   int max_size_mb = 0;
+  int jobs = 0;
   gboolean keep_going = FALSE;
   g_autofree char *figures_path = NULL;
   g_autofree char *language = NULL;
@@ -182,6 +163,9 @@ vera_check_analyze (int    argc,
     { "figures", 0, 0, G_OPTION_ARG_FILENAME, &figures_path,
       N_("Also hold figures against the reference figures in this JSON file (kept in the "
          "project)"), N_("FILE") },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Analyse this many articles at once (default: one per processor); the project is the "
+         "same for any number"), N_("N") },
     { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
       N_("Analyse every article as written in this language (en, de, zh-Hans, fr, …) instead of "
          "identifying it"), N_("TAG") },
@@ -196,8 +180,9 @@ vera_check_analyze (int    argc,
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GListStore) conflicts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(VeraImportQueue) queue = NULL;
   VeraImportOptions options = { 0 };
-  GThreadPool *pool;
+  guint ahead;
   guint failures = 0;
 
   g_option_context_set_summary (context,
@@ -220,6 +205,11 @@ vera_check_analyze (int    argc,
   if (max_size_mb < 0)
     {
       vera_check_error (_("--max-size must be a positive number of megabytes"));
+      return VERA_CHECK_EXIT_USAGE;
+    }
+  if (jobs < 0 || jobs > 1024)
+    {
+      vera_check_error (_("--jobs must be a number of workers from 1 to 1024 (0: one per processor)"));
       return VERA_CHECK_EXIT_USAGE;
     }
   if (language != NULL && !vera_language_tag_is_valid (language))
@@ -263,72 +253,51 @@ vera_check_analyze (int    argc,
     }
   linker = vera_analyzer_new_linker (analyzer);
 
-  /* Files are analysed in parallel, a batch at a time, and written in the order given; URLs
+  /* Files are analysed, indexed for the linker and serialised in parallel, and written and
+   * linked in the order given, so the project is the same whatever the number of workers; URLs
    * are fetched on this thread. An article's id follows its position on the command line. */
-  pool = g_thread_pool_new (analyze_job_cb, NULL, MAX (1, (int) g_get_num_processors ()), FALSE,
-                            NULL);
-  for (int first = 1; first < argc; first += BATCH_SIZE)
+  queue = vera_import_queue_new (analyzer, &options, jobs,
+                                 VERA_IMPORT_QUEUE_LINK | VERA_IMPORT_QUEUE_SERIALIZE, NULL);
+  ahead = AHEAD_PER_WORKER * (jobs > 0 ? jobs : MAX (1, g_get_num_processors ()));
+  for (int i = 1; i < argc; i++)
     {
-      int last = MIN (argc, first + BATCH_SIZE);
-      g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
-      Batch batch = { 0 };
+      g_autofree char *id = g_strdup_printf ("a%d", i);
 
-      g_mutex_init (&batch.mutex);
-      g_cond_init (&batch.cond);
-      for (int i = first; i < last; i++)
+      if (is_url (argv[i]))
         {
-          Job *job = g_new0 (Job, 1);
+          g_autoptr(VeraArticle) article = NULL;
 
-          job->analyzer = analyzer;
-          job->options = &options;
-          job->batch = &batch;
-          job->id = g_strdup_printf ("a%d", i);
-          g_ptr_array_add (jobs, job);
-          if (is_url (argv[i]))
+          article = import_url (analyzer, &net, argv[i], id, &error);
+          if (article == NULL)
             {
-              job->article = import_url (analyzer, &net, argv[i], job->id, &job->error);
-              /* A fetched page was analysed in its own language: again, in the given one. */
-              if (job->article != NULL && language != NULL)
-                {
-                  vera_article_set_language (job->article, language);
-                  vera_analyzer_analyze_article (analyzer, job->article);
-                }
-              continue;
-            }
-          job->file = g_file_new_for_commandline_arg (argv[i]);
-          g_mutex_lock (&batch.mutex);
-          batch.pending++;
-          g_mutex_unlock (&batch.mutex);
-          g_thread_pool_push (pool, job, NULL);
-        }
-
-      g_mutex_lock (&batch.mutex);
-      while (batch.pending > 0)
-        g_cond_wait (&batch.cond, &batch.mutex);
-      g_mutex_unlock (&batch.mutex);
-      g_mutex_clear (&batch.mutex);
-      g_cond_clear (&batch.cond);
-
-      for (guint j = 0; j < jobs->len; j++)
-        {
-          Job *job = g_ptr_array_index (jobs, j);
-
-          if (job->article == NULL)
-            {
-              vera_check_error ("%s", job->error->message);
+              vera_check_error ("%s", error->message);
+              g_clear_error (&error);
               failures++;
               if (!keep_going)
-                {
-                  g_thread_pool_free (g_steal_pointer (&pool), FALSE, TRUE);
-                  return VERA_CHECK_EXIT_INPUT;
-                }
+                return VERA_CHECK_EXIT_INPUT;
               continue;
             }
-          vera_project_stream_add_article (stream, job->article);
-          vera_analyzer_link_article (analyzer, linker, job->article);
+          /* A fetched page was analysed in its own language: again, in the given one. */
+          if (language != NULL)
+            {
+              vera_article_set_language (article, language);
+              vera_analyzer_analyze_article (analyzer, article);
+            }
+          vera_import_queue_push_article (queue, article, argv[i]);
         }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+
+          vera_import_queue_push_file (queue, file, id);
+        }
+      while (vera_import_queue_get_pending (queue) > ahead)
+        if (!consume (queue, stream, linker, keep_going, &failures))
+          return VERA_CHECK_EXIT_INPUT;
     }
-  g_thread_pool_free (g_steal_pointer (&pool), FALSE, TRUE);
+  while (vera_import_queue_get_pending (queue) > 0)
+    if (!consume (queue, stream, linker, keep_going, &failures))
+      return VERA_CHECK_EXIT_INPUT;
 
   conflicts = g_list_store_new (VERA_TYPE_CONFLICT);
   found = vera_analyzer_finish_linking (analyzer, linker);

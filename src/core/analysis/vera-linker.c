@@ -231,6 +231,17 @@ stem (const char *word,
   return w;
 }
 
+/* Whether stem() could change the word beyond lower-casing it (it ends in s or -tre). */
+static inline gboolean
+may_stem (const char *word,
+          gsize       len)
+{
+  char last = g_ascii_tolower (word[len - 1]);
+
+  return last == 's' || (len >= 3 && last == 'e' && g_ascii_tolower (word[len - 2]) == 'r' &&
+                         g_ascii_tolower (word[len - 3]) == 't');
+}
+
 static void
 parse_concept (const char *value,
                Concept    *c)
@@ -397,13 +408,23 @@ scan (const Scanner *sc,
               else
                 break;
             }
+          /* Longer phrases only where a lexicon has one that starts with this word. */
+          if (n > 1)
+            {
+              gboolean starts = FALSE;
+
+              for (guint l = 0; l < sc->n && !starts; l++)
+                starts = vera_lexicon_may_start_phrase (sc->lexicons[l], p, word_end[0] - p);
+              if (!starts)
+                n = 1;
+            }
           for (guint j = n; j > 0 && !found; j--)
             if (scanner_lookup (sc, p, word_end[j - 1] - p, &piece))
               {
                 piece.end = word_end[j - 1] - text;
                 found = TRUE;
               }
-          if (!found && word_end[0] - p > 3)
+          if (!found && word_end[0] - p > 3 && may_stem (p, word_end[0] - p))
             {
               /* A plural the vocabulary lists in the singular only ("laboratories"). */
               g_autofree char *s = stem (p, word_end[0] - p);
@@ -1766,6 +1787,44 @@ vera_linker_add (VeraLinker         *self,
     add_person (self, item, g_ptr_array_index (item->people, i));
 }
 
+static const char *
+intern_const (VeraLinker *self,
+              const char *s)
+{
+  return s != NULL ? g_string_chunk_insert_const (self->strings, s) : NULL;
+}
+
+void
+vera_linker_merge (VeraLinker *self,
+                   VeraLinker *other)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (other != NULL && other != self);
+
+  for (guint i = 0; i < other->buckets->len; i++)
+    {
+      const Bucket *from = g_ptr_array_index (other->buckets, i);
+      Bucket *to = ensure_bucket (self, from->kind, g_strdup (from->key), from->topic);
+
+      for (guint k = 0; k < from->entries->len; k++)
+        {
+          Entry e = g_array_index (from->entries, Entry, k);
+
+          e.article_id = intern_const (self, e.article_id);
+          e.claim_id = g_string_chunk_insert (self->strings, e.claim_id);
+          e.text = g_string_chunk_insert (self->strings, e.text);
+          e.noun = intern_const (self, e.noun);
+          e.unit = intern_const (self, e.unit);
+          e.places = intern_const (self, e.places);
+          e.relative = intern_const (self, e.relative);
+          e.roles = intern_const (self, e.roles);
+          g_array_append_val (to->entries, e);
+        }
+    }
+  g_hash_table_remove_all (other->index);
+  g_ptr_array_set_size (other->buckets, 0);
+}
+
 /* ---- Comparing --------------------------------------------------------------------------- */
 
 /* Half a unit of the last significant digit of @v: 7.8e6 → 5e4, 7,812,000 → 500. */
@@ -1837,17 +1896,34 @@ figure_range (const Entry *e,
         tolerance * fabs (b) / 2;
 }
 
-/* Whether two '\n'-separated word lists share a word. */
+static inline const char *
+line_end (const char *s)
+{
+  while (*s != '\0' && *s != '\n')
+    s++;
+  return s;
+}
+
+/* Whether two '\n'-separated word lists share a word (without allocating: this runs for
+ * every pair of a bucket). */
 static gboolean
 share_any (const char *a,
            const char *b)
 {
-  g_auto(GStrv) wa = g_strsplit (a, "\n", -1);
-  g_auto(GStrv) wb = g_strsplit (b, "\n", -1);
+  for (const char *wa = a; *wa != '\0';)
+    {
+      const char *ea = line_end (wa);
 
-  for (guint i = 0; wa[i] != NULL; i++)
-    if (g_strv_contains ((const char * const *) wb, wa[i]))
-      return TRUE;
+      for (const char *wb = b; *wb != '\0';)
+        {
+          const char *eb = line_end (wb);
+
+          if (ea - wa == eb - wb && memcmp (wa, wb, ea - wa) == 0)
+            return TRUE;
+          wb = *eb != '\0' ? eb + 1 : eb;
+        }
+      wa = *ea != '\0' ? ea + 1 : ea;
+    }
   return FALSE;
 }
 
@@ -1868,18 +1944,22 @@ comparable (const Entry *a,
   return TRUE;
 }
 
+/* The ranges of a bucket's figures, computed once per entry, not once per pair. */
+typedef struct
+{
+  double lo;
+  double hi;
+} Range;
+
 static gboolean
 figures_disagree (const Entry *a,
                   const Entry *b,
-                  double       tolerance)
+                  const Range *ra,
+                  const Range *rb)
 {
-  double alo, ahi, blo, bhi;
-
   if (!comparable (a, b))
     return FALSE;
-  figure_range (a, tolerance, &alo, &ahi);
-  figure_range (b, tolerance, &blo, &bhi);
-  return alo > bhi || blo > ahi;
+  return ra->lo > rb->hi || rb->lo > ra->hi;
 }
 
 static gboolean
@@ -1938,14 +2018,18 @@ bucket_topic (const Bucket *b,
 
 static gboolean
 entries_disagree (const Bucket *b,
-                  const Entry  *x,
-                  const Entry  *y,
-                  double        tolerance)
+                  const Range  *ranges,
+                  guint         x,
+                  guint         y)
 {
-  if (g_str_equal (x->article_id, y->article_id))
+  const Entry *ex = &g_array_index (b->entries, Entry, x);
+  const Entry *ey = &g_array_index (b->entries, Entry, y);
+
+  /* Article ids are interned: one article, one pointer. */
+  if (ex->article_id == ey->article_id || g_str_equal (ex->article_id, ey->article_id))
     return FALSE;
-  return b->kind == VERA_CONFLICT_KIND_PERSON ? roles_disagree (x, y)
-                                              : figures_disagree (x, y, tolerance);
+  return b->kind == VERA_CONFLICT_KIND_PERSON ? roles_disagree (ex, ey)
+                                              : figures_disagree (ex, ey, &ranges[x], &ranges[y]);
 }
 
 /* Bucket sizes are small in practice; a bucket that grows large (a generic subject over
@@ -1964,18 +2048,25 @@ vera_linker_find_conflicts (VeraLinker *self)
       Bucket *b = self->buckets->pdata[bi];
       guint n = b->entries->len;
       g_autofree guint8 *involved = NULL;
+      g_autofree Range *ranges = NULL;
       gboolean any = FALSE;
       VeraLinkConflict *c;
 
       if (n < 2)
         continue;
       involved = g_new0 (guint8, n);
+      if (b->kind != VERA_CONFLICT_KIND_PERSON)
+        {
+          ranges = g_new (Range, n);
+          for (guint i = 0; i < n; i++)
+            figure_range (&g_array_index (b->entries, Entry, i), self->tolerance,
+                          &ranges[i].lo, &ranges[i].hi);
+        }
       if (n <= PAIRWISE_LIMIT || b->kind == VERA_CONFLICT_KIND_PERSON)
         {
           for (guint i = 0; i < n; i++)
             for (guint j = i + 1; j < n && j < i + PAIRWISE_LIMIT; j++)
-              if (entries_disagree (b, &g_array_index (b->entries, Entry, i),
-                                    &g_array_index (b->entries, Entry, j), self->tolerance))
+              if (entries_disagree (b, ranges, i, j))
                 involved[i] = involved[j] = any = TRUE;
         }
       else
@@ -1993,11 +2084,9 @@ vera_linker_find_conflicts (VeraLinker *self)
             }
           for (guint i = 0; i < n; i++)
             {
-              const Entry *e = &g_array_index (b->entries, Entry, i);
-
-              if (entries_disagree (b, e, &g_array_index (b->entries, Entry, lo), self->tolerance))
+              if (entries_disagree (b, ranges, i, lo))
                 involved[i] = involved[lo] = any = TRUE;
-              if (entries_disagree (b, e, &g_array_index (b->entries, Entry, hi), self->tolerance))
+              if (entries_disagree (b, ranges, i, hi))
                 involved[i] = involved[hi] = any = TRUE;
             }
         }

@@ -54,6 +54,11 @@ void         vera_linker_set_tolerance   (VeraLinker         *self,
                                           double              tolerance);
 void         vera_linker_add             (VeraLinker         *self,
                                           const VeraLinkItem *item);
+/* Moves what @other was given into @self, as if it had been added to @self after everything
+ * @self holds, and leaves @other empty. Articles can be fed to linkers of their own in worker
+ * threads and merged in article order: the conflicts are the same as from one linker. */
+void         vera_linker_merge           (VeraLinker         *self,
+                                          VeraLinker         *other);
 /* Conflicts between claims of different articles, a GPtrArray of VeraLinkConflict in a stable
  * order (the order in which their subjects were first seen). Indexed by subject key and name:
  * the cost grows with the number of claims, not with its square. */

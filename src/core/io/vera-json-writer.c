@@ -34,6 +34,21 @@ vera_json_writer_new (VeraJsonSink sink,
   return self;
 }
 
+VeraJsonWriter *
+vera_json_writer_new_nested (VeraJsonSink sink,
+                             gpointer     user_data,
+                             guint        depth)
+{
+  VeraJsonWriter *self = vera_json_writer_new (sink, user_data);
+
+  g_return_val_if_fail (depth + 1 < MAX_DEPTH, self);
+
+  self->depth = depth;
+  /* The first value is a fragment: no separator before it. */
+  self->after_key = TRUE;
+  return self;
+}
+
 static void
 flush (VeraJsonWriter *self)
 {
@@ -230,6 +245,23 @@ vera_json_writer_string (VeraJsonWriter *self,
   maybe_flush (self);
 }
 
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 void
 vera_json_writer_int (VeraJsonWriter *self,
                       gint64          value)
@@ -237,7 +269,7 @@ vera_json_writer_int (VeraJsonWriter *self,
   g_return_if_fail (self != NULL);
 
   begin_value (self);
-  g_string_append_printf (self->buffer, "%" G_GINT64_FORMAT, value);
+  append_int (self->buffer, value);
 }
 
 void
@@ -253,6 +285,13 @@ vera_json_writer_double (VeraJsonWriter *self,
     {
       /* JSON has no NaN or infinity. */
       g_string_append (self->buffer, "null");
+      return;
+    }
+  /* Whole values (counts, most figures) without going through printf. */
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      append_int (self->buffer, (gint64) value);
+      g_string_append (self->buffer, ".0");
       return;
     }
   /* The shortest form that reads back as the same double. */

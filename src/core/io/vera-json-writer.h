@@ -18,6 +18,11 @@ typedef gboolean (*VeraJsonSink) (const char  *data,
 
 VeraJsonWriter *vera_json_writer_new           (VeraJsonSink     sink,
                                                 gpointer         user_data);
+/* A writer of one value nested @depth levels deep in a document (indented as it will be
+ * there), without a separator before it; vera_json_writer_raw() then puts it in place. */
+VeraJsonWriter *vera_json_writer_new_nested    (VeraJsonSink     sink,
+                                                gpointer         user_data,
+                                                guint            depth);
 /* Flushes what is buffered; returns FALSE with the first sink error, if any. Frees @self. */
 gboolean        vera_json_writer_finish        (VeraJsonWriter  *self,
                                                 GError         **error);

@@ -75,6 +75,12 @@ VeraProjectStream *vera_project_stream_new_for_output (GOutputStream      *outpu
                                                        VeraProject        *header);
 void               vera_project_stream_add_article    (VeraProjectStream  *self,
                                                        VeraArticle        *article);
+/* An article as the stream writes it, made in any thread (the article must not change
+ * meanwhile), then put in place with vera_project_stream_add_serialized(): workers can serialise
+ * while the stream writes. The result is the same as from vera_project_stream_add_article(). */
+char              *vera_project_serialize_article     (VeraArticle        *article);
+void               vera_project_stream_add_serialized (VeraProjectStream  *self,
+                                                       const char         *json);
 /* Ends the file with @conflicts (a GListModel of VeraConflict, may be NULL). Frees @self. */
 gboolean           vera_project_stream_finish         (VeraProjectStream  *self,
                                                        GListModel         *conflicts,

@@ -306,6 +306,34 @@ vera_project_stream_add_article (VeraProjectStream *self,
   write_article (self->writer, article);
 }
 
+char *
+vera_project_serialize_article (VeraArticle *article)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  VeraJsonWriter *w;
+
+  g_return_val_if_fail (VERA_IS_ARTICLE (article), NULL);
+
+  /* Articles sit two levels deep: the project object, its "articles" array. */
+  w = vera_json_writer_new_nested (append_to_string, out, 2);
+  write_article (w, article);
+  vera_json_writer_finish (w, NULL);
+  /* The writer ends with a new line; the fragment is the JSON value alone. */
+  if (out->len > 0 && out->str[out->len - 1] == '\n')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+vera_project_stream_add_serialized (VeraProjectStream *self,
+                                    const char        *json)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (json != NULL);
+
+  vera_json_writer_raw (self->writer, json);
+}
+
 gboolean
 vera_project_stream_finish (VeraProjectStream  *self,
                             GListModel         *conflicts,

@@ -15,6 +15,7 @@
 struct _VeraLexicon
 {
   GHashTable *entries;     /* normalised key → value (both owned) */
+  GHashTable *starts;      /* first words of keys of several words (owned), or NULL */
   guint       max_words;
   gsize       max_key_bytes;
 };
@@ -25,6 +26,7 @@ vera_lexicon_free (VeraLexicon *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->starts, g_hash_table_unref);
   g_free (self);
 }
 
@@ -74,6 +76,26 @@ vera_lexicon_lookup (const VeraLexicon *self,
     return NULL;
   key = normalise (word, len, buf, &heap);
   return g_hash_table_lookup (self->entries, key);
+}
+
+gboolean
+vera_lexicon_may_start_phrase (const VeraLexicon *self,
+                               const char        *word,
+                               gssize             len)
+{
+  char buf[ASCII_BUFFER];
+  g_autofree char *heap = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (word != NULL || len == 0, FALSE);
+
+  if (self->starts == NULL)
+    return FALSE;
+  if (len < 0)
+    len = strlen (word);
+  if (len == 0 || (gsize) len > self->max_key_bytes * 2 + 8)
+    return FALSE;
+  return g_hash_table_contains (self->starts, normalise (word, len, buf, &heap));
 }
 
 gboolean
@@ -265,6 +287,12 @@ vera_lexicon_new_from_data (const char  *data,
         if (*c == ' ')
           words++;
       self->max_words = MAX (self->max_words, words);
+      if (strpbrk (key, " -") != NULL && strpbrk (key, " -") != key)
+        {
+          if (self->starts == NULL)
+            self->starts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_add (self->starts, g_strndup (key, strpbrk (key, " -") - key));
+        }
       self->max_key_bytes = MAX (self->max_key_bytes, strlen (key));
       g_hash_table_insert (self->entries, g_steal_pointer (&key),
                            tab != NULL ? g_strndup (tab + 1, eol - tab - 1) : g_strdup (""));
@@ -291,51 +319,24 @@ language_folder (VeraLanguage language)
     }
 }
 
+/* Every lexicon of the resource is loaded on first use, into a table that is never written
+ * again: lookups from worker threads take no lock. Only a name the resource does not have (a
+ * programming error, warned about) goes to a second, locked table. */
 typedef struct
 {
-  GMutex      lock;
-  GHashTable *tables;   /* "lang/name" → VeraLexicon */
+  GHashTable *tables;    /* "lang/name" → VeraLexicon, read-only once built */
+  GMutex      lock;      /* guards @missing */
+  GHashTable *missing;   /* "lang/name" → empty VeraLexicon */
 } LexiconCache;
 
-static LexiconCache *
-lexicon_cache (void)
+static VeraLexicon *
+load (const char *key)
 {
-  static gsize initialised = 0;
-  static LexiconCache cache;
-
-  if (g_once_init_enter (&initialised))
-    {
-      g_mutex_init (&cache.lock);
-      cache.tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) vera_lexicon_free);
-      g_once_init_leave (&initialised, 1);
-    }
-  return &cache;
-}
-
-const VeraLexicon *
-vera_lexicon_get (VeraLanguage  language,
-                  const char   *name)
-{
-  LexiconCache *cache = lexicon_cache ();
-  g_autofree char *key = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_strconcat (LEXICON_RESOURCE_PREFIX, key, ".txt", NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  VeraLexicon *lexicon;
+  VeraLexicon *lexicon = NULL;
 
-  g_return_val_if_fail (name != NULL, NULL);
-
-  key = g_strconcat (language_folder (language), "/", name, NULL);
-  g_mutex_lock (&cache->lock);
-  lexicon = g_hash_table_lookup (cache->tables, key);
-  if (lexicon != NULL)
-    {
-      g_mutex_unlock (&cache->lock);
-      return lexicon;
-    }
-
-  path = g_strconcat (LEXICON_RESOURCE_PREFIX, key, ".txt", NULL);
   /* Through the resource itself, so that the static library keeps it linked in. */
   bytes = g_resource_lookup_data (vera_lexicon_get_resource (), path,
                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -351,7 +352,67 @@ vera_lexicon_get (VeraLanguage  language,
       g_warning ("Lexicon %s: %s", key, error->message);
       lexicon = vera_lexicon_new_from_data ("", 0, key, NULL);
     }
-  g_hash_table_insert (cache->tables, g_steal_pointer (&key), lexicon);
+  return lexicon;
+}
+
+static LexiconCache *
+lexicon_cache (void)
+{
+  static gsize initialised = 0;
+  static LexiconCache cache;
+
+  if (g_once_init_enter (&initialised))
+    {
+      g_auto(GStrv) all = vera_lexicon_list_all ();
+
+      g_mutex_init (&cache.lock);
+      cache.tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) vera_lexicon_free);
+      cache.missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) vera_lexicon_free);
+      for (guint i = 0; all[i] != NULL; i++)
+        g_hash_table_insert (cache.tables, g_strdup (all[i]), load (all[i]));
+      g_once_init_leave (&initialised, 1);
+    }
+  return &cache;
+}
+
+const VeraLexicon *
+vera_lexicon_get (VeraLanguage  language,
+                  const char   *name)
+{
+  LexiconCache *cache = lexicon_cache ();
+  char buffer[128];
+  g_autofree char *heap = NULL;
+  const char *key = buffer;
+  const char *folder;
+  gsize folder_len, name_len;
+  VeraLexicon *lexicon;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  folder = language_folder (language);
+  folder_len = strlen (folder);
+  name_len = strlen (name);
+  if (folder_len + 1 + name_len < sizeof buffer)
+    {
+      memcpy (buffer, folder, folder_len);
+      buffer[folder_len] = '/';
+      memcpy (buffer + folder_len + 1, name, name_len + 1);
+    }
+  else
+    key = heap = g_strconcat (folder, "/", name, NULL);
+  lexicon = g_hash_table_lookup (cache->tables, key);
+  if (lexicon != NULL)
+    return lexicon;
+
+  g_mutex_lock (&cache->lock);
+  lexicon = g_hash_table_lookup (cache->missing, key);
+  if (lexicon == NULL)
+    {
+      lexicon = load (key);
+      g_hash_table_insert (cache->missing, g_strdup (key), lexicon);
+    }
   g_mutex_unlock (&cache->lock);
   return lexicon;
 }

@@ -35,6 +35,11 @@ void               vera_lexicon_free         (VeraLexicon       *self);
 
 /* The value of the entry @word (@len bytes, or -1 when NUL-terminated), or NULL when the list
  * does not hold it. No allocation for ASCII words up to 63 bytes. */
+/* TRUE when a key of several words (joined by spaces or hyphens) starts with @word, the text
+ * before the first space or hyphen: phrase matchers try longer phrases only then. */
+gboolean           vera_lexicon_may_start_phrase (const VeraLexicon *self,
+                                                  const char        *word,
+                                                  gssize             len);
 const char        *vera_lexicon_lookup       (const VeraLexicon *self,
                                               const char        *word,
                                               gssize             len);

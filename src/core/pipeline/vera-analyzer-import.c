@@ -7,6 +7,7 @@
 
 #include "vera-analyzer.h"
 #include "vera-article.h"
+#include "vera-import-queue.h"
 #include "vera-project.h"
 
 /* Importing files into a project: the slow part (reading, decoding, analysing) runs in a worker
@@ -112,6 +113,8 @@ report_progress (VeraAnalyzer *self,
   g_main_context_invoke (job->context, emit_progress_cb, progress);
 }
 
+/* The files go through the pipeline's queue (a worker per core); this thread collects the
+ * articles in order and reports progress as each one is done. */
 static void
 add_files_thread (GTask        *task,
                   gpointer      source_object,
@@ -121,26 +124,30 @@ add_files_thread (GTask        *task,
   VeraAnalyzer *self = source_object;
   AddFiles *job = task_data;
   VeraImportOptions options = { job->encoding, job->max_size, job->language };
+  g_autoptr(VeraImportQueue) queue = NULL;
 
+  queue = vera_import_queue_new (self, &options, 0, VERA_IMPORT_QUEUE_NONE, cancellable);
+  for (guint i = 0; i < job->files->len; i++)
+    vera_import_queue_push_file (queue, g_ptr_array_index (job->files, i),
+                                 g_ptr_array_index (job->ids, i));
+
+  report_progress (self, job, 0.0, job->files->len > 0 ? g_ptr_array_index (job->files, 0) : NULL);
   for (guint i = 0; i < job->files->len; i++)
     {
-      GFile *file = g_ptr_array_index (job->files, i);
-      g_autoptr(GError) error = NULL;
-      VeraArticle *article;
+      g_autoptr(VeraImportResult) result = vera_import_queue_pop (queue);
+      GFile *next = i + 1 < job->files->len ? g_ptr_array_index (job->files, i + 1) : NULL;
 
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      report_progress (self, job, (double) i / job->files->len, file);
-      article = vera_analyzer_import_file (self, file, g_ptr_array_index (job->ids, i),
-                                           &options, cancellable, &error);
-      if (article != NULL)
-        g_ptr_array_add (job->articles, article);
-      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (result->article != NULL)
+        g_ptr_array_add (job->articles, g_steal_pointer (&result->article));
+      else if (!g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_string_append_printf (job->failures, "%s%s", job->failures->len ? "\n" : "",
-                                error->message);
+                                result->error->message);
+      if (next != NULL)
+        report_progress (self, job, (double) (i + 1) / job->files->len, next);
     }
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
   report_progress (self, job, 1.0, NULL);
   g_task_return_boolean (task, TRUE);
 }
