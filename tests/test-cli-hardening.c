@@ -62,6 +62,9 @@ assert_one_line (const char *err,
     g_error ("expected one line on stderr with “%s”, got “%s”", fragment, err);
 }
 
+/* A failing table row: every row is reported, not only the last. */
+#define row_fail(...) G_STMT_START { g_test_message (__VA_ARGS__); g_test_fail (); } G_STMT_END
+
 static char *
 write_project (const char *dir,
                const char *name)
@@ -107,7 +110,7 @@ test_export_refuses_own_project (void)
       after = read_file (project);
       if (status != 1 || !one_line_with (err, "project it exports") ||
           g_strcmp0 (after, before) != 0)
-        g_test_fail_printf ("export -o %s: status %d, stderr “%s”, project %s", spellings[i],
+        row_fail ("export -o %s: status %d, stderr “%s”, project %s", spellings[i],
                             status, err, g_strcmp0 (after, before) == 0 ? "kept" : "replaced");
     }
 }
@@ -148,6 +151,53 @@ test_project_writes_keep_backup (void)
   g_assert_cmpstr (bak, ==, before);
 }
 
+/* Item 2: every numeric option is checked, and the message names the option and its range. */
+static void
+test_numeric_options (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *text = g_build_filename (dir, "a.txt", NULL);
+  struct {
+    const char *command;
+    const char *option;
+    const char *value;
+    const char *fragment;
+  } rows[] = {
+    { "analyze", "-t", "nan", "--threshold" },
+    { "analyze", "-t", "inf", "--threshold" },
+    { "analyze", "-t", "-inf", "--threshold" },
+    { "analyze", "-t", "-0.1", "--threshold" },
+    { "analyze", "--max-size", "0", "--max-size" },
+    { "analyze", "--max-size", "-5", "--max-size" },
+    { "analyze", "--max-size", "nan", "--max-size" },
+    { "analyze", "--max-size", "1e3", "--max-size" },
+    { "analyze", "--max-size", "99999", "--max-size" },
+    { "fetch", "--timeout", "0", "--timeout" },
+    { "fetch", "--timeout", "-1", "--timeout" },
+  };
+
+  g_assert_true (g_file_set_contents (text, "The council spent 12 million euros in 2023.", -1,
+                                      NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *joined = g_strconcat (rows[i].option, "=", rows[i].value, NULL);
+      const char *arg = g_str_equal (rows[i].command, "fetch") ? "https://example.org/" : text;
+      int status;
+
+      /* "-t=nan" is no short option form: give short options their value apart. */
+      if (rows[i].option[1] != '-')
+        status = run (NULL, &out, &err, rows[i].command, rows[i].option, rows[i].value, arg,
+                      NULL);
+      else
+        status = run (NULL, &out, &err, rows[i].command, joined, arg, NULL);
+      if (status != 2 || !one_line_with (err, rows[i].fragment))
+        row_fail ("%s %s %s: status %d, stderr “%s”", rows[i].command, rows[i].option,
+                            rows[i].value, status, err);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +208,8 @@ main (int   argc,
                    test_export_refuses_own_project);
   g_test_add_func ("/vera/cli-hardening/project-writes-keep-backup",
                    test_project_writes_keep_backup);
+
+  g_test_add_func ("/vera/cli-hardening/numeric-options", test_numeric_options);
 
   return g_test_run ();
 }
