@@ -141,7 +141,9 @@ vera_check_analyze (int    argc,
   g_autofree char *encoding = NULL;
   g_autofree char *output = NULL;
   double threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
-  int max_size_mb = 0;
+  /* G_MININT: not given. An int keeps GOption's own "cannot parse" message for "1e3". */
+  int max_size_mb = G_MININT;
+  gsize max_size = 0;
   int jobs = 0;
   gboolean keep_going = FALSE;
   g_autofree char *figures_path = NULL;
@@ -197,16 +199,9 @@ vera_check_analyze (int    argc,
       vera_check_error (_("analyze needs at least one file (try “vera-check analyze --help”)"));
       return VERA_CHECK_EXIT_USAGE;
     }
-  if (threshold < 0 || threshold > 1)
-    {
-      vera_check_error (_("--threshold must lie between 0 and 1"));
-      return VERA_CHECK_EXIT_USAGE;
-    }
-  if (max_size_mb < 0)
-    {
-      vera_check_error (_("--max-size must be a positive number of megabytes"));
-      return VERA_CHECK_EXIT_USAGE;
-    }
+  if (!vera_check_check_range ("--threshold", threshold, 0, 1) ||
+      !vera_check_check_max_size ("--max-size", max_size_mb != G_MININT, max_size_mb, &max_size))
+    return VERA_CHECK_EXIT_USAGE;
   if (jobs < 0 || jobs > 1024)
     {
       vera_check_error (_("--jobs must be a number of workers from 1 to 1024 (0: one per processor)"));
@@ -237,7 +232,7 @@ vera_check_analyze (int    argc,
     }
 
   options.encoding = encoding;
-  options.max_size = (gsize) max_size_mb * 1024 * 1024;
+  options.max_size = max_size;
   options.language = language;
   header = vera_project_new ();
   json_object_set_double_member (vera_project_get_settings (header), "claim-threshold", threshold);

@@ -30,6 +30,26 @@ gboolean vera_check_parse_options (GOptionContext *context,
                                    int            *argc,
                                    char         ***argv);
 
+/* The largest --max-size a command accepts, in megabytes: a file is read into memory whole, and
+ * GLib cannot hold more than 4 GB in one string. */
+#define VERA_CHECK_MAX_SIZE_MB_LIMIT 2048
+
+/* Checks a --max-size value given in megabytes (@given: whether the option was on the command
+ * line): a whole number from 1 to VERA_CHECK_MAX_SIZE_MB_LIMIT. On success stores the size in
+ * bytes in @bytes (0 when not given: the command's default); otherwise prints a message that
+ * names @option and the range, and returns FALSE. */
+gboolean vera_check_check_max_size (const char *option,
+                                    gboolean    given,
+                                    gint64      megabytes,
+                                    gsize      *bytes);
+
+/* Checks that a number lies in [@min, @max] (NaN and infinities never do); otherwise prints a
+ * message that names @option and the range, and returns FALSE. */
+gboolean vera_check_check_range (const char *option,
+                                 double      value,
+                                 double      min,
+                                 double      max);
+
 /* The table, in vera-check.c. Add an entry (and a declaration below) for each subcommand. */
 extern const VeraCheckCommand vera_check_commands[];
 

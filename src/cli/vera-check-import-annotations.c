@@ -90,7 +90,7 @@ vera_check_import_annotations (int    argc,
           return VERA_CHECK_EXIT_INPUT;
         }
     }
-  else if (!vera_file_write_atomically (output, data, length, FALSE, &error))
+  else if (!vera_file_write_atomically (output, data, length, TRUE, &error))
     {
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;

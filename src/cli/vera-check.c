@@ -49,6 +49,42 @@ vera_check_parse_options (GOptionContext   *context,
   return TRUE;
 }
 
+gboolean
+vera_check_check_max_size (const char *option,
+                           gboolean    given,
+                           gint64      megabytes,
+                           gsize      *bytes)
+{
+  g_assert (option != NULL && bytes != NULL);
+
+  *bytes = 0;
+  if (!given)
+    return TRUE;
+  if (megabytes < 1 || megabytes > VERA_CHECK_MAX_SIZE_MB_LIMIT)
+    {
+      vera_check_error (_("%s must be a whole number of megabytes from 1 to %d, not %lld"),
+                        option, VERA_CHECK_MAX_SIZE_MB_LIMIT, (long long) megabytes);
+      return FALSE;
+    }
+  *bytes = (gsize) megabytes * 1024 * 1024;
+  return TRUE;
+}
+
+gboolean
+vera_check_check_range (const char *option,
+                        double      value,
+                        double      min,
+                        double      max)
+{
+  g_assert (option != NULL);
+
+  /* Written so that NaN fails: every comparison with it is false. */
+  if (value >= min && value <= max)
+    return TRUE;
+  vera_check_error (_("%s must be a number from %g to %g, not %g"), option, min, max, value);
+  return FALSE;
+}
+
 static void
 print_usage (FILE *stream)
 {

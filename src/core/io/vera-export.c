@@ -152,6 +152,36 @@ vera_export_project_to_bytes (VeraProject             *project,
     }
 }
 
+/* An export never replaces the project it reads: "-o p.vera" on p.vera would put a report
+ * where the reviewer's work was. Compared as files (same inode, or equal GFiles for a file not
+ * written yet), not as strings, so "./p.vera", links and other spellings are caught too. */
+static gboolean
+check_not_own_file (VeraProject  *project,
+                    const char   *path,
+                    GError      **error)
+{
+  GFile *own = vera_project_get_file (project);
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *own_path = NULL;
+
+  if (own == NULL)
+    return TRUE;
+  target = g_file_new_for_path (path);
+  own_path = g_file_get_path (own);
+  if (g_file_equal (own, target) ||
+      (own_path != NULL && vera_file_is_same_file (own_path, path)))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *own_display = g_file_get_parse_name (own);
+
+      g_set_error (error, VERA_EXPORT_ERROR, VERA_EXPORT_ERROR_SAME_FILE,
+                   _("Not exporting to “%s”: it is the project it exports (%s). Choose another "
+                     "file name; the project was left unchanged."), display, own_display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 vera_export_project (VeraProject             *project,
                      VeraExportFormat         format,
@@ -167,6 +197,8 @@ vera_export_project (VeraProject             *project,
   g_return_val_if_fail (VERA_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!check_not_own_file (project, path, error))
+    return FALSE;
   bytes = vera_export_project_to_bytes (project, format, options, cancellable, error);
   if (bytes == NULL)
     return FALSE;

@@ -29,6 +29,7 @@ typedef enum
   VERA_EXPORT_ERROR_UNKNOWN_FORMAT,
   VERA_EXPORT_ERROR_RENDER,
   VERA_EXPORT_ERROR_NOT_ANNOTATIONS,
+  VERA_EXPORT_ERROR_SAME_FILE,       /* the target is the project's own file */
 } VeraExportError;
 
 /* What goes into an export. Initialise with vera_export_options_init(), then change fields; the
@@ -71,7 +72,9 @@ GBytes           *vera_export_project_to_bytes     (VeraProject          *projec
                                                     const VeraExportOptions *options,
                                                     GCancellable         *cancellable,
                                                     GError              **error);
-/* Exports to @path, written atomically (the file is never left half-written). Safe to call from
+/* Exports to @path, written atomically (the file is never left half-written). Refuses with
+ * %VERA_EXPORT_ERROR_SAME_FILE when @path is the project's own file (vera_project_get_file(),
+ * compared as files, not names). Safe to call from
  * a worker thread as long as nothing changes the project meanwhile. */
 gboolean          vera_export_project              (VeraProject          *project,
                                                     VeraExportFormat      format,

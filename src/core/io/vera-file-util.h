@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* Writes a file atomically: the data goes to a temporary file in the same folder, which is
  * flushed to disk and renamed over the target. With @backup, the previous version is kept as
- * TARGET.bak. The target is never left half-written. */
+ * TARGET.bak. A target named *.vera (any case) always keeps its backup: a project is never
+ * replaced without one, whichever caller writes it. The target is never left half-written. */
 gboolean vera_file_write_atomically (const char    *path,
                                      const char    *data,
                                      gsize          length,
@@ -29,6 +30,10 @@ gboolean        vera_atomic_file_commit  (VeraAtomicFile  *self,
                                           GError         **error);
 /* Drops the temporary file. Frees @self. */
 void            vera_atomic_file_abandon (VeraAtomicFile  *self);
+/* Whether @a and @b name the same existing file (the same device and inode: symbolic links,
+ * hard links and other spellings of one path count as the same). */
+gboolean        vera_file_is_same_file   (const char      *a,
+                                          const char      *b);
 /* The temporary file's path (for tests). */
 const char     *vera_atomic_file_get_tmp_path (VeraAtomicFile *self);
 

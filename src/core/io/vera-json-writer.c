@@ -360,3 +360,53 @@ vera_json_writer_member_int (VeraJsonWriter *self,
   vera_json_writer_key (self, key);
   vera_json_writer_int (self, value);
 }
+
+static void
+copy_member_cb (JsonObject  *object,
+                const char  *member,
+                JsonNode    *node,
+                gpointer     user_data)
+{
+  json_object_set_member (user_data, member, vera_json_node_dup_finite (node));
+}
+
+static void
+copy_element_cb (JsonArray *array,
+                 guint      index,
+                 JsonNode  *node,
+                 gpointer   user_data)
+{
+  json_array_add_element (user_data, vera_json_node_dup_finite (node));
+}
+
+JsonNode *
+vera_json_node_dup_finite (JsonNode *node)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *copy = json_object_new ();
+
+        json_object_foreach_member (json_node_get_object (node), copy_member_cb, copy);
+        return json_node_init_object (json_node_alloc (), copy);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *copy = json_array_new ();
+
+        json_array_foreach_element (json_node_get_array (node), copy_element_cb, copy);
+        return json_node_init_array (json_node_alloc (), copy);
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+          !isfinite (json_node_get_double (node)))
+        return json_node_init_null (json_node_alloc ());
+      return json_node_copy (node);
+    case JSON_NODE_NULL:
+    default:
+      return json_node_init_null (json_node_alloc ());
+    }
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -44,7 +45,8 @@ void            vera_json_writer_double        (VeraJsonWriter  *self,
 void            vera_json_writer_boolean       (VeraJsonWriter  *self,
                                                 gboolean         value);
 void            vera_json_writer_null          (VeraJsonWriter  *self);
-/* Writes an already serialised JSON value (from json-glib) as the next value. */
+/* Writes an already serialised JSON value (from json-glib) as the next value. Serialise a
+ * vera_json_node_dup_finite() copy: json-glib writes NaN as "nan". */
 void            vera_json_writer_raw           (VeraJsonWriter  *self,
                                                 const char      *json);
 
@@ -55,6 +57,11 @@ void            vera_json_writer_member_string (VeraJsonWriter  *self,
 void            vera_json_writer_member_int    (VeraJsonWriter  *self,
                                                 const char      *key,
                                                 gint64           value);
+
+/* JSON has no NaN or infinity, and a file with "nan" opens nowhere. Vera writes a non-finite
+ * number as null (vera_json_writer_double() does the same); this returns a deep copy of @node
+ * with every non-finite double replaced by null. Readers treat the null as a missing value. */
+JsonNode       *vera_json_node_dup_finite      (JsonNode        *node);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraJsonWriter, vera_json_writer_free)
 

@@ -98,6 +98,40 @@ get_number (JsonObject  *object,
   return TRUE;
 }
 
+static void
+copy_setting_cb (JsonObject  *object,
+                 const char  *member,
+                 JsonNode    *node,
+                 gpointer     user_data)
+{
+  /* The analysis threshold that made the claims, a score from 0 to 1. Settings are hints for
+   * a new analysis, not the review: one out of range is dropped (the default applies) rather
+   * than the whole project refused. */
+  if (g_str_equal (member, "claim-threshold"))
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                : G_TYPE_INVALID;
+      double value;
+
+      if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+        return;
+      value = json_node_get_double (node);
+      if (!(value >= 0 && value <= 1))
+        return;
+    }
+  json_object_set_member (user_data, member, json_node_copy (node));
+}
+
+/* The project's settings without the numbers no version of Vera could use. */
+static JsonObject *
+copy_valid_settings (JsonObject *settings)
+{
+  JsonObject *copy = json_object_new ();
+
+  json_object_foreach_member (settings, copy_setting_cb, copy);
+  return copy;
+}
+
 static gboolean
 get_boolean (JsonObject  *object,
              const char  *key,
@@ -624,6 +658,14 @@ vera_project_from_json (JsonNode  *root,
 
   if (!get_number (object, "version", TRUE, &ctx, &version, error))
     return NULL;
+  if (!isfinite (version) || version < 1 || version != floor (version))
+    {
+      g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_WRONG_TYPE,
+                   _("This project’s format “version” is %g, but a version is a whole number "
+                     "from 1: the file is damaged or was not written by Vera. It was left "
+                     "unchanged."), version);
+      return NULL;
+    }
   if (version > VERA_PROJECT_FORMAT_VERSION)
     {
       g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_NEWER_VERSION,
@@ -642,7 +684,11 @@ vera_project_from_json (JsonNode  *root,
   vera_project_set_reviewer (project, reviewer);
   settings = json_object_get_member (object, "settings");
   if (settings != NULL && JSON_NODE_HOLDS_OBJECT (settings))
-    vera_project_set_settings (project, json_node_get_object (settings));
+    {
+      g_autoptr(JsonObject) checked = copy_valid_settings (json_node_get_object (settings));
+
+      vera_project_set_settings (project, checked);
+    }
 
   claim_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < json_array_get_length (articles); i++)

@@ -208,8 +208,9 @@ static void
 write_header (VeraJsonWriter *w,
               VeraProject    *project)
 {
-  g_autoptr(JsonNode) settings = json_node_init_object (json_node_alloc (),
-                                                        vera_project_get_settings (project));
+  g_autoptr(JsonNode) live = json_node_init_object (json_node_alloc (),
+                                                    vera_project_get_settings (project));
+  g_autoptr(JsonNode) settings = vera_json_node_dup_finite (live);
   g_autofree char *settings_json = json_to_string (settings, FALSE);
 
   vera_json_writer_begin_object (w);

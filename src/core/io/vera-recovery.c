@@ -153,8 +153,13 @@ write_thread (GTask        *task,
 static void
 remove_file (const char *path)
 {
+  /* Recovery files are projects, so their writes keep a .bak (vera-file-util.h): it goes too. */
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+
   if (g_unlink (path) != 0 && errno != ENOENT)
     g_warning ("Could not remove the recovery file %s: %s", path, g_strerror (errno));
+  if (g_unlink (bak) != 0 && errno != ENOENT)
+    g_warning ("Could not remove the recovery file %s: %s", bak, g_strerror (errno));
 }
 
 static void

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli-hardening"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "fixtures/export/vera-export-fixture.h"
+#include "vera-project-io.h"
+#include "vera-test-util.h"
+
+/* vera-check against hostile or careless input (issue 15): projects are never destroyed,
+ * numbers are checked, reads are bounded, and the terminal only gets printable text. */
+
+/* Runs vera-check with the NULL-terminated arguments, @stdin_text on standard input. */
+static int
+run (const char  *stdin_text,
+     char       **out,
+     char       **err,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("VERA_CHECK"));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+static gboolean
+one_line_with (const char *err,
+               const char *fragment)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (err != NULL ? err : ""));
+
+  g_test_message ("stderr: %s", trimmed);
+  return g_str_has_prefix (trimmed, "vera-check: ") && strchr (trimmed, '\n') == NULL &&
+         strstr (trimmed, fragment) != NULL;
+}
+
+static void
+assert_one_line (const char *err,
+                 const char *fragment)
+{
+  if (!one_line_with (err, fragment))
+    g_error ("expected one line on stderr with “%s”, got “%s”", fragment, err);
+}
+
+/* A failing table row: every row is reported, not only the last. */
+#define row_fail(...) G_STMT_START { g_test_message (__VA_ARGS__); g_test_fail (); } G_STMT_END
+
+static char *
+write_project (const char *dir,
+               const char *name)
+{
+  g_autoptr(VeraProject) project = fixture_new_project ();
+  char *path = g_build_filename (dir, name, NULL);
+  gsize length;
+  g_autofree char *data = vera_project_to_data (project, &length);
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  return path;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+/* Item 1: an export never replaces the project it reads, however the path is spelled. */
+static void
+test_export_refuses_own_project (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *project = write_project (dir, "p.vera");
+  g_autofree char *before = read_file (project);
+  g_autofree char *link = g_build_filename (dir, "alias.vera", NULL);
+  g_autofree char *dotted = g_build_filename (dir, ".", "p.vera", NULL);
+  const char *spellings[] = { project, dotted, link };
+
+  g_assert_cmpint (symlink (project, link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (spellings); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+      int status = run (NULL, &out, &err, "export", "-f", "csv", "-o", spellings[i], project,
+                        NULL);
+
+      after = read_file (project);
+      if (status != 1 || !one_line_with (err, "project it exports") ||
+          g_strcmp0 (after, before) != 0)
+        row_fail ("export -o %s: status %d, stderr “%s”, project %s", spellings[i],
+                            status, err, g_strcmp0 (after, before) == 0 ? "kept" : "replaced");
+    }
+}
+
+/* Item 1: writing over another project (JSON export, annotation import) keeps NAME.vera.bak. */
+static void
+test_project_writes_keep_backup (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *project = write_project (dir, "p.vera");
+  g_autofree char *other = g_build_filename (dir, "other.vera", NULL);
+  g_autofree char *other_bak = g_strconcat (other, ".bak", NULL);
+  g_autofree char *project_bak = g_strconcat (project, ".bak", NULL);
+  g_autofree char *annotations = g_build_filename (dir, "notes.jsonld", NULL);
+  g_autofree char *before = read_file (project);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *bak = NULL;
+
+  g_assert_true (g_file_set_contents (other, "{\"format\": \"vera-project\"}", -1, NULL));
+  g_assert_cmpint (run (NULL, &out, &err, "export", "-f", "json", "-o", other, project, NULL),
+                   ==, 0);
+  bak = read_file (other_bak);
+  g_assert_cmpstr (bak, ==, "{\"format\": \"vera-project\"}");
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&bak, g_free);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "export", "-f", "webannotation", "-o", annotations,
+                        project, NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, &out, &err, "import-annotations", "-o", project, project,
+                        annotations, NULL), ==, 0);
+  bak = read_file (project_bak);
+  g_assert_cmpstr (bak, ==, before);
+}
+
+/* Item 2: every numeric option is checked, and the message names the option and its range. */
+static void
+test_numeric_options (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *text = g_build_filename (dir, "a.txt", NULL);
+  struct {
+    const char *command;
+    const char *option;
+    const char *value;
+    const char *fragment;
+  } rows[] = {
+    { "analyze", "-t", "nan", "--threshold" },
+    { "analyze", "-t", "inf", "--threshold" },
+    { "analyze", "-t", "-inf", "--threshold" },
+    { "analyze", "-t", "-0.1", "--threshold" },
+    { "analyze", "--max-size", "0", "--max-size" },
+    { "analyze", "--max-size", "-5", "--max-size" },
+    { "analyze", "--max-size", "nan", "--max-size" },
+    { "analyze", "--max-size", "1e3", "--max-size" },
+    { "analyze", "--max-size", "99999", "--max-size" },
+    { "fetch", "--timeout", "0", "--timeout" },
+    { "fetch", "--timeout", "-1", "--timeout" },
+  };
+
+  g_assert_true (g_file_set_contents (text, "The council spent 12 million euros in 2023.", -1,
+                                      NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *joined = g_strconcat (rows[i].option, "=", rows[i].value, NULL);
+      const char *arg = g_str_equal (rows[i].command, "fetch") ? "https://example.org/" : text;
+      int status;
+
+      /* "-t=nan" is no short option form: give short options their value apart. */
+      if (rows[i].option[1] != '-')
+        status = run (NULL, &out, &err, rows[i].command, rows[i].option, rows[i].value, arg,
+                      NULL);
+      else
+        status = run (NULL, &out, &err, rows[i].command, joined, arg, NULL);
+      if (status != 2 || !one_line_with (err, rows[i].fragment))
+        row_fail ("%s %s %s: status %d, stderr “%s”", rows[i].command, rows[i].option,
+                            rows[i].value, status, err);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vera_test_init (&argc, &argv);
+
+  g_test_add_func ("/vera/cli-hardening/export-refuses-own-project",
+                   test_export_refuses_own_project);
+  g_test_add_func ("/vera/cli-hardening/project-writes-keep-backup",
+                   test_project_writes_keep_backup);
+
+  g_test_add_func ("/vera/cli-hardening/numeric-options", test_numeric_options);
+
+  return g_test_run ();
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-io-hardening"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "fixtures/export/vera-export-fixture.h"
+#include "vera-export.h"
+#include "vera-file-util.h"
+#include "vera-project-io.h"
+#include "vera-test-util.h"
+
+/* The core's file I/O against careless and hostile input (issue 15). */
+
+/* A failing table row: every row is reported, not only the last. */
+#define row_fail(...) G_STMT_START { g_test_message (__VA_ARGS__); g_test_fail (); } G_STMT_END
+
+static char *
+read_file (const char *path)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+/* Item 1: replacing a .vera keeps the previous version, whatever the caller asked. */
+static void
+test_vera_write_keeps_backup (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "Budget.VERA", NULL);
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *other_bak = g_strconcat (other, ".bak", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vera_file_write_atomically (path, "first", 5, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (bak, G_FILE_TEST_EXISTS));
+  g_assert_true (vera_file_write_atomically (path, "second", 6, FALSE, &error));
+  g_assert_no_error (error);
+  data = read_file (bak);
+  g_assert_cmpstr (data, ==, "first");
+
+  /* Other files keep the caller's choice. */
+  g_assert_true (vera_file_write_atomically (other, "a", 1, FALSE, &error));
+  g_assert_true (vera_file_write_atomically (other, "b", 1, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (other_bak, G_FILE_TEST_EXISTS));
+}
+
+/* Item 1: an export refuses to replace the file of the project it exports, also through a
+ * hard link (the same file under another name). */
+static void
+test_export_refuses_own_file (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.vera", NULL);
+  g_autofree char *hard = g_build_filename (dir, "hard-link.csv", NULL);
+  g_autoptr(VeraProject) project = fixture_new_project ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *targets[2];
+
+  g_assert_true (vera_project_save (project, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (link (path, hard), ==, 0);
+  before = read_file (path);
+  targets[0] = path;
+  targets[1] = hard;
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_assert_false (vera_export_project (project, VERA_EXPORT_FORMAT_CSV, NULL, targets[i], NULL,
+                                           &error));
+      g_assert_error (error, VERA_EXPORT_ERROR, VERA_EXPORT_ERROR_SAME_FILE);
+      g_assert_nonnull (strstr (error->message, "p.vera"));
+      g_clear_error (&error);
+    }
+  after = read_file (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Item 2: NaN and infinity in settings come out as JSON (null), never as "nan". */
+static void
+test_non_finite_settings (void)
+{
+  g_autoptr(VeraProject) project = vera_project_new ();
+  g_autoptr(VeraProject) loaded = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) tree = NULL;
+  g_autofree char *tree_text = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *settings = vera_project_get_settings (project);
+  gsize length;
+
+  json_object_set_double_member (settings, "claim-threshold", NAN);
+  json_object_set_double_member (settings, "other", INFINITY);
+  json_object_set_double_member (settings, "fine", 0.25);
+  data = vera_project_to_data (project, &length);
+  g_test_message ("%s", data);
+  g_assert_null (strstr (data, "nan"));
+  g_assert_null (strstr (data, "inf"));
+  g_assert_true (json_parser_load_from_data (parser, data, length, &error));
+  g_assert_no_error (error);
+
+  tree = vera_project_to_json (project);
+  tree_text = json_to_string (tree, FALSE);
+  g_assert_null (strstr (tree_text, "nan"));
+  g_assert_null (strstr (tree_text, "inf"));
+
+  loaded = vera_project_from_data (data, length, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_has_member (vera_project_get_settings (loaded), "claim-threshold"));
+  g_assert_cmpfloat (json_object_get_double_member (vera_project_get_settings (loaded), "fine"),
+                     ==, 0.25);
+}
+
+/* Item 2: a version that is no format version, and a threshold out of range. */
+static void
+test_bad_numbers_on_load (void)
+{
+  static const char *versions[] = { "-1", "0", "1.5", "-0.5" };
+  static const char *thresholds[] = { "-0.1", "1.5", "1e308", "\"half\"" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"vera-project\", \"version\": %s, "
+                                               "\"articles\": []}", versions[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VeraProject) project = vera_project_from_data (text, -1, &error);
+
+      if (project != NULL || error == NULL || strstr (error->message, "version") == NULL)
+        row_fail ("version %s: %s", versions[i],
+                            project != NULL ? "accepted" : error->message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (thresholds); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"vera-project\", \"version\": 1, "
+                                               "\"settings\": {\"claim-threshold\": %s, "
+                                               "\"x\": 1}, \"articles\": []}", thresholds[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VeraProject) project = vera_project_from_data (text, -1, &error);
+      JsonObject *settings;
+
+      g_assert_no_error (error);
+      settings = vera_project_get_settings (project);
+      if (json_object_has_member (settings, "claim-threshold") ||
+          !json_object_has_member (settings, "x"))
+        row_fail ("threshold %s was kept", thresholds[i]);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vera_test_init (&argc, &argv);
+
+  g_test_add_func ("/vera/io-hardening/vera-write-keeps-backup", test_vera_write_keeps_backup);
+  g_test_add_func ("/vera/io-hardening/export-refuses-own-file", test_export_refuses_own_file);
+  g_test_add_func ("/vera/io-hardening/non-finite-settings", test_non_finite_settings);
+  g_test_add_func ("/vera/io-hardening/bad-numbers-on-load", test_bad_numbers_on_load);
+
+  return g_test_run ();
+}
