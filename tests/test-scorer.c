@@ -133,7 +133,10 @@ extract (const char             *sentence,
          GArray                 *features,
          VeraScorerSentenceInfo *info)
 {
-  vera_scorer_features_extract (sentence, strlen (sentence), 16, features, info);
+  VeraScorerExtractor extractor;
+
+  vera_scorer_extractor_init (&extractor, VERA_LANGUAGE_EN, TRUE, 16);
+  vera_scorer_features_extract (&extractor, sentence, strlen (sentence), features, info);
 }
 
 static void
@@ -187,11 +190,12 @@ test_from_bytes (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(VeraScorer) scorer = NULL;
 
-  scorer = scorer_from_text ("# comment\r\nvera-scorer-weights 1\r\nfeatures-version 1\n"
-                             "hash-bits 12\nbias 0\nweights 0\n\n", &error);
+  scorer = scorer_from_text ("# comment\r\nvera-scorer-weights 2\r\nfeatures-version 2\n"
+                             "hash-bits 12\nbias 0\nweights 0\nneutral-bias 0\n"
+                             "neutral-weights 0\n\n", &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (vera_scorer_score (scorer, "Anything at all."), 0.5, 1e-12);
-  g_assert_cmpfloat_with_epsilon (vera_scorer_score (scorer, ""), 0.05, 1e-12);
+  g_assert_cmpfloat_with_epsilon (vera_scorer_score (scorer, ""), 0.005, 1e-12);
   g_assert_finalize_object (g_steal_pointer (&scorer));
 }
 
@@ -204,25 +208,27 @@ test_malformed (void)
   } cases[] = {
     { "", "end of the file" },
     { "hello\n", "line 1" },
-    { "vera-scorer-weights 2\n", "line 1: unsupported" },
-    { "vera-scorer-weights 1\nfeatures-version 99\n", "line 2" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 40\n", "line 3" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias nan\n", "line 4" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 1x\n", "line 4" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 5000\n",
+    { "vera-scorer-weights 1\n", "line 1: unsupported" },
+    { "vera-scorer-weights 2\nfeatures-version 99\n", "line 2" },
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 40\n", "line 3" },
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias nan\n", "line 4" },
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 1x\n", "line 4" },
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 5000\n",
       "line 5" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 2\n3 0.5\n",
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 2\n3 0.5\n",
       "end of the file (line 6): fewer" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 2\n3 0.5\n"
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 2\n3 0.5\n"
       "3 0.1\n", "line 7: bucket numbers must increase" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 1\n"
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 1\n"
       "4096 0.5\n", "line 6: bucket number out of range" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 1\n"
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 1\n"
       "-1 0.5\n", "line 6" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 1\n"
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 1\n"
       "# a comment\n7 1e999\n", "line 7: the weight is not a finite number" },
-    { "vera-scorer-weights 1\nfeatures-version 1\nhash-bits 12\nbias 0\nweights 1\n"
-      "7 0.25\n8 0.5\n", "line 7: more weights" },
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 1\n"
+      "7 0.25\n8 0.5\n", "line 7: expected “neutral-bias”" },
+    { "vera-scorer-weights 2\nfeatures-version 2\nhash-bits 12\nbias 0\nweights 0\n"
+      "neutral-bias 0\nneutral-weights 1\n7 0.25\n8 0.5\n", "line 9: more weights" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -277,16 +283,17 @@ test_map_beats_digit (void)
   g_assert_cmpuint (debates->len, >, 0);
   model = vera_scorer_eval_map (debates, score_cb, scorer, NULL);
   digit = vera_scorer_eval_map (debates, vera_scorer_eval_digit_baseline, NULL, NULL);
+  /* These debates are training data now: a sanity check, not a measurement (that is the
+   * cross-validation of SCORER.md). */
   g_test_message ("MAP on %u debates: scorer %.4f, digit baseline %.4f", debates->len, model,
                   digit);
   g_assert_cmpfloat (model, >, digit);
-  g_assert_cmpfloat (model, >, 0.166);
 }
 
 static void
 test_trainer_reproduces (void)
 {
-  g_autofree char *data = vera_test_shared_path ("datasets/checkworthiness/claimbuster");
+  g_autofree char *data = vera_test_shared_path ("datasets/checkworthiness");
   g_autofree char *trainer = NULL;
   g_autofree char *tmpdir = NULL;
   g_autofree char *output = NULL;
@@ -381,17 +388,42 @@ test_cli (void)
   scorer = new_scorer ();
   process = run_score (vera_check, input, sizeof input - 1, &out, &err);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
-  expected = g_strdup_printf ("%.6f\n%.6f\n%.6f\n%.6f\n",
-                              vera_scorer_score (scorer, "Hello."),
-                              vera_scorer_score (scorer, ""),
-                              vera_scorer_score (scorer,
-                                                 "The deficit rose to $1.2 trillion in 2020."),
-                              vera_scorer_score (scorer, "(APPLAUSE)"));
+  /* The lines are one document, scored with their context. */
+  {
+    const char *sentences[] = { "Hello.", "", "The deficit rose to $1.2 trillion in 2020.",
+                                "(APPLAUSE)" };
+    double scores[4];
+
+    vera_scorer_score_document (scorer, sentences, NULL, 4, NULL, VERA_LANGUAGE_EN, scores);
+    expected = g_strdup_printf ("%.6f\n%.6f\n%.6f\n%.6f\n", scores[0], scores[1], scores[2],
+                                scores[3]);
+  }
   g_assert_cmpstr (out, ==, expected);
   g_assert_cmpstr (err, ==, "");
   g_clear_object (&process);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* CheckThat! TSV lines: the sentence is scored with its speaker; the label is ignored. */
+  {
+    static const char tsv[] = "1\tMODERATOR\tHow many jobs were lost?\t0\n"
+                              "2\tMARGOT\tWe lost 41,000 factory jobs since 2016.\t1\n"
+                              "3\tMARGOT\tThank you.\n";
+    const char *sentences[] = { "How many jobs were lost?",
+                                "We lost 41,000 factory jobs since 2016.", "Thank you." };
+    const char *speakers[] = { "MODERATOR", "MARGOT", "MARGOT" };
+    double scores[3];
+
+    vera_scorer_score_document (scorer, sentences, NULL, 3, speakers, VERA_LANGUAGE_EN, scores);
+    expected = g_strdup_printf ("%.6f\n%.6f\n%.6f\n", scores[0], scores[1], scores[2]);
+    process = run_score (vera_check, tsv, sizeof tsv - 1, &out, &err);
+    g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    g_assert_cmpstr (out, ==, expected);
+    g_clear_object (&process);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
 
   process = run_score (vera_check, invalid, sizeof invalid - 1, &out, &err);
   g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
@@ -401,6 +433,219 @@ test_cli (void)
   /* One line on standard error. */
   g_assert_true (g_str_has_suffix (err, "\n"));
   g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+}
+
+static gboolean
+features_contain (GArray *haystack,
+                  GArray *needles)
+{
+  guint j = 0;
+
+  /* Both sorted by index. */
+  for (guint i = 0; i < needles->len; i++)
+    {
+      guint32 index = g_array_index (needles, VeraScorerFeature, i).index;
+
+      while (j < haystack->len && g_array_index (haystack, VeraScorerFeature, j).index < index)
+        j++;
+      if (j == haystack->len || g_array_index (haystack, VeraScorerFeature, j).index != index)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A document of ten sentences written for this test, with a question before a figure. */
+static const char * const document[] = {
+  "Good evening and welcome to the town hall.",
+  "Tonight we talk about the harbour.",
+  "How much did the new harbour cost?",
+  "It cost 212 million euros, three times the estimate.",
+  "That is simply wrong.",
+  "The harbour handled 14,000 containers in its first year.",
+  "I want to thank the volunteers.",
+  "Our port is now the busiest on the coast.",
+  "Let us take a short break.",
+  "Welcome back, everyone.",
+};
+
+static void
+test_context_features (void)
+{
+  VeraScorerExtractor extractor;
+  GArray *features[G_N_ELEMENTS (document)];
+  g_autoptr(GArray) alone = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
+  g_autoptr(GArray) after_statement = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
+  const char *pair[] = { "The harbour opened in spring.", document[3] };
+  GArray *pair_features[2];
+
+  vera_scorer_extractor_init (&extractor, VERA_LANGUAGE_EN, TRUE, 18);
+  for (guint i = 0; i < G_N_ELEMENTS (document); i++)
+    features[i] = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
+  vera_scorer_features_extract_document (&extractor, (const char * const *) document, NULL,
+                                         G_N_ELEMENTS (document), NULL, features, NULL);
+  /* Each sentence keeps its own features; the first one, the answer to the question and the
+   * sentences beside a figure gain context ones. */
+  for (guint i = 0; i < G_N_ELEMENTS (document); i++)
+    {
+      gboolean context = i == 0 || i == 2 || i == 3 || i == 4 || i == 5 || i == 6;
+
+      vera_scorer_features_extract (&extractor, document[i], strlen (document[i]), alone, NULL);
+      if (!features_contain (features[i], alone))
+        g_test_fail_printf ("sentence %u lost its own features", i);
+      if (context && features[i]->len <= alone->len)
+        g_test_fail_printf ("sentence %u gained no context", i);
+    }
+
+  /* The same figure after a statement instead of a question has other context features. */
+  for (guint i = 0; i < 2; i++)
+    pair_features[i] = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
+  vera_scorer_features_extract_document (&extractor, pair, NULL, 2, NULL, pair_features, NULL);
+  g_array_append_vals (after_statement, pair_features[1]->data, pair_features[1]->len);
+  pair[0] = document[2];
+  vera_scorer_features_extract_document (&extractor, pair, NULL, 2, NULL, pair_features, NULL);
+  g_assert_false (features_contain (after_statement, pair_features[1]) &&
+                  features_contain (pair_features[1], after_statement));
+
+  for (guint i = 0; i < G_N_ELEMENTS (document); i++)
+    g_array_unref (features[i]);
+  for (guint i = 0; i < 2; i++)
+    g_array_unref (pair_features[i]);
+}
+
+static void
+test_context_document (void)
+{
+  g_autoptr(VeraScorer) scorer = new_scorer ();
+  const guint n = G_N_ELEMENTS (document);
+  const char *changed[G_N_ELEMENTS (document)];
+  const char *no_speakers[G_N_ELEMENTS (document)] = { NULL };
+  gsize lengths[G_N_ELEMENTS (document)];
+  double scores[G_N_ELEMENTS (document)], other[G_N_ELEMENTS (document)];
+
+  vera_scorer_score_document (scorer, (const char * const *) document, NULL, n, NULL,
+                              VERA_LANGUAGE_EN, scores);
+  for (guint i = 0; i < n; i++)
+    g_test_message ("%.4f  %s", scores[i], document[i]);
+
+  /* Explicit lengths, and speakers all unknown, change nothing. */
+  for (guint i = 0; i < n; i++)
+    lengths[i] = strlen (document[i]);
+  vera_scorer_score_document (scorer, (const char * const *) document, lengths, n, no_speakers,
+                              VERA_LANGUAGE_EN, other);
+  g_assert_cmpmem (scores, sizeof scores, other, sizeof other);
+
+  /* Context is local: changing the last sentence (no shared words) leaves all but its
+   * neighbour alone. */
+  memcpy (changed, document, sizeof changed);
+  changed[n - 1] = "Goodnight.";
+  vera_scorer_score_document (scorer, changed, NULL, n, NULL, VERA_LANGUAGE_EN, other);
+  for (guint i = 0; i + 2 < n; i++)
+    if (scores[i] != other[i])
+      g_test_fail_printf ("sentence %u changed with the last one", i);
+
+  /* The figures and the superlative still rank above the small talk. */
+  g_assert_cmpfloat (scores[3], >, scores[0]);
+  g_assert_cmpfloat (scores[3], >, scores[8]);
+  g_assert_cmpfloat (scores[5], >, scores[6]);
+  g_assert_cmpfloat (scores[5], >, scores[9]);
+  g_assert_cmpfloat (scores[7], >, scores[8]);
+
+  /* Empty documents are fine. */
+  vera_scorer_score_document (scorer, NULL, NULL, 0, NULL, VERA_LANGUAGE_EN, NULL);
+  g_assert_finalize_object (g_steal_pointer (&scorer));
+}
+
+/* Written for this test: check-worthy sentences (figures, comparisons, quotes), then filler. */
+static const char * const german_claims[] = {
+  "Die Arbeitslosenquote ist im vergangenen Jahr von 6,4 auf 5,1 Prozent gesunken.",
+  "Laut Statistischem Bundesamt kostete der Neubau 48 Millionen Euro, doppelt so viel wie geplant.",
+  "Die Stadt hat heute mehr Einwohner als je zuvor: 1,2 Millionen.",
+  "„Wir haben die Steuern seit 2019 nicht erhöht“, sagte die Ministerin.",
+  "Die Exporte nach China stiegen 2022 um 12 Prozent.",
+};
+static const char * const german_filler[] = {
+  "Guten Abend und herzlich willkommen.",
+  "Vielen Dank, dass Sie gekommen sind.",
+  "Das ist eine gute Frage.",
+  "Ich freue mich, heute hier zu sein.",
+  "Lassen Sie uns weitermachen.",
+};
+static const char * const chinese_claims[] = {
+  "去年全市失业率从6.4%下降到5.1%。",
+  "据统计局数据，新桥耗资4800万元，是原计划的两倍。",
+  "上海的人口已超过2400万，比十年前增加了200万。",
+  "部长表示：“自2019年以来，我们没有提高税收。”",
+  "2022年对德国的出口增长了12%。",
+};
+static const char * const chinese_filler[] = {
+  "晚上好，欢迎大家。",
+  "谢谢大家的到来。",
+  "这是一个好问题。",
+  "我很高兴今天来到这里。",
+  "我们继续吧。",
+};
+
+static void
+check_ranking (VeraScorer         *scorer,
+               VeraLanguage        language,
+               const char * const *claims,
+               const char * const *filler,
+               guint               n)
+{
+  double claim_scores[8], filler_scores[8];
+  const char *all[16];
+  double doc_scores[16];
+
+  g_assert_cmpuint (n, <=, 8);
+  for (guint i = 0; i < n; i++)
+    {
+      claim_scores[i] = vera_scorer_score_language (scorer, claims[i], strlen (claims[i]),
+                                                    language);
+      filler_scores[i] = vera_scorer_score_language (scorer, filler[i], strlen (filler[i]),
+                                                     language);
+      g_test_message ("%.4f  %s", claim_scores[i], claims[i]);
+      g_test_message ("%.4f  %s", filler_scores[i], filler[i]);
+      g_assert_cmpfloat (claim_scores[i], >=, 0.0);
+      g_assert_cmpfloat (claim_scores[i], <=, 1.0);
+    }
+  /* Every check-worthy sentence above every filler one. */
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      if (claim_scores[i] <= filler_scores[j])
+        g_test_fail_printf ("“%s” (%.4f) is not above “%s” (%.4f)", claims[i],
+                            claim_scores[i], filler[j], filler_scores[j]);
+
+  /* The same in a document, interleaved. */
+  for (guint i = 0; i < n; i++)
+    {
+      all[2 * i] = filler[i];
+      all[2 * i + 1] = claims[i];
+    }
+  vera_scorer_score_document (scorer, all, NULL, 2 * n, NULL, language, doc_scores);
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      if (doc_scores[2 * i + 1] <= doc_scores[2 * j])
+        g_test_fail_printf ("in a document, “%s” (%.4f) is not above “%s” (%.4f)", claims[i],
+                            doc_scores[2 * i + 1], filler[j], doc_scores[2 * j]);
+}
+
+static void
+test_languages (void)
+{
+  g_autoptr(VeraScorer) scorer = new_scorer ();
+
+  check_ranking (scorer, VERA_LANGUAGE_DE, german_claims, german_filler,
+                 G_N_ELEMENTS (german_claims));
+  check_ranking (scorer, VERA_LANGUAGE_ZH, chinese_claims, chinese_filler,
+                 G_N_ELEMENTS (chinese_claims));
+  /* English through the language API is the English model. */
+  g_assert_cmpfloat (vera_scorer_score_language (scorer, pairs[0][0], strlen (pairs[0][0]),
+                                                 VERA_LANGUAGE_EN), ==,
+                     vera_scorer_score (scorer, pairs[0][0]));
+  g_assert_cmpfloat (vera_scorer_score_language (scorer, pairs[0][0], strlen (pairs[0][0]),
+                                                 VERA_LANGUAGE_UND), ==,
+                     vera_scorer_score (scorer, pairs[0][0]));
+  g_assert_finalize_object (g_steal_pointer (&scorer));
 }
 
 int
@@ -417,6 +662,9 @@ main (int   argc,
   g_test_add_func ("/vera/scorer/malformed", test_malformed);
   g_test_add_func ("/vera/scorer/average-precision", test_average_precision);
   g_test_add_func ("/vera/scorer/cli", test_cli);
+  g_test_add_func ("/vera/scorer/context-features", test_context_features);
+  g_test_add_func ("/vera/scorer/context-document", test_context_document);
+  g_test_add_func ("/vera/scorer/languages", test_languages);
   g_test_add_func ("/vera/scorer/map-beats-digit", test_map_beats_digit);
   g_test_add_func ("/vera/scorer/trainer-reproduces", test_trainer_reproduces);
 

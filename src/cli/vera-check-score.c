@@ -12,9 +12,51 @@
 #include "vera-scorer.h"
 
 /* vera-check score: one sentence per line on standard input, one check-worthiness score per
- * line on standard output ("%.6f"), in order and as each line arrives. Every input line gets a
- * score, empty ones included, so the line counts match; CR LF endings and a UTF-8 byte order
- * mark are accepted. Invalid UTF-8 stops the run with the line number. */
+ * line on standard output ("%.6f"), in order. The lines are one document (a debate, an
+ * article): they are read to the end first and scored with their context. A line in the
+ * CheckThat! TSV format (line number, speaker, sentence, and optionally a label, which is
+ * ignored) is scored as its sentence, with its speaker. Every input line gets a score, empty
+ * ones included, so the line counts match; CR LF endings and a UTF-8 byte order mark are
+ * accepted. Invalid UTF-8 stops the run with the line number, after the scores of the lines
+ * before it. */
+
+typedef struct
+{
+  GPtrArray *texts;      /* char *, the sentences */
+  GPtrArray *speakers;   /* char *, NULL where the line gives none */
+  gboolean   any_speaker;
+} Document;
+
+/* "12<TAB>SPEAKER<TAB>sentence" with an optional "<TAB>0" or "<TAB>1": the CheckThat! format. */
+static void
+add_line (Document   *doc,
+          const char *text,
+          gsize       n)
+{
+  const char *p = text, *end = text + n;
+  const char *tab1, *tab2, *stop = end;
+
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  tab1 = p;
+  tab2 = p > text && p < end && *p == '\t' ? memchr (p + 1, '\t', end - p - 1) : NULL;
+  if (tab2 != NULL)
+    {
+      const char *tab3 = memchr (tab2 + 1, '\t', end - tab2 - 1);
+
+      if (tab3 != NULL && end - tab3 == 2 && (tab3[1] == '0' || tab3[1] == '1'))
+        stop = tab3;
+      if (tab3 == NULL || stop == tab3)
+        {
+          g_ptr_array_add (doc->speakers, g_strndup (tab1 + 1, tab2 - tab1 - 1));
+          g_ptr_array_add (doc->texts, g_strndup (tab2 + 1, stop - tab2 - 1));
+          doc->any_speaker = TRUE;
+          return;
+        }
+    }
+  g_ptr_array_add (doc->speakers, NULL);
+  g_ptr_array_add (doc->texts, g_strndup (text, n));
+}
 
 static gboolean
 write_score (double score)
@@ -37,6 +79,8 @@ vera_check_score (int    argc,
   ssize_t length;
   guint64 line_no = 0;
   int status = VERA_CHECK_EXIT_OK;
+  Document doc = { NULL, NULL, FALSE };
+  g_autofree double *scores = NULL;
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
@@ -57,6 +101,8 @@ vera_check_score (int    argc,
       return VERA_CHECK_EXIT_INPUT;
     }
 
+  doc.texts = g_ptr_array_new_with_free_func (g_free);
+  doc.speakers = g_ptr_array_new_with_free_func (g_free);
   while ((length = getline (&line, &capacity, stdin)) >= 0)
     {
       const char *text = line;
@@ -81,19 +127,33 @@ vera_check_score (int    argc,
           status = VERA_CHECK_EXIT_INPUT;
           break;
         }
-      if (!write_score (vera_scorer_score_len (scorer, text, n)))
-        {
-          vera_check_error (_("cannot write to standard output"));
-          status = VERA_CHECK_EXIT_INPUT;
-          break;
-        }
+      add_line (&doc, text, n);
     }
+  free (line);
   if (status == VERA_CHECK_EXIT_OK && ferror (stdin))
     {
       vera_check_error (_("cannot read standard input, line %lu"),
                         (unsigned long) line_no + 1);
       status = VERA_CHECK_EXIT_INPUT;
     }
-  free (line);
+
+  /* The lines before an error are scored all the same, as they were read. */
+  scores = g_new (double, MAX (doc.texts->len, 1));
+  vera_scorer_score_document (scorer, (const char * const *) doc.texts->pdata, NULL,
+                              doc.texts->len,
+                              doc.any_speaker ? (const char * const *) doc.speakers->pdata
+                                              : NULL,
+                              VERA_LANGUAGE_EN, scores);
+  for (guint i = 0; i < doc.texts->len; i++)
+    if (!write_score (scores[i]))
+      {
+        /* The input error, if any, was reported already. */
+        if (status == VERA_CHECK_EXIT_OK)
+          vera_check_error (_("cannot write to standard output"));
+        status = VERA_CHECK_EXIT_INPUT;
+        break;
+      }
+  g_ptr_array_unref (doc.texts);
+  g_ptr_array_unref (doc.speakers);
   return status;
 }

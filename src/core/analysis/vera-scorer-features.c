@@ -3,15 +3,18 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "vera-scorer-features.h"
+#include "vera-scorer-features-private.h"
 
 /* Features of a sentence for the check-worthiness model: hashed word unigrams and bigrams
- * (lowercased, numbers reduced to their digit shape) and structural cues (figures, units,
- * comparisons, names, attribution, tense, person, length). Every feature is a string hashed
- * into 1 << hash_bits buckets with value 1; the trainer and the scorer both call this code, so
- * they cannot disagree. */
+ * (lowercased, numbers reduced to their digit shape; English only) and cues (figures, units,
+ * comparisons, names, attribution, tense, person, hedges, quotes, length) from the language's
+ * scorer-cues list and from signs every language shares. Every feature is a string hashed into
+ * 1 << hash_bits buckets with value 1; the trainer and the scorer both call this code, so they
+ * cannot disagree. The document context is in vera-scorer-context.c. */
 
 enum {
   TOKEN_WORD        = 1 << 0,
@@ -33,10 +36,12 @@ typedef struct
 
 typedef struct
 {
-  GString *text;
-  GArray  *tokens;
-  guint32  mask;
-  GArray  *out;
+  const VeraScorerExtractor *extractor;
+  GString                   *text;
+  GArray                    *tokens;
+  guint32                    mask;
+  GArray                    *out;
+  guint                      n_han;     /* Han characters, to measure Chinese length */
 } Context;
 
 #define FNV_OFFSET 2166136261u
@@ -76,10 +81,18 @@ add_hash (Context *ctx,
 }
 
 static void
+add_cue_len (Context    *ctx,
+             const char *name,
+             gsize       length)
+{
+  add_hash (ctx, hash_bytes (hash_bytes (FNV_OFFSET, "f\x1f", 2), name, length));
+}
+
+static void
 add_cue (Context    *ctx,
          const char *name)
 {
-  add_hash (ctx, hash_bytes (hash_bytes (FNV_OFFSET, "f\x1f", 2), name, strlen (name)));
+  add_cue_len (ctx, name, strlen (name));
 }
 
 static const char *
@@ -106,6 +119,15 @@ is_word_char (gunichar c)
   type = g_unichar_type (c);
   return g_unichar_isalnum (c) || type == G_UNICODE_NON_SPACING_MARK ||
          type == G_UNICODE_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK;
+}
+
+/* Quotation marks, not apostrophes: "…", “…”, „…“, «…», 「…」, 『…』. */
+static gboolean
+is_quote (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB ||
+         c == 0x00BB || c == 0x300C || c == 0x300D || c == 0x300E || c == 0x300F ||
+         c == 0xFF02;
 }
 
 static gboolean
@@ -206,6 +228,8 @@ tokenize (Context                *ctx,
                 }
               if (g_unichar_isdigit (d))
                 token.flags |= TOKEN_DIGIT;
+              else if (d >= 0x3400 && g_unichar_get_script (d) == G_UNICODE_SCRIPT_HAN)
+                ctx->n_han++;
               if (g_unichar_isalpha (d))
                 {
                   n_letters++;
@@ -231,9 +255,15 @@ tokenize (Context                *ctx,
       else if ((c == ')' || c == ']' || c == '}') && depth > 0)
         depth--;
       else if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '"' ||
-               c == 0x201C || c == 0x201D)
+               c == 0x201C || c == 0x201D || c == 0x3002 || c == 0xFF01 || c == 0xFF1F ||
+               c == 0xFF1A || c == 0xFF1B)
         at_start = TRUE;
 
+      if (is_quote (c))
+        info->flags |= VERA_SCORER_SENTENCE_QUOTE;
+      /* Full-width signs (Chinese) are the same sign. */
+      if (c == 0xFF05 || c == 0xFF1F || c == 0xFF01)
+        c -= 0xFEE0;
       if (c == '%' || c == '?' || c == '!' || g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL)
         {
           Token token = { ctx->text->len, 0, TOKEN_SYMBOL };
@@ -242,25 +272,13 @@ tokenize (Context                *ctx,
             token.flags |= TOKEN_CURRENCY;
           if (depth > 0)
             token.flags |= TOKEN_BRACKETED;
-          g_string_append_len (ctx->text, p, next - p);
+          g_string_append_unichar (ctx->text, c);
           token.length = ctx->text->len - token.offset;
           g_string_append_c (ctx->text, '\0');
           g_array_append_val (ctx->tokens, token);
         }
       p = next;
     }
-}
-
-static gboolean
-in_list (const char         *word,
-         const char * const *list)
-{
-  /* Called for every token against every lexicon: checking the first byte before strcmp()
-   * skips nearly all calls. */
-  for (guint i = 0; list[i] != NULL; i++)
-    if (list[i][0] == word[0] && strcmp (word, list[i]) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 static gboolean
@@ -273,79 +291,64 @@ has_suffix (const char *word,
   return length >= n && memcmp (word + length - n, suffix, n) == 0;
 }
 
-/* General English lexicons: not taken from any corpus. */
-static const char * const attribution_words[] = {
-  "said", "says", "according", "claimed", "claims", "reported", "reports", "stated", "told",
-  "announced", "admitted", "testified", "wrote", "tweeted", "argued", "insisted",
-  "acknowledged", "confirmed", "denied", "alleged", "declared", "estimated", "predicted",
-  "warned", "noted", "explained", "suggested", "showed", "shows", "found", NULL
-};
-static const char * const future_words[] = { "will", "shall", "gonna", "won't", NULL };
-static const char * const conditional_words[] = {
-  "would", "could", "might", "may", "should", "wouldn't", "couldn't", "shouldn't", NULL
-};
-static const char * const first_singular_words[] = {
-  "i", "me", "my", "mine", "myself", "i'm", "i've", "i'd", "i'll", NULL
-};
-static const char * const first_plural_words[] = {
-  "we", "us", "our", "ours", "ourselves", "we're", "we've", "we'll", "we'd", "let's", NULL
-};
-static const char * const second_person_words[] = {
-  "you", "your", "yours", "yourself", "yourselves", "you're", "you've", "you'll", "you'd", NULL
-};
-static const char * const magnitude_words[] = {
-  "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-  "trillion", "trillions", "dozen", "dozens", "bn", "mn", "tn", NULL
-};
-static const char * const number_words[] = {
-  "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-  "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-  "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-  "half", "quarter", "twice", "double", "doubled", "tripled", "quadrupled", "halved", NULL
-};
-static const char * const percent_words[] = { "percent", "percentage", "pct", "%", NULL };
-static const char * const currency_words[] = {
-  "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan", "renminbi", "rupee",
-  "rupees", "peso", "pesos", "franc", "francs", "cent", "cents", "bucks", "usd", "eur", "gbp",
-  "jpy", "cny", "rmb", "inr", "chf", "hkd", "krw", "brl", "mxn", NULL
-};
-static const char * const unit_words[] = {
-  "mile", "miles", "km", "kilometre", "kilometres", "kilometer", "kilometers", "metre",
-  "metres", "meter", "meters", "acre", "acres", "hectare", "hectares", "ton", "tons", "tonne",
-  "tonnes", "barrel", "barrels", "gallon", "gallons", "litre", "litres", "liter", "liters",
-  "kg", "kilogram", "kilograms", "degree", "degrees", "megawatt", "megawatts", "gigawatt",
-  "gigawatts", "kwh", "mph", "square", "cubic", NULL
-};
-static const char * const time_unit_words[] = {
-  "year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-  "century", "centuries", "annually", "quarter", "quarters", NULL
-};
-static const char * const superlative_words[] = {
-  "most", "least", "best", "worst", "ever", "record", "largest", "biggest", "highest",
-  "lowest", NULL
-};
-static const char * const not_superlative_words[] = {
-  "interest", "honest", "request", "suggest", "protest", "west", "rest", "test", "forest",
-  "invest", "arrest", "contest", "digest", "manifest", "modest", "harvest", "guest", "chest",
-  "quest", "priest", "attest", "detest", "midwest", "southwest", "northwest", "conquest",
-  "interests", "dishonest", "earnest", "behest", "inquest", "unrest", "pest", "nest", "zest",
-  "jest", "vest", "lest", "crest", "infest", "ingest", "congest", "bequest", NULL
-};
-static const char * const rank_words[] = {
-  "first", "second", "third", "fourth", "fifth", "tenth", "top", "ranked", "rank", "ranks",
-  "number", "leading", "#", NULL
-};
-static const char * const comparative_words[] = {
-  "than", "more", "less", "fewer", "greater", "higher", "lower", "larger", "smaller",
-  "increase", "increased", "decrease", "decreased", "rose", "fell", "doubled", "cut", NULL
-};
-static const char * const negation_words[] = {
-  "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", NULL
-};
-static const char * const past_words[] = { "was", "were", "had", "did", "been", NULL };
-static const char * const causal_words[] = {
-  "because", "caused", "causes", "cause", "due", "result", "led", "therefore", "thanks", NULL
-};
+static gboolean
+cue_list_has (const char *cues,
+              const char *name)
+{
+  gsize n = strlen (name);
+
+  for (const char *p = cues; p != NULL && *p != '\0';)
+    {
+      const char *comma = strchr (p, ',');
+      gsize len = comma ? (gsize) (comma - p) : strlen (p);
+
+      if (len == n && memcmp (p, name, n) == 0)
+        return TRUE;
+      p = comma ? comma + 1 : NULL;
+    }
+  return FALSE;
+}
+
+/* Emits every cue of a comma-separated list from a scorer-cues file, but "not-superlative",
+ * which only stops the English -est rule. */
+static void
+add_cue_list (Context    *ctx,
+              const char *cues)
+{
+  for (const char *p = cues; p != NULL && *p != '\0';)
+    {
+      const char *comma = strchr (p, ',');
+      gsize len = comma ? (gsize) (comma - p) : strlen (p);
+
+      if (!(len == 15 && memcmp (p, "not-superlative", 15) == 0))
+        add_cue_len (ctx, p, len);
+      p = comma ? comma + 1 : NULL;
+    }
+}
+
+/* Chinese is written without spaces: the longest cue at every character of a token. */
+static void
+add_prefix_cues (Context    *ctx,
+                 const char *word,
+                 guint       length)
+{
+  const char *p = word;
+  const char *end = word + length;
+
+  while (p < end)
+    {
+      const char *value = NULL;
+      gsize n = vera_lexicon_match_prefix (ctx->extractor->cues, p, end - p, &value);
+
+      if (n > 0)
+        {
+          add_cue_list (ctx, value);
+          p += n;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+}
 
 static void
 add_count_cue (Context    *ctx,
@@ -402,12 +405,56 @@ add_ngrams (Context *ctx)
     add_hash (ctx, hash_bytes (prev, "</s>", 4));
 }
 
+/* The shape of the sentence and the hashes of its longer words, for the document context. */
 static void
-add_cues (Context                      *ctx,
-          const VeraScorerSentenceInfo *info)
+describe (Context                *ctx,
+          VeraScorerSentenceInfo *info)
 {
+  guint32 shape = FNV_OFFSET;
+  gboolean zh = ctx->extractor->language == VERA_LANGUAGE_ZH;
+
+  for (guint i = 0; i < ctx->tokens->len; i++)
+    {
+      const Token *t = &g_array_index (ctx->tokens, Token, i);
+      const char *word = ctx->text->str + t->offset;
+
+      shape = hash_bytes (hash_bytes (shape, word, t->length), "\x1f", 1);
+      if (!(t->flags & TOKEN_WORD) || (t->flags & TOKEN_DIGIT))
+        continue;
+      if (zh && (guchar) word[0] >= 0x80)
+        {
+          /* Pairs of characters stand for words in Chinese. */
+          const char *p = word, *end = word + t->length;
+
+          while (p < end && info->n_content < VERA_SCORER_MAX_CONTENT)
+            {
+              const char *q = g_utf8_next_char (p);
+              const char *r = q < end ? g_utf8_next_char (q) : q;
+
+              if (q >= end)
+                break;
+              info->content[info->n_content++] = mix (hash_bytes (FNV_OFFSET, p, r - p));
+              p = q;
+            }
+        }
+      else if (t->length >= 5 && info->n_content < VERA_SCORER_MAX_CONTENT)
+        info->content[info->n_content++] = mix (hash_bytes (FNV_OFFSET, word, t->length));
+    }
+  info->shape = mix (shape);
+}
+
+static void
+add_cues (Context                *ctx,
+          VeraScorerSentenceInfo *info)
+{
+  const VeraScorerExtractor *ex = ctx->extractor;
+  gboolean english = ex->language == VERA_LANGUAGE_EN;
+  gboolean german = ex->language == VERA_LANGUAGE_DE;
+  gboolean zh = ex->language == VERA_LANGUAGE_ZH;
+  /* German capitalises every noun and Chinese has no case: names are an English cue. */
+  gboolean names = english || ex->language == VERA_LANGUAGE_OTHER;
   guint n_numbers = 0, n_named = 0, n_past_ed = 0;
-  gboolean named_run = FALSE;
+  gboolean named_run = FALSE, figure = FALSE, digit = FALSE, comparative = FALSE;
 
   for (guint i = 0; i < ctx->tokens->len; i++)
     {
@@ -415,30 +462,49 @@ add_cues (Context                      *ctx,
       guint flags = token_flags (ctx, i);
       guint len = g_array_index (ctx->tokens, Token, i).length;
       const char *next = i + 1 < ctx->tokens->len ? token_text (ctx, i + 1) : "";
+      const char *cues = NULL;
 
       if (flags & TOKEN_DIGIT)
         {
           n_numbers++;
+          digit = TRUE;
           if (is_year_shape (w, flags))
             add_cue (ctx, "year");
-          if (has_suffix (w, len, "st") || has_suffix (w, len, "nd") ||
-              has_suffix (w, len, "rd") || has_suffix (w, len, "th"))
+          if (english && (has_suffix (w, len, "st") || has_suffix (w, len, "nd") ||
+                          has_suffix (w, len, "rd") || has_suffix (w, len, "th")))
             add_cue (ctx, "rank");
-          if (has_suffix (w, len, "k") || has_suffix (w, len, "m") || has_suffix (w, len, "bn") ||
-              has_suffix (w, len, "b") || has_suffix (w, len, "tn"))
-            add_cue (ctx, "magnitude");
-          if (strcmp (next, "%") == 0 || strcmp (next, "percent") == 0)
+          if (english && (has_suffix (w, len, "k") || has_suffix (w, len, "m") ||
+                          has_suffix (w, len, "bn") || has_suffix (w, len, "b") ||
+                          has_suffix (w, len, "tn")))
+            {
+              add_cue (ctx, "magnitude");
+              figure = TRUE;
+            }
+          if (strcmp (next, "%") == 0 || strcmp (next, "percent") == 0 ||
+              strcmp (next, "prozent") == 0)
             add_cue (ctx, "number-percent");
         }
       if (flags & TOKEN_CURRENCY)
-        add_cue (ctx, "currency");
+        {
+          add_cue (ctx, "currency");
+          figure = TRUE;
+        }
+      if ((flags & TOKEN_SYMBOL) && strcmp (w, "%") == 0)
+        {
+          add_cue (ctx, "percent");
+          figure = TRUE;
+        }
       if ((flags & TOKEN_SYMBOL) && strcmp (w, "?") == 0)
-        add_cue (ctx, "question");
+        {
+          add_cue (ctx, "question");
+          info->flags |= VERA_SCORER_SENTENCE_QUESTION;
+        }
       if ((flags & TOKEN_SYMBOL) && strcmp (w, "!") == 0)
         add_cue (ctx, "exclamation");
 
-      if ((flags & TOKEN_WORD) && (flags & TOKEN_CAPITALISED) && !(flags & TOKEN_INITIAL) &&
-          !(flags & TOKEN_DIGIT) && strcmp (w, "i") != 0 && strncmp (w, "i'", 2) != 0)
+      if (names && (flags & TOKEN_WORD) && (flags & TOKEN_CAPITALISED) &&
+          !(flags & TOKEN_INITIAL) && !(flags & TOKEN_DIGIT) && strcmp (w, "i") != 0 &&
+          strncmp (w, "i'", 2) != 0)
         {
           n_named++;
           if (flags & TOKEN_ALL_CAPS)
@@ -450,57 +516,75 @@ add_cues (Context                      *ctx,
       else
         named_run = FALSE;
 
-      if (!(flags & TOKEN_WORD))
+      if (!(flags & TOKEN_WORD) || ex->cues == NULL)
         continue;
-      if (in_list (w, attribution_words))
-        add_cue (ctx, "attribution");
-      if (in_list (w, future_words) || has_suffix (w, len, "'ll") ||
-          (strcmp (w, "going") == 0 && strcmp (next, "to") == 0))
+      if (zh && (guchar) w[0] >= 0x80)
+        {
+          add_prefix_cues (ctx, w, len);
+          continue;
+        }
+      if (zh && (flags & TOKEN_DIGIT))
+        {
+          /* "2400万": the scale follows the digits in the same token. */
+          add_prefix_cues (ctx, w, len);
+          continue;
+        }
+      cues = vera_lexicon_lookup (ex->cues, w, len);
+      if (cues != NULL)
+        {
+          add_cue_list (ctx, cues);
+          if (cue_list_has (cues, "percent") || cue_list_has (cues, "currency") ||
+              cue_list_has (cues, "magnitude"))
+            figure = TRUE;
+          if (cue_list_has (cues, "comparative"))
+            comparative = TRUE;
+        }
+      if (!english)
+        {
+          if (german && strcmp (next, "als") == 0 && has_suffix (w, len, "er"))
+            add_cue (ctx, "comparative-than");
+          continue;
+        }
+      if (strcmp (w, "going") == 0 && strcmp (next, "to") == 0)
         add_cue (ctx, "future");
-      if (in_list (w, conditional_words) || has_suffix (w, len, "'d"))
+      if (has_suffix (w, len, "'ll"))
+        add_cue (ctx, "future");
+      if (has_suffix (w, len, "'d"))
         add_cue (ctx, "conditional");
-      if (in_list (w, first_singular_words))
-        add_cue (ctx, "first-singular");
-      if (in_list (w, first_plural_words))
-        add_cue (ctx, "first-plural");
-      if (in_list (w, second_person_words))
-        add_cue (ctx, "second-person");
-      if (in_list (w, magnitude_words))
-        add_cue (ctx, "magnitude");
-      if (in_list (w, number_words))
-        add_cue (ctx, "number-word");
-      if (in_list (w, percent_words) || (strcmp (w, "per") == 0 && strcmp (next, "cent") == 0))
-        add_cue (ctx, "percent");
-      if (in_list (w, currency_words))
-        add_cue (ctx, "currency");
-      if (in_list (w, unit_words))
-        add_cue (ctx, "unit");
-      if (in_list (w, time_unit_words))
-        add_cue (ctx, "time-unit");
-      if (in_list (w, superlative_words) ||
-          (len >= 5 && has_suffix (w, len, "est") && !(flags & TOKEN_DIGIT) &&
-           !in_list (w, not_superlative_words)))
+      if (strcmp (w, "per") == 0 && strcmp (next, "cent") == 0)
+        {
+          add_cue (ctx, "percent");
+          figure = TRUE;
+        }
+      if (len >= 5 && has_suffix (w, len, "est") && !(flags & TOKEN_DIGIT) &&
+          (cues == NULL || !cue_list_has (cues, "not-superlative")))
         add_cue (ctx, "superlative");
-      if (in_list (w, rank_words))
-        add_cue (ctx, "rank");
-      if (in_list (w, comparative_words))
-        add_cue (ctx, "comparative");
       if (strcmp (next, "than") == 0 && has_suffix (w, len, "er"))
-        add_cue (ctx, "comparative-than");
-      if (in_list (w, negation_words) || has_suffix (w, len, "n't"))
+        {
+          add_cue (ctx, "comparative-than");
+          comparative = TRUE;
+        }
+      if (has_suffix (w, len, "n't"))
         add_cue (ctx, "negation");
-      if (in_list (w, past_words))
-        add_cue (ctx, "past");
       if (len >= 5 && has_suffix (w, len, "ed"))
         n_past_ed++;
-      if (in_list (w, causal_words))
-        add_cue (ctx, "causal");
     }
 
+  if (digit)
+    info->flags |= VERA_SCORER_SENTENCE_DIGIT;
+  if (figure)
+    info->flags |= VERA_SCORER_SENTENCE_FIGURE;
+  /* Interactions a linear model cannot form itself. */
+  if (figure && comparative)
+    add_cue (ctx, "figure+comparative");
+  if (digit && comparative)
+    add_cue (ctx, "digit+comparative");
+  if (info->flags & VERA_SCORER_SENTENCE_QUOTE)
+    add_cue (ctx, "quote");
   add_count_cue (ctx, "numbers", n_numbers);
   add_count_cue (ctx, "named", n_named);
   add_count_cue (ctx, "past-ed", n_past_ed);
-  add_length_cue (ctx, info->n_words);
+  add_length_cue (ctx, info->n_words + (zh ? ctx->n_han / 2 : 0));
   if (info->n_words_outside == 0)
     add_cue (ctx, "no-text");
 }
@@ -515,8 +599,8 @@ compare_features (gconstpointer a,
   return (fa->index > fb->index) - (fa->index < fb->index);
 }
 
-static void
-sort_unique (GArray *features)
+void
+vera_scorer_features_sort_unique (GArray *features)
 {
   guint kept = 0;
 
@@ -533,18 +617,47 @@ sort_unique (GArray *features)
 }
 
 void
-vera_scorer_features_extract (const char             *sentence,
-                              gsize                   length,
-                              guint                   hash_bits,
-                              GArray                 *features,
-                              VeraScorerSentenceInfo *info)
+vera_scorer_features_add_cue (GArray     *features,
+                              guint       hash_bits,
+                              const char *name)
 {
-  VeraScorerSentenceInfo local_info = { 0, 0 };
-  Context ctx;
+  VeraScorerFeature f = { 0, 1.0f };
 
-  g_return_if_fail (sentence != NULL || length == 0);
+  f.index = mix (hash_bytes (hash_bytes (FNV_OFFSET, "f\x1f", 2), name, strlen (name))) &
+            ((1u << hash_bits) - 1);
+  g_array_append_val (features, f);
+}
+
+void
+vera_scorer_extractor_init (VeraScorerExtractor *self,
+                            VeraLanguage         language,
+                            gboolean             words,
+                            guint                hash_bits)
+{
+  g_return_if_fail (self != NULL);
   g_return_if_fail (hash_bits >= VERA_SCORER_MIN_HASH_BITS &&
                     hash_bits <= VERA_SCORER_MAX_HASH_BITS);
+
+  if (language == VERA_LANGUAGE_UND)
+    language = VERA_LANGUAGE_EN;
+  self->language = language;
+  self->words = words && language == VERA_LANGUAGE_EN;
+  self->hash_bits = hash_bits;
+  self->cues = language == VERA_LANGUAGE_OTHER ? NULL : vera_lexicon_get (language, "scorer-cues");
+}
+
+void
+vera_scorer_features_extract (const VeraScorerExtractor *self,
+                              const char                *sentence,
+                              gsize                      length,
+                              GArray                    *features,
+                              VeraScorerSentenceInfo    *info)
+{
+  VeraScorerSentenceInfo local_info = { 0 };
+  Context ctx;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (sentence != NULL || length == 0);
   g_return_if_fail (features != NULL);
   g_return_if_fail (g_array_get_element_size (features) == sizeof (VeraScorerFeature));
 
@@ -556,18 +669,35 @@ vera_scorer_features_extract (const char             *sentence,
         length--;
     }
   g_array_set_size (features, 0);
+  ctx.extractor = self;
   ctx.text = g_string_sized_new (length + 16);
   ctx.tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  ctx.mask = (1u << hash_bits) - 1;
+  ctx.mask = (1u << self->hash_bits) - 1;
   ctx.out = features;
+  ctx.n_han = 0;
 
   tokenize (&ctx, sentence ? sentence : "", length, &local_info);
-  add_ngrams (&ctx);
+  if (self->words)
+    add_ngrams (&ctx);
   add_cues (&ctx, &local_info);
-  sort_unique (features);
+  describe (&ctx, &local_info);
+  vera_scorer_features_sort_unique (features);
 
   g_string_free (ctx.text, TRUE);
   g_array_unref (ctx.tokens);
   if (info != NULL)
     *info = local_info;
+}
+
+double
+vera_scorer_features_probability (double                        z,
+                                  const VeraScorerSentenceInfo *info)
+{
+  double score = 1.0 / (1.0 + exp (-z));
+
+  if (info != NULL && info->n_words_outside == 0)
+    score *= VERA_SCORER_NO_TEXT_FACTOR;
+  if (!(score >= 0.0))
+    return 0.0;
+  return MIN (score, 1.0);
 }

@@ -11,25 +11,30 @@
 #include "vera-scorer-features.h"
 #include "vera-scorer-resources.h"
 
-/* The check-worthiness scorer: a logistic regression over the features of
+/* The check-worthiness scorer: two logistic regressions over the features of
  * vera-scorer-features.c, with weights from a text file written by vera-train-scorer (see
- * SCORER.md). The object is immutable after construction, so concurrent calls are safe. */
+ * SCORER.md): one over every feature for English, one without the English word n-grams for
+ * the other languages. The object is immutable after construction, so concurrent calls are
+ * safe. */
 
 #define WEIGHTS_RESOURCE "/io/github/verafact/Vera/core/analysis/scorer-weights.txt"
 #define WEIGHTS_MAGIC "vera-scorer-weights"
-#define WEIGHTS_FORMAT 1
+#define WEIGHTS_FORMAT 2
 
-/* Sentences with no words outside brackets, such as "(APPLAUSE)" or an empty line, state
- * nothing; their score is scaled down by this factor. */
-#define NO_TEXT_FACTOR 0.1
+typedef struct
+{
+  double  bias;
+  float  *weights;   /* 1 << hash_bits */
+} Model;
 
 struct _VeraScorer
 {
   GObject parent_instance;
 
-  guint   hash_bits;
-  double  bias;
-  float  *weights;   /* 1 << hash_bits */
+  guint               hash_bits;
+  Model               english;
+  Model               neutral;
+  VeraScorerExtractor extractors[VERA_N_LANGUAGES];
 };
 
 G_DEFINE_FINAL_TYPE (VeraScorer, vera_scorer, G_TYPE_OBJECT)
@@ -41,7 +46,8 @@ vera_scorer_finalize (GObject *object)
 {
   VeraScorer *self = VERA_SCORER (object);
 
-  g_clear_pointer (&self->weights, g_free);
+  g_clear_pointer (&self->english.weights, g_free);
+  g_clear_pointer (&self->neutral.weights, g_free);
   G_OBJECT_CLASS (vera_scorer_parent_class)->finalize (object);
 }
 
@@ -150,11 +156,9 @@ parse_double (const char  *text,
 static gboolean
 read_header (VeraScorer *self,
              Reader     *reader,
-             guint64    *n_weights,
              GError    **error)
 {
   guint64 value;
-  const char *end;
 
   if (!read_uint (reader, WEIGHTS_MAGIC, 1, G_MAXUINT32, &value, error))
     return FALSE;
@@ -169,22 +173,36 @@ read_header (VeraScorer *self,
                   &value, error))
     return FALSE;
   self->hash_bits = (guint) value;
-  if (!next_line (reader) || !g_str_has_prefix (reader->line, "bias ") ||
-      !parse_double (reader->line + 5, &self->bias, &end) || *end != '\0')
-    return fail (reader, error, _("expected “bias” and a finite number"));
-  return read_uint (reader, "weights", 0, (guint64) 1 << self->hash_bits, n_weights, error);
+  return TRUE;
 }
 
+/* "PREFIXbias X", "PREFIXweights N", then N lines "bucket weight". */
 static gboolean
-read_weights (VeraScorer *self,
-              Reader     *reader,
-              guint64     n_weights,
-              GError    **error)
+read_model (VeraScorer *self,
+            Reader     *reader,
+            const char *prefix,
+            Model      *model,
+            GError    **error)
 {
   guint64 size = (guint64) 1 << self->hash_bits;
+  g_autofree char *bias_key = g_strconcat (prefix, "bias ", NULL);
+  g_autofree char *weights_key = g_strconcat (prefix, "weights", NULL);
+  gsize bias_len = strlen (bias_key);
   gint64 previous = -1;
+  guint64 n_weights;
+  const char *bias_end;
 
-  self->weights = g_new0 (float, size);
+  if (!next_line (reader) || !g_str_has_prefix (reader->line, bias_key) ||
+      !parse_double (reader->line + bias_len, &model->bias, &bias_end) || *bias_end != '\0')
+    {
+      g_autofree char *expected = g_strdup_printf (_("expected “%s” and a finite number"),
+                                                   g_strstrip (g_strdup (bias_key)));
+
+      return fail (reader, error, expected);
+    }
+  if (!read_uint (reader, weights_key, 0, size, &n_weights, error))
+    return FALSE;
+  model->weights = g_new0 (float, size);
   for (guint64 i = 0; i < n_weights; i++)
     {
       guint64 index;
@@ -203,11 +221,9 @@ read_weights (VeraScorer *self,
         return fail (reader, error, _("bucket numbers must increase"));
       if (!parse_double (stop + 1, &weight, &end) || *end != '\0')
         return fail (reader, error, _("the weight is not a finite number"));
-      self->weights[index] = (float) weight;
+      model->weights[index] = (float) weight;
       previous = (gint64) index;
     }
-  if (next_line (reader))
-    return fail (reader, error, _("more weights than the header announces"));
   return TRUE;
 }
 
@@ -217,7 +233,6 @@ vera_scorer_new_from_bytes (GBytes  *weights,
 {
   g_autoptr(VeraScorer) self = NULL;
   Reader reader = { NULL, NULL, 0, NULL };
-  guint64 n_weights = 0;
   gsize size;
   gboolean ok;
 
@@ -234,11 +249,16 @@ vera_scorer_new_from_bytes (GBytes  *weights,
                    _("Invalid scorer weights: the file holds a NUL byte; it is not text"));
       return NULL;
     }
-  ok = read_header (self, &reader, &n_weights, error) &&
-       read_weights (self, &reader, n_weights, error);
+  ok = read_header (self, &reader, error) &&
+       read_model (self, &reader, "", &self->english, error) &&
+       read_model (self, &reader, "neutral-", &self->neutral, error);
+  if (ok && next_line (&reader))
+    ok = fail (&reader, error, _("more weights than the header announces"));
   g_free (reader.line);
   if (!ok)
     return NULL;
+  for (guint l = 0; l < VERA_N_LANGUAGES; l++)
+    vera_scorer_extractor_init (&self->extractors[l], (VeraLanguage) l, TRUE, self->hash_bits);
   return g_steal_pointer (&self);
 }
 
@@ -257,33 +277,55 @@ vera_scorer_new (GError **error)
   return vera_scorer_new_from_bytes (bytes, error);
 }
 
+static const Model *
+model_for (VeraScorer                *self,
+           const VeraScorerExtractor *extractor)
+{
+  return extractor->words ? &self->english : &self->neutral;
+}
+
+static double
+score_features (const Model                  *model,
+                GArray                       *features,
+                const VeraScorerSentenceInfo *info)
+{
+  double z = model->bias;
+
+  for (guint i = 0; i < features->len; i++)
+    {
+      const VeraScorerFeature *f = &g_array_index (features, VeraScorerFeature, i);
+
+      z += (double) model->weights[f->index] * f->value;
+    }
+  return vera_scorer_features_probability (z, info);
+}
+
+double
+vera_scorer_score_language (VeraScorer   *self,
+                            const char   *sentence,
+                            gsize         length,
+                            VeraLanguage  language)
+{
+  g_autoptr(GArray) features = NULL;
+  const VeraScorerExtractor *extractor;
+  VeraScorerSentenceInfo info;
+
+  g_return_val_if_fail (VERA_IS_SCORER (self), 0.0);
+  g_return_val_if_fail (sentence != NULL || length == 0, 0.0);
+  g_return_val_if_fail ((guint) language < VERA_N_LANGUAGES, 0.0);
+
+  extractor = &self->extractors[language];
+  features = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
+  vera_scorer_features_extract (extractor, sentence, length, features, &info);
+  return score_features (model_for (self, extractor), features, &info);
+}
+
 double
 vera_scorer_score_len (VeraScorer *self,
                        const char *sentence,
                        gsize       length)
 {
-  g_autoptr(GArray) features = NULL;
-  VeraScorerSentenceInfo info;
-  double z, score;
-
-  g_return_val_if_fail (VERA_IS_SCORER (self), 0.0);
-  g_return_val_if_fail (sentence != NULL || length == 0, 0.0);
-
-  features = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
-  vera_scorer_features_extract (sentence, length, self->hash_bits, features, &info);
-  z = self->bias;
-  for (guint i = 0; i < features->len; i++)
-    {
-      const VeraScorerFeature *f = &g_array_index (features, VeraScorerFeature, i);
-
-      z += (double) self->weights[f->index] * f->value;
-    }
-  score = 1.0 / (1.0 + exp (-z));
-  if (info.n_words_outside == 0)
-    score *= NO_TEXT_FACTOR;
-  if (!(score >= 0.0))
-    return 0.0;
-  return MIN (score, 1.0);
+  return vera_scorer_score_language (self, sentence, length, VERA_LANGUAGE_EN);
 }
 
 double
@@ -294,4 +336,37 @@ vera_scorer_score (VeraScorer *self,
   g_return_val_if_fail (sentence != NULL, 0.0);
 
   return vera_scorer_score_len (self, sentence, strlen (sentence));
+}
+
+void
+vera_scorer_score_document (VeraScorer         *self,
+                            const char * const *sentences,
+                            const gsize        *lengths,
+                            guint               n,
+                            const char * const *speakers,
+                            VeraLanguage        language,
+                            double             *scores)
+{
+  const VeraScorerExtractor *extractor;
+  g_autofree GArray **features = NULL;
+  g_autofree VeraScorerSentenceInfo *infos = NULL;
+
+  g_return_if_fail (VERA_IS_SCORER (self));
+  g_return_if_fail (n == 0 || (sentences != NULL && scores != NULL));
+  g_return_if_fail ((guint) language < VERA_N_LANGUAGES);
+
+  if (n == 0)
+    return;
+  extractor = &self->extractors[language];
+  features = g_new (GArray *, n);
+  infos = g_new0 (VeraScorerSentenceInfo, n);
+  for (guint i = 0; i < n; i++)
+    features[i] = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
+  vera_scorer_features_extract_document (extractor, sentences, lengths, n, speakers, features,
+                                         infos);
+  for (guint i = 0; i < n; i++)
+    {
+      scores[i] = score_features (model_for (self, extractor), features[i], &infos[i]);
+      g_array_unref (features[i]);
+    }
 }

@@ -3,380 +3,408 @@
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "vera-scorer-eval.h"
 #include "vera-scorer-features.h"
+#include "vera-train-data.h"
+#include "vera-train-fit.h"
 
-/* Trains the check-worthiness model on the ClaimBuster data set and writes the weights file
- * that VeraScorer loads (src/core/analysis/scorer-weights.txt). L2-regularised logistic
- * regression fitted in full batch with L-BFGS: the optimum does not depend on the order of the
- * examples, and every loop runs in a fixed order, so the output is the same byte for byte on
- * every run. Not installed; see SCORER.md. */
+/* Trains the check-worthiness models on the four sources of SCORER.md and writes the weights
+ * file that VeraScorer loads (src/core/analysis/scorer-weights.txt), or, with --cv, measures
+ * the training choices by cross-validation over whole debates. Deterministic: the output is the
+ * same byte for byte on every run. Not installed; see SCORER.md. */
 
-#define DEFAULT_FILES "kfold_30ncs.json,train.json,test.json,2020_debate.tsv"
 #define DEFAULT_HASH_BITS 18
 #define DEFAULT_L2 3e-5
 #define DEFAULT_MIN_COUNT 2
 #define DEFAULT_ITERATIONS 300
-#define DEFAULT_POSITIVE_WEIGHT 1.0
 #define DEFAULT_MIN_WEIGHT 0.1
-#define HISTORY 10
+#define DEFAULT_CLAIMRANK_MIN 1
+#define DEFAULT_THRESHOLD 0.5
+/* ClaimBuster marks every check-worthy factual sentence, CheckThat! and ClaimRank what
+ * fact-checkers chose: the test sets are labelled like the latter (SCORER.md). */
+#define DEFAULT_WEIGHT_CLAIMBUSTER 0.5
 
 typedef struct
 {
-  gint64  id;
-  int     label;
-  guint   first;    /* into Data.features */
-  guint   n;
-} Example;
+  double   source_weight[N_SOURCES];
+  double   positive_weight;
+  double   l2;
+  guint    min_count;
+  guint    iterations;
+  double   min_weight;
+  gboolean verbose;
+} Options;
 
+/* The examples a model is fitted on. */
 typedef struct
 {
-  GArray     *examples;   /* Example, sorted by id */
-  GHashTable *seen;       /* ids already read */
-  GArray     *raw;        /* VeraScorerFeature of every example, back to back */
-  guint       hash_bits;
-} Data;
+  GArray *first;     /* guint */
+  GArray *count;     /* guint */
+  GArray *labels;    /* guint8 */
+  GArray *weights;   /* double */
+} Selection;
 
-typedef struct
+static void
+selection_init (Selection *sel)
 {
-  guint     dim;          /* active buckets + 1 for the bias, which is last */
-  guint32  *buckets;      /* active bucket of each compact index */
-  guint    *columns;      /* compact feature indices of every example, back to back */
-  double    l2;
-  double    positive_weight;
-} Problem;
-
-static gboolean
-add_example (Data       *data,
-             gint64      id,
-             int         label,
-             const char *text)
-{
-  g_autoptr(GArray) features = NULL;
-  Example example = { id, label, data->raw->len, 0 };
-
-  if (g_hash_table_contains (data->seen, &id))
-    return FALSE;
-  g_hash_table_add (data->seen, g_memdup2 (&id, sizeof id));
-  features = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
-  vera_scorer_features_extract (text, strlen (text), data->hash_bits, features, NULL);
-  g_array_append_vals (data->raw, features->data, features->len);
-  example.n = features->len;
-  g_array_append_val (data->examples, example);
-  return TRUE;
+  sel->first = g_array_new (FALSE, FALSE, sizeof (guint));
+  sel->count = g_array_new (FALSE, FALSE, sizeof (guint));
+  sel->labels = g_array_new (FALSE, FALSE, sizeof (guint8));
+  sel->weights = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
-static gboolean
-read_json (Data        *data,
-           const char  *path,
-           GError     **error)
+static void
+selection_clear (Selection *sel)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonArray *array;
-
-  if (!json_parser_load_from_file (parser, path, error))
-    return FALSE;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: not a JSON array", path);
-      return FALSE;
-    }
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *item = json_array_get_object_element (array, i);
-
-      if (item == NULL || !json_object_has_member (item, "sentence_id") ||
-          !json_object_has_member (item, "label") || !json_object_has_member (item, "text"))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s: element %u lacks sentence_id, label or text", path, i);
-          return FALSE;
-        }
-      add_example (data, json_object_get_int_member (item, "sentence_id"),
-                   json_object_get_int_member (item, "label") > 0 ? 1 : 0,
-                   json_object_get_string_member (item, "text"));
-    }
-  return TRUE;
+  g_array_unref (sel->first);
+  g_array_unref (sel->count);
+  g_array_unref (sel->labels);
+  g_array_unref (sel->weights);
 }
 
-/* A TSV file with a header line and the columns sentence_id, label, text. */
-static gboolean
-read_tsv (Data        *data,
-          const char  *path,
-          GError     **error)
+static double
+example_weight (const Corpus  *corpus,
+                const Example *ex,
+                const Options *options)
 {
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  double w = options->source_weight[ex->source];
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return FALSE;
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 1; lines[i] != NULL; i++)
+  if (ex->label)
+    w *= options->positive_weight;
+  /* A document read twice (with and without speakers) counts once. */
+  if (ex->document >= 0 && corpus->with_speakers)
+    w *= 0.5;
+  return w;
+}
+
+/* The examples outside @fold (all when @fold is -1), for the full model or the neutral one.
+ * ClaimBuster sentences that also occur in a held-out document are left out too. */
+static void
+select_examples (const Corpus  *corpus,
+                 const guint   *fold_of_group,
+                 int            fold,
+                 GHashTable    *held_out_texts,
+                 gboolean       neutral,
+                 const Options *options,
+                 Selection     *sel)
+{
+  for (guint e = 0; e < corpus->examples->len; e++)
     {
-      g_auto(GStrv) columns = NULL;
-      gint64 id;
+      const Example *ex = &g_array_index (corpus->examples, Example, e);
+      double weight = example_weight (corpus, ex, options);
+      guint first = neutral ? ex->neutral_first : ex->first;
+      guint count = neutral ? ex->neutral_n : ex->n;
 
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0')
+      if (weight <= 0)
         continue;
-      columns = g_strsplit (lines[i], "\t", 3);
-      if (g_strv_length (columns) != 3 ||
-          !g_ascii_string_to_signed (columns[0], 10, 0, G_MAXINT64, &id, NULL))
+      if (fold >= 0 && ex->document >= 0)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "%s:%u: expected sentence_id, label and text", path, i + 1);
-          return FALSE;
+          const Document *doc = g_ptr_array_index (corpus->documents, ex->document);
+
+          if ((int) fold_of_group[doc->group] == fold)
+            continue;
         }
-      add_example (data, id, atoi (columns[1]) > 0 ? 1 : 0, columns[2]);
+      if (fold >= 0 && ex->document < 0 &&
+          g_hash_table_contains (held_out_texts, GUINT_TO_POINTER (ex->text_hash | 1)))
+        continue;
+      g_array_append_val (sel->first, first);
+      g_array_append_val (sel->count, count);
+      g_array_append_val (sel->labels, ex->label);
+      g_array_append_val (sel->weights, weight);
     }
-  return TRUE;
 }
 
-static int
-compare_examples (gconstpointer a,
-                  gconstpointer b)
-{
-  const Example *ea = a;
-  const Example *eb = b;
-
-  return (ea->id > eb->id) - (ea->id < eb->id);
-}
-
-/* Keeps the buckets seen in at least @min_count examples and maps them to compact indices. */
 static void
-build_problem (Problem    *problem,
-               const Data *data,
-               guint       min_count)
+fit (const Corpus    *corpus,
+     const Selection *sel,
+     gboolean         neutral,
+     const Options   *options,
+     FitModel        *model)
 {
-  guint size = 1u << data->hash_bits;
-  g_autofree guint *counts = g_new0 (guint, size);
-  g_autofree guint *compact = g_new0 (guint, size);
-  guint n_active = 0;
+  FitInput input = {
+    neutral ? corpus->neutral : corpus->raw,
+    sel->first->len,
+    (const guint *) (gpointer) sel->first->data,
+    (const guint *) (gpointer) sel->count->data,
+    (const guint8 *) sel->labels->data,
+    (const double *) (gpointer) sel->weights->data,
+    corpus->hash_bits,
+    options->min_count,
+    options->l2,
+    options->iterations,
+    options->min_weight,
+    options->verbose,
+  };
 
-  for (guint i = 0; i < data->raw->len; i++)
-    counts[g_array_index (data->raw, VeraScorerFeature, i).index]++;
-  for (guint b = 0; b < size; b++)
-    if (counts[b] >= min_count)
-      n_active++;
-  problem->dim = n_active + 1;
-  problem->buckets = g_new (guint32, n_active);
-  n_active = 0;
-  for (guint b = 0; b < size; b++)
-    {
-      compact[b] = G_MAXUINT;
-      if (counts[b] >= min_count)
-        {
-          problem->buckets[n_active] = b;
-          compact[b] = n_active++;
-        }
-    }
-  problem->columns = g_new (guint, data->raw->len);
-  for (guint i = 0; i < data->raw->len; i++)
-    problem->columns[i] = compact[g_array_index (data->raw, VeraScorerFeature, i).index];
+  train_fit (&input, model);
 }
 
+/* As VeraScorer computes it, rounded as `vera-check score` prints it. */
 static double
-softplus (double x)
+score_example (const Corpus   *corpus,
+               const Example  *ex,
+               const FitModel *model,
+               gboolean        neutral)
 {
-  return x > 0 ? x + log1p (exp (-x)) : log1p (exp (x));
+  const GArray *features = neutral ? corpus->neutral : corpus->raw;
+  const VeraScorerFeature *f = (const VeraScorerFeature *) (gpointer) features->data;
+  guint first = neutral ? ex->neutral_first : ex->first;
+  guint n = neutral ? ex->neutral_n : ex->n;
+  VeraScorerSentenceInfo info = { 0 };
+  double z = model->bias;
+
+  for (guint k = 0; k < n; k++)
+    z += (double) model->weights[f[first + k].index] * f[first + k].value;
+  info.n_words_outside = ex->no_text ? 0 : 1;
+  return round (vera_scorer_features_probability (z, &info) * 1e6) / 1e6;
 }
 
-/* The objective and its gradient at @w; all features have value 1. */
-static double
-evaluate (const Problem *problem,
-          const Data    *data,
-          const double  *w,
-          double        *gradient)
+enum
 {
-  guint bias = problem->dim - 1;
-  double total_weight = 0, loss = 0, penalty = 0;
+  RUN_MODEL,       /* the lines alone, as `vera-check score` reads plain text */
+  RUN_SPEAKERS,    /* with the speakers (TSV input) */
+  RUN_NEUTRAL,     /* the model for languages without word features, on English */
+  RUN_DIGIT,       /* the "has a digit" baseline */
+  N_RUNS
+};
 
-  memset (gradient, 0, sizeof (double) * problem->dim);
-  for (guint e = 0; e < data->examples->len; e++)
-    {
-      const Example *ex = &g_array_index (data->examples, Example, e);
-      double weight = ex->label ? problem->positive_weight : 1.0;
+static const char * const run_names[N_RUNS] = { "model", "+speakers", "neutral", "digit" };
 
-      total_weight += weight;
-    }
-  for (guint e = 0; e < data->examples->len; e++)
-    {
-      const Example *ex = &g_array_index (data->examples, Example, e);
-      double weight = (ex->label ? problem->positive_weight : 1.0) / total_weight;
-      double z = w[bias], p;
-
-      for (guint k = 0; k < ex->n; k++)
-        if (problem->columns[ex->first + k] != G_MAXUINT)
-          z += w[problem->columns[ex->first + k]] * g_array_index (data->raw, VeraScorerFeature, ex->first + k).value;
-      loss += weight * softplus (ex->label ? -z : z);
-      p = 1.0 / (1.0 + exp (-z));
-      p = weight * (p - ex->label);
-      gradient[bias] += p;
-      for (guint k = 0; k < ex->n; k++)
-        if (problem->columns[ex->first + k] != G_MAXUINT)
-          gradient[problem->columns[ex->first + k]] += p * g_array_index (data->raw, VeraScorerFeature, ex->first + k).value;
-    }
-  for (guint j = 0; j < bias; j++)
-    {
-      penalty += w[j] * w[j];
-      gradient[j] += problem->l2 * w[j];
-    }
-  return loss + 0.5 * problem->l2 * penalty;
-}
-
-static double
-dot (const double *a,
-     const double *b,
-     guint         n)
+typedef struct
 {
-  double sum = 0;
+  double ap[N_RUNS];
+  guint  tp, fp, fn;  /* of RUN_MODEL at the threshold */
+} DocumentResult;
 
-  for (guint i = 0; i < n; i++)
-    sum += a[i] * b[i];
-  return sum;
-}
-
-/* Limited-memory BFGS with a backtracking (Armijo) line search. */
 static void
-minimise (const Problem *problem,
-          const Data    *data,
-          double        *w,
-          guint          iterations,
-          gboolean       verbose)
+evaluate_document (const Corpus   *corpus,
+                   const Document *doc,
+                   const FitModel *english,
+                   const FitModel *neutral,
+                   double          threshold,
+                   DocumentResult *result)
 {
-  guint n = problem->dim;
-  g_autofree double *g = g_new (double, n);
-  g_autofree double *g_new_ = g_new (double, n);
-  g_autofree double *w_new = g_new (double, n);
-  g_autofree double *d = g_new (double, n);
-  g_autofree double *s = g_new0 (double, (gsize) HISTORY * n);
-  g_autofree double *y = g_new0 (double, (gsize) HISTORY * n);
-  double rho[HISTORY], alpha[HISTORY];
-  guint stored = 0, head = 0;
-  double f = evaluate (problem, data, w, g);
+  g_autofree double *scores = g_new (double, MAX (doc->n, 1));
+  g_autofree gboolean *relevant = g_new (gboolean, MAX (doc->n, 1));
 
-  for (guint it = 0; it < iterations; it++)
+  for (guint run = 0; run < N_RUNS; run++)
     {
-      double step = 1.0, f_new = 0, slope, gamma = 1.0;
+      guint first = run == RUN_SPEAKERS ? doc->speaker_first : doc->first;
 
-      /* Two-loop recursion: d = -H g. */
-      for (guint i = 0; i < n; i++)
-        d[i] = -g[i];
-      for (guint k = 0; k < stored; k++)
+      for (guint i = 0; i < doc->n; i++)
         {
-          guint slot = (head + HISTORY - 1 - k) % HISTORY;
+          const Example *ex = &g_array_index (corpus->examples, Example, first + i);
 
-          alpha[slot] = rho[slot] * dot (s + (gsize) slot * n, d, n);
-          for (guint i = 0; i < n; i++)
-            d[i] -= alpha[slot] * y[(gsize) slot * n + i];
-        }
-      if (stored > 0)
-        {
-          guint last = (head + HISTORY - 1) % HISTORY;
+          relevant[i] = ex->relevant;
+          switch (run)
+            {
+            case RUN_MODEL:
+            case RUN_SPEAKERS:
+              scores[i] = score_example (corpus, ex, english, FALSE);
+              break;
+            case RUN_NEUTRAL:
+              scores[i] = score_example (corpus, ex, neutral, TRUE);
+              break;
+            default:
+              scores[i] = ex->digit;
+              break;
+            }
+          if (run == RUN_MODEL)
+            {
+              gboolean positive = scores[i] >= threshold;
 
-          gamma = dot (s + (gsize) last * n, y + (gsize) last * n, n) /
-                  dot (y + (gsize) last * n, y + (gsize) last * n, n);
+              result->tp += positive && ex->relevant;
+              result->fp += positive && !ex->relevant;
+              result->fn += !positive && ex->relevant;
+            }
         }
-      else
-        gamma = 1.0 / MAX (sqrt (dot (g, g, n)), 1e-12);
-      for (guint i = 0; i < n; i++)
-        d[i] *= gamma;
-      for (guint k = stored; k > 0; k--)
-        {
-          guint slot = (head + HISTORY - k) % HISTORY;
-          double beta = rho[slot] * dot (y + (gsize) slot * n, d, n);
+      result->ap[run] = vera_scorer_eval_average_precision (scores, relevant, doc->n);
+    }
+}
 
-          for (guint i = 0; i < n; i++)
-            d[i] += (alpha[slot] - beta) * s[(gsize) slot * n + i];
-        }
+/* Groups to folds: largest first, each to the fold with the fewest sentences so far. */
+static guint *
+assign_folds (const Corpus *corpus,
+              guint         n_folds)
+{
+  g_autofree guint *sizes = g_new0 (guint, MAX (corpus->n_groups, 1));
+  g_autofree guint *order = g_new (guint, MAX (corpus->n_groups, 1));
+  g_autofree guint *load = g_new0 (guint, n_folds);
+  guint *fold_of_group = g_new0 (guint, MAX (corpus->n_groups, 1));
 
-      slope = dot (g, d, n);
-      if (slope >= 0)
-        {
-          /* Not a descent direction: restart from the gradient. */
-          stored = 0;
-          for (guint i = 0; i < n; i++)
-            d[i] = -g[i] / MAX (sqrt (dot (g, g, n)), 1e-12);
-          slope = dot (g, d, n);
-        }
-      for (guint tries = 0; tries < 40; tries++, step *= 0.5)
-        {
-          for (guint i = 0; i < n; i++)
-            w_new[i] = w[i] + step * d[i];
-          f_new = evaluate (problem, data, w_new, g_new_);
-          if (f_new <= f + 1e-4 * step * slope)
-            break;
-        }
-      if (!(f_new < f))
-        break;
+  for (guint d = 0; d < corpus->documents->len; d++)
+    {
+      const Document *doc = g_ptr_array_index (corpus->documents, d);
 
+      sizes[doc->group] += doc->n;
+    }
+  for (guint g = 0; g < corpus->n_groups; g++)
+    order[g] = g;
+  /* Insertion sort: stable and deterministic. */
+  for (guint i = 1; i < corpus->n_groups; i++)
+    for (guint j = i; j > 0 && sizes[order[j]] > sizes[order[j - 1]]; j--)
       {
-        double *sk = s + (gsize) head * n;
-        double *yk = y + (gsize) head * n;
-        double sy;
+        guint t = order[j];
 
-        for (guint i = 0; i < n; i++)
-          {
-            sk[i] = w_new[i] - w[i];
-            yk[i] = g_new_[i] - g[i];
-          }
-        sy = dot (sk, yk, n);
-        if (sy > 1e-20)
-          {
-            rho[head] = 1.0 / sy;
-            head = (head + 1) % HISTORY;
-            stored = MIN (stored + 1, HISTORY);
-          }
+        order[j] = order[j - 1];
+        order[j - 1] = t;
       }
-      memcpy (w, w_new, sizeof (double) * n);
-      memcpy (g, g_new_, sizeof (double) * n);
-      if (verbose && it % 25 == 0)
-        g_printerr ("iteration %u: objective %.9g, |g| %.3g\n", it, f_new, sqrt (dot (g, g, n)));
-      if ((f - f_new) < 1e-10 * MAX (1.0, fabs (f)))
-        {
-          f = f_new;
-          break;
-        }
-      f = f_new;
+  for (guint i = 0; i < corpus->n_groups; i++)
+    {
+      guint best = 0;
+
+      for (guint f = 1; f < n_folds; f++)
+        if (load[f] < load[best])
+          best = f;
+      fold_of_group[order[i]] = best;
+      load[best] += sizes[order[i]];
     }
+  return fold_of_group;
 }
 
-static gboolean
-write_weights (const Problem  *problem,
-               const Data     *data,
-               const double   *w,
-               const char     *files,
-               double          min_weight,
-               FILE           *out)
+static void
+cross_validate (const Corpus  *corpus,
+                guint          n_folds,
+                double         threshold,
+                const Options *options)
 {
-  guint bias = problem->dim - 1;
-  guint n_kept = 0;
+  g_autofree guint *fold_of_group = assign_folds (corpus, n_folds);
+  g_autofree DocumentResult *results = g_new0 (DocumentResult, MAX (corpus->documents->len, 1));
+
+  for (guint fold = 0; fold < n_folds; fold++)
+    {
+      g_autoptr(GHashTable) held_out = g_hash_table_new (NULL, NULL);
+      Selection sel, neutral_sel;
+      FitModel english = { 0 }, neutral = { 0 };
+
+      for (guint d = 0; d < corpus->documents->len; d++)
+        {
+          const Document *doc = g_ptr_array_index (corpus->documents, d);
+
+          if (fold_of_group[doc->group] != fold)
+            continue;
+          for (guint i = 0; i < doc->n; i++)
+            g_hash_table_add (held_out, GUINT_TO_POINTER (
+              g_array_index (corpus->examples, Example, doc->first + i).text_hash | 1));
+        }
+      selection_init (&sel);
+      selection_init (&neutral_sel);
+      select_examples (corpus, fold_of_group, (int) fold, held_out, FALSE, options, &sel);
+      select_examples (corpus, fold_of_group, (int) fold, held_out, TRUE, options,
+                       &neutral_sel);
+      fit (corpus, &sel, FALSE, options, &english);
+      fit (corpus, &neutral_sel, TRUE, options, &neutral);
+      for (guint d = 0; d < corpus->documents->len; d++)
+        {
+          const Document *doc = g_ptr_array_index (corpus->documents, d);
+
+          if (fold_of_group[doc->group] == fold)
+            evaluate_document (corpus, doc, &english, &neutral, threshold, &results[d]);
+        }
+      if (options->verbose)
+        g_printerr ("fold %u: %u training examples\n", fold, sel.first->len);
+      selection_clear (&sel);
+      selection_clear (&neutral_sel);
+      train_model_clear (&english);
+      train_model_clear (&neutral);
+    }
+
+  printf ("%u folds over %u groups of %u documents; F1 of \"model\" at threshold %.2f\n",
+          n_folds, corpus->n_groups, corpus->documents->len, threshold);
+  printf ("%-14s %5s", "source", "docs");
+  for (guint run = 0; run < N_RUNS; run++)
+    printf (" %9s", run_names[run]);
+  printf ("  %6s %6s %6s\n", "F1", "P", "R");
+  for (Source s = SOURCE_CHECKTHAT_2019; s <= N_SOURCES; s++)
+    {
+      double map[N_RUNS] = { 0 };
+      guint n_docs = 0, tp = 0, fp = 0, fn = 0;
+      double precision, recall;
+
+      for (guint d = 0; d < corpus->documents->len; d++)
+        {
+          const Document *doc = g_ptr_array_index (corpus->documents, d);
+
+          if (s < N_SOURCES && doc->source != s)
+            continue;
+          n_docs++;
+          for (guint run = 0; run < N_RUNS; run++)
+            map[run] += results[d].ap[run];
+          tp += results[d].tp;
+          fp += results[d].fp;
+          fn += results[d].fn;
+        }
+      precision = tp + fp > 0 ? (double) tp / (tp + fp) : 0;
+      recall = tp + fn > 0 ? (double) tp / (tp + fn) : 0;
+      printf ("%-14s %5u", s < N_SOURCES ? train_source_names[s] : "all", n_docs);
+      for (guint run = 0; run < N_RUNS; run++)
+        printf (" %9.4f", n_docs > 0 ? map[run] / n_docs : 0);
+      printf ("  %6.4f %6.4f %6.4f\n",
+              precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0,
+              precision, recall);
+    }
+  if (options->verbose)
+    for (guint d = 0; d < corpus->documents->len; d++)
+      {
+        const Document *doc = g_ptr_array_index (corpus->documents, d);
+
+        g_printerr ("%-60s fold %u  model %.4f  digit %.4f\n", doc->name,
+                    fold_of_group[doc->group], results[d].ap[RUN_MODEL],
+                    results[d].ap[RUN_DIGIT]);
+      }
+}
+
+static void
+write_model (FILE           *out,
+             const char     *prefix,
+             const FitModel *model)
+{
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  for (guint j = 0; j < bias; j++)
-    if (fabs ((float) w[j]) >= min_weight && (float) w[j] != 0.0f)
-      n_kept++;
-  fprintf (out, "# Vera check-worthiness model: logistic regression over hashed features.\n");
-  fprintf (out, "# Written by vera-train-scorer from the ClaimBuster data set (Arslan et al. 2020,\n"
-                "# CC BY 4.0, doi:10.5281/zenodo.3609356). Do not edit; see SCORER.md.\n"
-                "# Files: %s\n", files);
-  fprintf (out, "vera-scorer-weights 1\n");
+  train_format_number (buf, sizeof buf, model->bias);
+  fprintf (out, "%sbias %s\n", prefix, buf);
+  fprintf (out, "%sweights %u\n", prefix, model->n_kept);
+  for (guint b = 0; b < 1u << model->hash_bits; b++)
+    if (model->weights[b] != 0.0f)
+      {
+        train_format_number (buf, sizeof buf, model->weights[b]);
+        fprintf (out, "%u %s\n", b, buf);
+      }
+}
+
+static gboolean
+write_weights (const Corpus   *corpus,
+               const Options  *options,
+               const FitModel *english,
+               const FitModel *neutral,
+               FILE           *out)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  fprintf (out, "# Vera check-worthiness model: logistic regression over hashed features.\n"
+                "# Written by vera-train-scorer; do not edit (see SCORER.md). Trained on\n"
+                "# ClaimBuster (Arslan et al. 2020, CC BY 4.0, doi:10.5281/zenodo.3609356),\n"
+                "# the CLEF CheckThat! 2019 task 1 and 2020 task 5 training debates and the\n"
+                "# ClaimRank annotations (Gencheva et al. 2017).\n");
+  fprintf (out, "# Source weights:");
+  for (Source s = 0; s < N_SOURCES; s++)
+    {
+      train_format_number (buf, sizeof buf, options->source_weight[s]);
+      fprintf (out, " %s %s", train_source_names[s], buf);
+    }
+  train_format_number (buf, sizeof buf, options->l2);
+  fprintf (out, "; ClaimRank positive from %u; l2 %s%s\n", corpus->claimrank_min, buf,
+           corpus->with_speakers ? "; documents read with and without speakers" : "");
+  fprintf (out, "vera-scorer-weights 2\n");
   fprintf (out, "features-version %d\n", VERA_SCORER_FEATURES_VERSION);
-  fprintf (out, "hash-bits %u\n", data->hash_bits);
-  fprintf (out, "bias %s\n", g_ascii_formatd (buf, sizeof buf, "%.6g", (float) w[bias]));
-  fprintf (out, "weights %u\n", n_kept);
-  for (guint j = 0; j < bias; j++)
-    if (fabs ((float) w[j]) >= min_weight && (float) w[j] != 0.0f)
-      fprintf (out, "%u %s\n", problem->buckets[j],
-               g_ascii_formatd (buf, sizeof buf, "%.6g", (float) w[j]));
+  fprintf (out, "hash-bits %u\n", corpus->hash_bits);
+  write_model (out, "", english);
+  write_model (out, "neutral-", neutral);
   return fflush (out) == 0 && !ferror (out);
 }
 
@@ -386,35 +414,51 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(Corpus) corpus = NULL;
   g_autofree char *data_dir = NULL;
   g_autofree char *output = NULL;
-  g_autofree char *files = NULL;
-  g_auto(GStrv) file_list = NULL;
-  g_autofree double *w = NULL;
   int hash_bits = DEFAULT_HASH_BITS;
   int min_count = DEFAULT_MIN_COUNT;
   int iterations = DEFAULT_ITERATIONS;
-  double l2 = DEFAULT_L2;
-  double positive_weight = DEFAULT_POSITIVE_WEIGHT;
-  double min_weight = DEFAULT_MIN_WEIGHT;
-  gboolean verbose = FALSE;
-  Problem problem = { 0 };
-  Data data;
+  int claimrank_min = DEFAULT_CLAIMRANK_MIN;
+  int folds = 0;
+  double threshold = DEFAULT_THRESHOLD;
+  gboolean speakers = FALSE;
+  gboolean no_context = FALSE;
+  Options options = {
+    { DEFAULT_WEIGHT_CLAIMBUSTER, 1.0, 1.0, 1.0 }, 1.0, DEFAULT_L2, 0, 0, DEFAULT_MIN_WEIGHT, FALSE,
+  };
   FILE *out = stdout;
   GOptionEntry entries[] = {
-    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir, "ClaimBuster folder", "DIR" },
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME, &data_dir,
+      "The checkworthiness folder (claimbuster/, clef2019-training/, …)", "DIR" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Weights file (default: stdout)", "FILE" },
-    { "files", 0, 0, G_OPTION_ARG_STRING, &files, "Comma-separated data files (default: "
-      DEFAULT_FILES ")", "LIST" },
+    { "cv", 0, 0, G_OPTION_ARG_INT, &folds,
+      "Cross-validate over N folds of whole debates instead of writing weights", "N" },
+    { "threshold", 0, 0, G_OPTION_ARG_DOUBLE, &threshold, "Threshold of the F1 in --cv", "X" },
     { "hash-bits", 0, 0, G_OPTION_ARG_INT, &hash_bits, "Hashing space, log2", "N" },
-    { "l2", 0, 0, G_OPTION_ARG_DOUBLE, &l2, "L2 regularisation", "X" },
+    { "l2", 0, 0, G_OPTION_ARG_DOUBLE, &options.l2, "L2 regularisation", "X" },
     { "min-count", 0, 0, G_OPTION_ARG_INT, &min_count, "Drop buckets seen in fewer examples",
       "N" },
     { "iterations", 0, 0, G_OPTION_ARG_INT, &iterations, "L-BFGS iterations", "N" },
-    { "positive-weight", 0, 0, G_OPTION_ARG_DOUBLE, &positive_weight,
+    { "positive-weight", 0, 0, G_OPTION_ARG_DOUBLE, &options.positive_weight,
       "Weight of check-worthy examples", "X" },
-    { "min-weight", 0, 0, G_OPTION_ARG_DOUBLE, &min_weight, "Omit smaller weights", "X" },
-    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "Print progress", NULL },
+    { "weight-claimbuster", 0, 0, G_OPTION_ARG_DOUBLE, &options.source_weight[SOURCE_CLAIMBUSTER],
+      "Weight of a ClaimBuster sentence", "X" },
+    { "weight-2019", 0, 0, G_OPTION_ARG_DOUBLE, &options.source_weight[SOURCE_CHECKTHAT_2019],
+      "Weight of a CheckThat! 2019 sentence", "X" },
+    { "weight-2020", 0, 0, G_OPTION_ARG_DOUBLE, &options.source_weight[SOURCE_CHECKTHAT_2020],
+      "Weight of a CheckThat! 2020 sentence", "X" },
+    { "weight-claimrank", 0, 0, G_OPTION_ARG_DOUBLE, &options.source_weight[SOURCE_CLAIMRANK],
+      "Weight of a ClaimRank sentence", "X" },
+    { "claimrank-min", 0, 0, G_OPTION_ARG_INT, &claimrank_min,
+      "ClaimRank sentences chosen by at least N organisations are positive", "N" },
+    { "speakers", 0, 0, G_OPTION_ARG_NONE, &speakers,
+      "Also read every debate with its speakers (speaker-turn features)", NULL },
+    { "no-context", 0, 0, G_OPTION_ARG_NONE, &no_context,
+      "Score every sentence on its own (to measure what the context adds)", NULL },
+    { "min-weight", 0, 0, G_OPTION_ARG_DOUBLE, &options.min_weight, "Omit smaller weights", "X" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &options.verbose, "Print progress", NULL },
     { NULL }
   };
 
@@ -426,60 +470,61 @@ main (int   argc,
       return 2;
     }
   if (data_dir == NULL || hash_bits < VERA_SCORER_MIN_HASH_BITS ||
-      hash_bits > VERA_SCORER_MAX_HASH_BITS || min_count < 1 || iterations < 0 || l2 < 0 ||
-      positive_weight <= 0)
+      hash_bits > VERA_SCORER_MAX_HASH_BITS || min_count < 1 || iterations < 0 ||
+      options.l2 < 0 || options.positive_weight <= 0 || claimrank_min < 1 ||
+      claimrank_min > 9 || folds < 0 || folds == 1)
     {
       g_printerr ("vera-train-scorer: --data DIR is required and the options must be in "
                   "range (see --help)\n");
       return 2;
     }
-  if (files == NULL)
-    files = g_strdup (DEFAULT_FILES);
+  options.min_count = (guint) min_count;
+  options.iterations = (guint) iterations;
 
-  data.examples = g_array_new (FALSE, FALSE, sizeof (Example));
-  data.seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  data.raw = g_array_new (FALSE, FALSE, sizeof (VeraScorerFeature));
-  data.hash_bits = (guint) hash_bits;
-
-  file_list = g_strsplit (files, ",", -1);
-  for (guint i = 0; file_list[i] != NULL; i++)
+  corpus = train_corpus_load (data_dir, (guint) hash_bits, (guint) claimrank_min, speakers,
+                              !no_context, &error);
+  if (corpus == NULL)
     {
-      g_autofree char *path = g_build_filename (data_dir, file_list[i], NULL);
-      gboolean ok = g_str_has_suffix (path, ".tsv") ? read_tsv (&data, path, &error)
-                                                    : read_json (&data, path, &error);
-
-      if (!ok)
-        {
-          g_printerr ("vera-train-scorer: %s\n", error->message);
-          return 1;
-        }
-    }
-  g_array_sort (data.examples, compare_examples);
-
-  problem.l2 = l2;
-  problem.positive_weight = positive_weight;
-  build_problem (&problem, &data, (guint) min_count);
-  if (verbose)
-    g_printerr ("%u examples, %u active buckets\n", data.examples->len, problem.dim - 1);
-  w = g_new0 (double, problem.dim);
-  minimise (&problem, &data, w, (guint) iterations, verbose);
-
-  if (output != NULL && (out = fopen (output, "w")) == NULL)
-    {
-      g_printerr ("vera-train-scorer: cannot write %s\n", output);
+      g_printerr ("vera-train-scorer: %s\n", error->message);
       return 1;
     }
-  if (!write_weights (&problem, &data, w, files, min_weight, out) ||
-      (output != NULL && fclose (out) != 0))
+  if (options.verbose)
+    g_printerr ("%u examples, %u documents in %u groups\n", corpus->examples->len,
+                corpus->documents->len, corpus->n_groups);
+
+  if (folds > 0)
     {
-      g_printerr ("vera-train-scorer: cannot write %s\n", output ? output : "standard output");
-      return 1;
+      cross_validate (corpus, (guint) folds, threshold, &options);
+      return 0;
     }
 
-  g_free (problem.buckets);
-  g_free (problem.columns);
-  g_array_unref (data.examples);
-  g_array_unref (data.raw);
-  g_hash_table_unref (data.seen);
+  {
+    Selection sel, neutral_sel;
+    FitModel english = { 0 }, neutral = { 0 };
+    gboolean ok;
+
+    selection_init (&sel);
+    selection_init (&neutral_sel);
+    select_examples (corpus, NULL, -1, NULL, FALSE, &options, &sel);
+    select_examples (corpus, NULL, -1, NULL, TRUE, &options, &neutral_sel);
+    fit (corpus, &sel, FALSE, &options, &english);
+    fit (corpus, &neutral_sel, TRUE, &options, &neutral);
+    if (output != NULL && (out = fopen (output, "w")) == NULL)
+      {
+        g_printerr ("vera-train-scorer: cannot write %s\n", output);
+        return 1;
+      }
+    ok = write_weights (corpus, &options, &english, &neutral, out) &&
+         (output == NULL || fclose (out) == 0);
+    selection_clear (&sel);
+    selection_clear (&neutral_sel);
+    train_model_clear (&english);
+    train_model_clear (&neutral);
+    if (!ok)
+      {
+        g_printerr ("vera-train-scorer: cannot write %s\n", output ? output : "standard output");
+        return 1;
+      }
+  }
   return 0;
 }
