@@ -307,6 +307,9 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   g_autoptr(GArray) injections = NULL;
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GPtrArray) reasons = NULL;
+  g_autofree const char **starts = NULL;
+  g_autofree gsize *lengths = NULL;
+  g_autofree double *scores = NULL;
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -332,6 +335,20 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
   sentences = vera_segment_sentences (text, length, injections);
   default_subject = vera_plausibility_guess_subject (self->plausibility, text, length);
 
+  /* Sentences are scored as one document: each with its neighbours and its position. */
+  starts = g_new (const char *, MAX (sentences->len, 1));
+  lengths = g_new (gsize, MAX (sentences->len, 1));
+  scores = g_new (double, MAX (sentences->len, 1));
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const VeraTextSpan *span = &g_array_index (sentences, VeraTextSpan, i);
+
+      starts[i] = text + span->start;
+      lengths[i] = span->end - span->start;
+    }
+  vera_scorer_score_document (self->scorer, starts, lengths, sentences->len, NULL, language,
+                              scores);
+
   for (guint i = 0; i < sentences->len; i++)
     {
       const VeraTextSpan *span = &g_array_index (sentences, VeraTextSpan, i);
@@ -352,7 +369,7 @@ vera_analyzer_analyze_article (VeraAnalyzer *self,
       if (facts.boilerplate)
         continue;
       add_vague_findings (article, span, facts.vague, findings);
-      score = vera_scorer_score_len (self->scorer, sentence, slen);
+      score = scores[i];
 
       /* A list item is a label unless it holds something to check. */
       if (!facts.checkable && ((span->flags & VERA_SPAN_LIST_ITEM) || score < self->threshold))
