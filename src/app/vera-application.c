@@ -13,9 +13,7 @@
 #include "vera-project.h"
 #include "vera-secret.h"
 #include "vera-window.h"
-#if HAVE_VERA_NET
 #include "vera-net-service.h"
-#endif
 
 struct _VeraApplication
 {
@@ -258,7 +256,6 @@ apply_style (VeraApplication *self)
     adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_PREFER_LIGHT);
 }
 
-#if HAVE_VERA_NET
 static void
 api_key_found_cb (GObject      *source,
                   GAsyncResult *result,
@@ -288,7 +285,6 @@ create_net_service (VeraApplication *self)
                        G_SETTINGS_BIND_GET);
   vera_secret_lookup_api_key_async (NULL, api_key_found_cb, g_object_ref (self));
 }
-#endif
 
 static void
 vera_application_startup (GApplication *app)
@@ -310,9 +306,7 @@ vera_application_startup (GApplication *app)
   self->analyzer = vera_analyzer_new (&error);
   if (self->analyzer == NULL)
     g_warning ("The claim analyser could not be loaded: %s", error->message);
-#if HAVE_VERA_NET
   create_net_service (self);
-#endif
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);

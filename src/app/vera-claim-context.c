@@ -11,11 +11,9 @@
 #include "vera-claim.h"
 #include "vera-claim-context.h"
 #include "vera-person.h"
-#if HAVE_VERA_NET
 #include "vera-factcheck.h"
 #include "vera-net-service.h"
 #include "vera-wikipedia.h"
-#endif
 
 struct _VeraClaimContext
 {
@@ -93,7 +91,6 @@ clear_results (VeraClaimContext *self)
   set_status (self, "");
 }
 
-#if HAVE_VERA_NET
 
 static void
 searched_cb (GObject      *source,
@@ -156,7 +153,6 @@ summary_cb (GObject      *source,
   add_row (self, text_row (summary->title, subtitle, summary->page_url));
 }
 
-#endif
 
 void
 vera_claim_context_search (VeraClaimContext *self)
@@ -168,7 +164,6 @@ vera_claim_context_search (VeraClaimContext *self)
     return;
   self->cancellable = g_cancellable_new ();
   set_status (self, _("Searching…"));
-#if HAVE_VERA_NET
   {
     VeraArticle *article = vera_claim_get_article (self->claim);
     GPtrArray *people = vera_claim_get_people (self->claim);
@@ -184,7 +179,6 @@ vera_claim_context_search (VeraClaimContext *self)
                                       self->cancellable, summary_cb, self);
       }
   }
-#endif
 }
 
 const char *

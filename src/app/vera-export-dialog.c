@@ -10,9 +10,7 @@
 #include "vera-file-util.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
-#if HAVE_VERA_EXPORT
 #include "vera-export.h"
-#endif
 
 struct _VeraExportDialog
 {
@@ -40,11 +38,7 @@ static guint signals [N_SIGNALS];
 static const char *
 format_extension (guint format)
 {
-#if HAVE_VERA_EXPORT
   return vera_export_format_get_extension (format);
-#else
-  return "vera";
-#endif
 }
 
 gboolean
@@ -63,7 +57,6 @@ vera_export_dialog_export_to (VeraExportDialog  *self,
                    _("Reports can only be exported to a local folder"));
       return FALSE;
     }
-#if HAVE_VERA_EXPORT
   {
     VeraExportOptions options;
     g_autofree char *organisation = g_settings_get_string (self->settings, "organisation");
@@ -81,17 +74,6 @@ vera_export_dialog_export_to (VeraExportDialog  *self,
     if (!vera_export_project (self->project, format, &options, path, NULL, error))
       return FALSE;
   }
-#else
-  {
-    g_autofree char *data = NULL;
-    gsize length = 0;
-
-    (void) format;
-    data = vera_project_to_data (self->project, &length);
-    if (!vera_file_write_atomically (path, data, length, FALSE, error))
-      return FALSE;
-  }
-#endif
   g_signal_emit (self, signals [EXPORTED], 0, file);
   return TRUE;
 }
@@ -206,11 +188,7 @@ vera_export_dialog_init (VeraExportDialog *self)
   g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-#if HAVE_VERA_EXPORT
   for (guint f = 0; f < VERA_EXPORT_N_FORMATS; f++)
     gtk_string_list_append (formats, vera_export_format_get_label (f));
-#else
-  gtk_string_list_append (formats, _("Vera project (JSON)"));
-#endif
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
 }

@@ -7,9 +7,7 @@
 
 #include "vera-preferences-window.h"
 #include "vera-secret.h"
-#if HAVE_VERA_NET
 #include "vera-net-service.h"
-#endif
 
 struct _VeraPreferencesWindow
 {
@@ -65,10 +63,8 @@ api_key_apply_cb (VeraPreferencesWindow *self)
 {
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->api_key_row));
 
-#if HAVE_VERA_NET
   if (self->net_service != NULL)
     vera_net_service_set_factcheck_api_key (VERA_NET_SERVICE (self->net_service), *key ? key : NULL);
-#endif
   vera_secret_store_api_key_async (key, self->cancellable, key_stored_cb, g_object_ref (self));
 }
 

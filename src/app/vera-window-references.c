@@ -10,16 +10,13 @@
 #include "vera-project.h"
 #include "vera-reference.h"
 #include "vera-window-private.h"
-#if HAVE_VERA_NET
 #include "vera-fetch-queue.h"
 #include "vera-net-reference.h"
 #include "vera-net-service.h"
-#endif
 
 /* Web pages and references go through the application's network service (libsoup, async, on
  * the main context); nothing here blocks. Without the network part every entry point says so. */
 
-#if HAVE_VERA_NET
 
 static VeraNetService *
 net (VeraWindow *self)
@@ -205,35 +202,3 @@ vera_window_add_url (VeraWindow *self,
                                g_object_ref (self->adding_cancellable));
 }
 
-#else /* !HAVE_VERA_NET */
-
-void
-vera_window_fetch_reference (VeraWindow    *self,
-                             VeraReference *reference)
-{
-  g_return_if_fail (VERA_IS_WINDOW (self));
-  vera_window_toast (self, _("Checking references is not available in this build"), FALSE);
-}
-
-void
-vera_window_restore_references (VeraWindow *self,
-                                VeraClaim  *claim)
-{
-}
-
-void
-vera_window_check_all_references (VeraWindow *self)
-{
-  g_return_if_fail (VERA_IS_WINDOW (self));
-  vera_window_toast (self, _("Checking references is not available in this build"), FALSE);
-}
-
-void
-vera_window_add_url (VeraWindow *self,
-                     const char *url)
-{
-  g_return_if_fail (VERA_IS_WINDOW (self));
-  vera_window_toast (self, _("Opening web pages is not available in this build"), FALSE);
-}
-
-#endif

@@ -106,10 +106,6 @@ test_open_url_and_reference (gconstpointer data)
   VeraClaim *claim;
   VeraClaimContext *context;
 
-#if !HAVE_VERA_NET
-  g_test_skip ("The network part (src/core/net) is not built yet");
-  return;
-#endif
   url = serve_page (app, &server);
   window = vera_ui_test_window (app);
 
@@ -205,10 +201,6 @@ test_drop_and_paste_link (gconstpointer data)
   VeraWindow *window;
   VeraClaim *claim;
 
-#if !HAVE_VERA_NET
-  g_test_skip ("The network part (src/core/net) is not built yet");
-  return;
-#endif
   url = serve_page (app, &server);
   dropped = g_strconcat (url, "?dropped", NULL);
   pasted = g_strconcat (url, "?pasted", NULL);
