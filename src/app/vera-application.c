@@ -20,7 +20,7 @@ struct _VeraApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
-  GObject        *net_service;
+  VeraNetService *net_service;
   VeraAnalyzer   *analyzer;
   /* VERA_EXIT_AFTER_FIRST_FRAME: print when the first window has painted its content, then quit
    * (for the start-up benchmark). */
@@ -265,7 +265,7 @@ api_key_found_cb (GObject      *source,
   g_autofree char *key = vera_secret_lookup_api_key_finish (result, NULL);
 
   if (key != NULL && self->net_service != NULL)
-    vera_net_service_set_factcheck_api_key (VERA_NET_SERVICE (self->net_service), key);
+    vera_net_service_set_factcheck_api_key (self->net_service, key);
 }
 
 static void
@@ -278,11 +278,10 @@ create_net_service (VeraApplication *self)
     { "factcheck-base-url", "factcheck-base" },
   };
 
-  self->net_service = G_OBJECT (vera_net_service_new ());
+  self->net_service = vera_net_service_new ();
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->net_service), bindings[i][1]) != NULL)
-      g_settings_bind (self->settings, bindings[i][0], self->net_service, bindings[i][1],
-                       G_SETTINGS_BIND_GET);
+    g_settings_bind (self->settings, bindings[i][0], self->net_service, bindings[i][1],
+                     G_SETTINGS_BIND_GET);
   vera_secret_lookup_api_key_async (NULL, api_key_found_cb, g_object_ref (self));
 }
 

@@ -19,7 +19,7 @@ struct _VeraClaimContext
 {
   GtkWidget            parent_instance;
 
-  GObject             *net_service;
+  VeraNetService      *net_service;
   VeraClaim           *claim;
   GCancellable        *cancellable;
 
@@ -168,14 +168,14 @@ vera_claim_context_search (VeraClaimContext *self)
     VeraArticle *article = vera_claim_get_article (self->claim);
     GPtrArray *people = vera_claim_get_people (self->claim);
 
-    vera_factcheck_search_async (VERA_NET_SERVICE (self->net_service), vera_claim_get_text (self->claim),
+    vera_factcheck_search_async (self->net_service, vera_claim_get_text (self->claim),
                                  article ? vera_article_get_language (article) : NULL,
                                  self->cancellable, searched_cb, self);
     for (guint i = 0; people != NULL && i < people->len; i++)
       {
         VeraPerson *person = g_ptr_array_index (people, i);
 
-        vera_wikipedia_summary_async (VERA_NET_SERVICE (self->net_service), person->name, NULL,
+        vera_wikipedia_summary_async (self->net_service, person->name, NULL,
                                       self->cancellable, summary_cb, self);
       }
   }
@@ -202,7 +202,7 @@ vera_claim_context_set_claim (VeraClaimContext *self,
 
 void
 vera_claim_context_set_net_service (VeraClaimContext *self,
-                                    GObject          *net_service)
+                                    VeraNetService   *net_service)
 {
   g_return_if_fail (VERA_IS_CLAIM_CONTEXT (self));
 

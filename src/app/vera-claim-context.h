@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "vera-net-service.h"
+
 #include "vera-types.h"
 
 G_BEGIN_DECLS
@@ -16,7 +18,7 @@ G_DECLARE_FINAL_TYPE (VeraClaimContext, vera_claim_context, VERA, CLAIM_CONTEXT,
  * summary of each person it names. @net_service may be NULL: the panel then hides. */
 GtkWidget *vera_claim_context_new             (void);
 void       vera_claim_context_set_net_service (VeraClaimContext *self,
-                                               GObject          *net_service);
+                                               VeraNetService   *net_service);
 void       vera_claim_context_set_claim       (VeraClaimContext *self,
                                                VeraClaim        *claim);
 /* Starts the fact-check search, as the panel's button does. */

@@ -468,7 +468,7 @@ done_note_action (GtkWidget  *widget,
 
 void
 vera_claim_inspector_set_net_service (VeraClaimInspector *self,
-                                      GObject            *net_service)
+                                      VeraNetService     *net_service)
 {
   g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
   vera_claim_context_set_net_service (self->context, net_service);

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "vera-net-service.h"
+
 #include "vera-types.h"
 #include "vera-claim-context.h"
 
@@ -27,7 +29,7 @@ void       vera_claim_inspector_focus_note  (VeraClaimInspector *self);
 GtkTextView *vera_claim_inspector_get_note_view (VeraClaimInspector *self);
 /* The lookup services for the context panel (NULL hides it). */
 void       vera_claim_inspector_set_net_service (VeraClaimInspector *self,
-                                                 GObject            *net_service);
+                                                 VeraNetService     *net_service);
 VeraClaimContext *vera_claim_inspector_get_context (VeraClaimInspector *self);
 
 G_END_DECLS

@@ -14,7 +14,7 @@ struct _VeraPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
-  GObject              *net_service;
+  VeraNetService       *net_service;
   GCancellable         *cancellable;
 
   AdwPasswordEntryRow  *api_key_row;
@@ -64,7 +64,7 @@ api_key_apply_cb (VeraPreferencesWindow *self)
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->api_key_row));
 
   if (self->net_service != NULL)
-    vera_net_service_set_factcheck_api_key (VERA_NET_SERVICE (self->net_service), *key ? key : NULL);
+    vera_net_service_set_factcheck_api_key (self->net_service, *key ? key : NULL);
   vera_secret_store_api_key_async (key, self->cancellable, key_stored_cb, g_object_ref (self));
 }
 
@@ -150,7 +150,7 @@ bind_settings (VeraPreferencesWindow *self)
 GtkWidget *
 vera_preferences_window_new (GtkWindow *parent,
                              GSettings *settings,
-                             GObject   *net_service)
+                             VeraNetService *net_service)
 {
   VeraPreferencesWindow *self;
 

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "vera-net-service.h"
+
 G_BEGIN_DECLS
 
 #define VERA_TYPE_PREFERENCES_WINDOW (vera_preferences_window_get_type ())
@@ -14,6 +16,6 @@ G_DECLARE_FINAL_TYPE (VeraPreferencesWindow, vera_preferences_window, VERA, PREF
  * to @net_service (may be NULL). */
 GtkWidget *vera_preferences_window_new (GtkWindow *parent,
                                         GSettings *settings,
-                                        GObject   *net_service);
+                                        VeraNetService *net_service);
 
 G_END_DECLS

@@ -16,7 +16,7 @@ struct _VeraWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  GObject              *net_service;
+  VeraNetService       *net_service;
   VeraAnalyzer         *analyzer;
 
   VeraProject          *project;

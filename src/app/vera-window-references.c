@@ -21,7 +21,7 @@
 static VeraNetService *
 net (VeraWindow *self)
 {
-  return self->net_service != NULL ? VERA_NET_SERVICE (self->net_service) : NULL;
+  return self->net_service != NULL ? self->net_service : NULL;
 }
 
 /* Checking references. */

@@ -409,7 +409,7 @@ drop_cb (VeraWindow    *self,
 VeraWindow *
 vera_window_new (GtkApplication *application,
                  GSettings      *settings,
-                 GObject        *net_service,
+                 VeraNetService *net_service,
                  VeraAnalyzer   *analyzer)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
@@ -572,7 +572,7 @@ vera_window_class_init (VeraWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_NET_SERVICE] =
-    g_param_spec_object ("net-service", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("net-service", NULL, NULL, VERA_TYPE_NET_SERVICE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties [PROP_ANALYZER] =
     g_param_spec_object ("analyzer", NULL, NULL, VERA_TYPE_ANALYZER,

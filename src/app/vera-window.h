@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "vera-net-service.h"
+
 #include "vera-types.h"
 #include "vera-analyzer.h"
 
@@ -18,7 +20,7 @@ G_DECLARE_FINAL_TYPE (VeraWindow, vera_window, VERA, WINDOW, AdwApplicationWindo
  * NULL while the network part is not built; @analyzer is NULL when its model failed to load). */
 VeraWindow  *vera_window_new              (GtkApplication *application,
                                            GSettings      *settings,
-                                           GObject        *net_service,
+                                           VeraNetService *net_service,
                                            VeraAnalyzer   *analyzer);
 VeraProject *vera_window_get_project      (VeraWindow     *self);
 /* Replaces the project shown (the caller has dealt with unsaved changes). */
