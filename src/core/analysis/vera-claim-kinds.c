@@ -365,7 +365,7 @@ has_german_future (const char   *text,
 }
 
 /* A verb of speech: vera_token_is_speech_verb() in English, de/kinds-attribution.txt in German
- * (", so der Minister" only after a comma or a quotation mark). */
+ * (", so der Minister" only after a comma or a quotation mark, "laut" only before a word). */
 static gboolean
 has_attribution (const char   *text,
                  const GArray *tokens,
@@ -390,8 +390,19 @@ has_attribution (const char   *text,
             const char *value = vera_kinds_cue_value (text, tokens, i, n, cues->attribution);
             const VeraToken *p = i > 0 ? vera_tokens_get (tokens, i - 1) : NULL;
 
-            if (g_strcmp0 (value, "after-comma") != 0 ||
-                (p != NULL && (p->ch == ',' || vera_token_is_quote (p))))
+            const VeraToken *next = i + n < tokens->len ? vera_tokens_get (tokens, i + n) : NULL;
+
+            if (g_strcmp0 (value, "after-comma") == 0)
+              {
+                if (p != NULL && (p->ch == ',' || vera_token_is_quote (p)))
+                  return TRUE;
+              }
+            else if (g_strcmp0 (value, "before-word") == 0)
+              {
+                if (next != NULL && next->kind == VERA_TOKEN_WORD)
+                  return TRUE;
+              }
+            else
               return TRUE;
           }
     }
