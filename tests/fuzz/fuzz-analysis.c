@@ -56,6 +56,7 @@ check_sentence (const char *sentence,
   g_autoptr(GPtrArray) people = vera_people_extract (sentence, len);
   g_autoptr(GArray) vague = vera_vague_sources_find (sentence, len);
   g_auto(GStrv) scopes = vera_quantities_find_scopes (sentence, len);
+  static const VeraLanguage languages[] = { VERA_LANGUAGE_EN, VERA_LANGUAGE_DE, VERA_LANGUAGE_ZH };
   VeraClaimKind kinds = 0;
   gboolean checkable;
 
@@ -86,11 +87,15 @@ check_sentence (const char *sentence,
   for (guint i = 0; scopes != NULL && scopes[i] != NULL; i++)
     fuzz_assert_utf8 (scopes[i]);
 
-  checkable = vera_claim_is_checkable (sentence, len, quantities, people, &kinds);
-  g_assert_cmpint (kinds, ==, vera_claim_kinds_classify (sentence, len, quantities, people));
-  (void) checkable;
-  vera_claim_is_checkable (sentence, len, NULL, NULL, NULL);
-  vera_text_is_boilerplate (sentence, len);
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      checkable = vera_claim_is_checkable (sentence, len, quantities, people, languages[l], &kinds);
+      g_assert_cmpint (kinds, ==, vera_claim_kinds_classify (sentence, len, quantities, people,
+                                                             languages[l]));
+      (void) checkable;
+      vera_claim_is_checkable (sentence, len, NULL, NULL, languages[l], NULL);
+      vera_text_is_boilerplate (sentence, len, languages[l]);
+    }
 }
 
 static void

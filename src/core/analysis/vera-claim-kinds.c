@@ -6,106 +6,157 @@
 #include <string.h>
 
 #include "vera-claim-kinds.h"
+#include "vera-claim-kinds-private.h"
 #include "vera-people.h"
 #include "vera-person.h"
 #include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-tokens.h"
 
-/* General English cue lexicons. Multi-word cues are matched word by word. */
+/* The cue lists of one language (src/core/lexicon/data/LANG/kinds-*.txt), looked up once per
+ * sentence; a list the language does not have is NULL. */
+typedef struct
+{
+  VeraLanguage       language;
+  const VeraLexicon *comparison;
+  const VeraLexicon *not_comparatives;    /* de: "aber als", "der als" */
+  const VeraLexicon *prediction;
+  const VeraLexicon *reported_future;     /* en: "said AI would …" */
+  const VeraLexicon *future_auxiliaries;  /* de: "wird … schließen" */
+  const VeraLexicon *causal;
+  const VeraLexicon *rule;
+  const VeraLexicon *rule_endings;        /* de: "Rauchverbot" */
+  const VeraLexicon *event;
+  const VeraLexicon *personal;
+  const VeraLexicon *attribution;         /* de; English has vera_token_is_speech_verb() */
+} Cues;
 
-static const char * const superlatives[] = {
-  "best", "biggest", "busiest", "cheapest", "coldest", "deepest", "densest", "fastest",
-  "greatest", "highest", "hottest", "largest", "longest", "lowest", "oldest", "outpaced",
-  "outpacing", "outperformed", "outperforming", "overtaking", "overtook", "poorest", "premier",
-  "record-breaking", "record-high", "record-low", "richest", "safest", "shortest", "slowest",
-  "smallest", "strongest", "surpassed", "surpasses", "surpassing", "tallest", "unmatched",
-  "unparalleled", "unprecedented", "unrivaled", "unrivalled", "versus", "vs", "weakest",
-  "wealthiest", "world-leading", "worst", "youngest", NULL
-};
+static void
+cues_init (Cues         *cues,
+           VeraLanguage  language)
+{
+  memset (cues, 0, sizeof *cues);
+  cues->language = language;
+  cues->comparison = vera_lexicon_get (language, "kinds-comparison");
+  cues->prediction = vera_lexicon_get (language, "kinds-prediction");
+  cues->causal = vera_lexicon_get (language, "kinds-causal");
+  cues->rule = vera_lexicon_get (language, "kinds-rule");
+  cues->event = vera_lexicon_get (language, "kinds-event");
+  cues->personal = vera_lexicon_get (language, "kinds-personal");
+  if (language == VERA_LANGUAGE_DE)
+    {
+      cues->not_comparatives = vera_lexicon_get (language, "kinds-not-comparatives");
+      cues->future_auxiliaries = vera_lexicon_get (language, "kinds-future-auxiliaries");
+      cues->rule_endings = vera_lexicon_get (language, "kinds-rule-endings");
+      cues->attribution = vera_lexicon_get (language, "kinds-attribution");
+    }
+  else
+    cues->reported_future = vera_lexicon_get (language, "kinds-reported-future");
+}
 
-static const char * const comparison_phrases[] = {
-  "ahead of", "compared with", "compared to", "second only to", "the first", "world's first",
-  "more than any", "record high", "record low", "all-time high", "all-time low", NULL
-};
+VeraLanguage
+vera_kinds_language (VeraLanguage language)
+{
+  return language == VERA_LANGUAGE_DE || language == VERA_LANGUAGE_ZH ? language : VERA_LANGUAGE_EN;
+}
 
-static const char * const prediction_words[] = {
-  "anticipated", "anticipates", "expected", "expects", "forecast", "forecasted", "forecasts",
-  "likely", "poised", "predict", "predicted", "predicts", "projected", "slated", "unlikely",
-  "upcoming", "will", "won't", NULL
-};
-
-static const char * const prediction_phrases[] = {
-  "going to", "set to", "plans to", "plan to", "aims to", "aim to", "on track to",
-  "ahead of schedule", "next year", "next decade", "over the next", "in the coming", "by <year>",
-  "is due to", "are due to", "intends to", "could reach", "is projected", "are projected", NULL
-};
-
-/* Reported speech about the future: "said AI would transform …". */
-static const char * const reported_future[] = { "could", "would", NULL };
-
-static const char * const causal_words[] = {
-  "because", "cause", "caused", "causes", "consequently", "drove", "forced", "fueled", "fuelled",
-  "hence", "owing", "spurred", "thanks", "therefore", "triggered", NULL
-};
-
-static const char * const causal_phrases[] = {
-  "due to", "led to", "leads to", "lead to", "leading to", "thanks to", "driven by",
-  "resulted in", "results in", "result in", "as a result", "owing to", "contributed to",
-  "contributes to", "stems from", "stem from", "stemmed from", "attributed to",
-  "responsible for", "which means", "so that", "blamed on", "because of", "boosted by", NULL
-};
-
-static const char * const rule_words[] = {
-  "ban", "banned", "bans", "compulsory", "decree", "forbidden", "forbids", "illegal", "law",
-  "laws", "legally", "legislation", "mandated", "mandates", "mandatory", "must", "ordinance",
-  "outlawed", "prohibit", "prohibited", "prohibits", "regulation", "regulations", "require",
-  "required", "requires", "shall", "statute", "unlawful", NULL
-};
-
-static const char * const event_words[] = {
-  "acquired", "announced", "appointed", "approved", "arrested", "attacked", "began", "closed",
-  "collapsed", "completed", "convicted", "crashed", "died", "elected", "ended", "erupted",
-  "established", "exploded", "fired", "founded", "held", "hosted", "introduced", "invaded",
-  "killed", "launched", "merged", "met", "opened", "passed", "released", "resigned", "sentenced",
-  "signed", "struck", "sued", "unveiled", "visited", "voted", "won", NULL
-};
-
-static const char * const personal_words[] = { "i", "me", "mine", "my", "myself", NULL };
-
-/* Whether @c is one of the ASCII characters in @set. */
-static gboolean
-is_one_of (gunichar    c,
-           const char *set)
+gboolean
+vera_kinds_is_one_of (gunichar    c,
+                      const char *set)
 {
   return c != 0 && c < 0x80 && strchr (set, (int) c) != NULL;
 }
 
+/* A four-digit whole number from 1800 to 2199. */
 static gboolean
-match_words (const char   *text,
-             const GArray *tokens,
-             guint         i,
-             const char   *phrase)
+is_year (const char *w,
+         gsize       n)
 {
-  return vera_tokens_match_phrase (text, tokens, i, phrase) > 0;
+  return n == 4 && g_ascii_isdigit (w[0]) && g_ascii_isdigit (w[1]) && g_ascii_isdigit (w[2]) &&
+         g_ascii_isdigit (w[3]) && ((w[0] == '1' && w[1] >= '8') || (w[0] == '2' && w[1] <= '1'));
 }
 
-static gboolean
-any_phrase (const char         *text,
-            const GArray       *tokens,
-            const char * const *phrases)
+guint32
+vera_kinds_cue_mask (const char        *text,
+                     const GArray      *tokens,
+                     guint              i,
+                     const VeraLexicon *lexicon)
+{
+  guint max_words = MIN (vera_lexicon_get_max_words (lexicon), 32);
+  guint32 mask = 0;
+  char buf[128];
+  gsize n = 0;
+
+  for (guint k = 0; k < max_words && i + k < tokens->len; k++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i + k);
+      const char *w = text + t->start;
+      gsize wl = t->end - t->start;
+
+      if (t->kind == VERA_TOKEN_NUMBER && is_year (w, wl))
+        {
+          w = "<year>";
+          wl = strlen (w);
+        }
+      else if (t->kind != VERA_TOKEN_WORD)
+        break;
+      if (n + wl + 1 >= sizeof buf)
+        break;
+      if (k > 0)
+        buf[n++] = ' ';
+      memcpy (buf + n, w, wl);
+      n += wl;
+      if (vera_lexicon_lookup (lexicon, buf, n) != NULL)
+        mask |= 1u << k;
+    }
+  return mask;
+}
+
+const char *
+vera_kinds_cue_value (const char        *text,
+                      const GArray      *tokens,
+                      guint              i,
+                      guint              n,
+                      const VeraLexicon *lexicon)
+{
+  char buf[128];
+  gsize m = 0;
+
+  for (guint k = 0; k < n; k++)
+    {
+      const VeraToken *t;
+      const char *w;
+      gsize wl;
+
+      if (i + k >= tokens->len)
+        return NULL;
+      t = vera_tokens_get (tokens, i + k);
+      w = text + t->start;
+      wl = t->end - t->start;
+      if (t->kind == VERA_TOKEN_NUMBER && is_year (w, wl))
+        {
+          w = "<year>";
+          wl = strlen (w);
+        }
+      if (m + wl + 1 >= sizeof buf)
+        return NULL;
+      if (k > 0)
+        buf[m++] = ' ';
+      memcpy (buf + m, w, wl);
+      m += wl;
+    }
+  return vera_lexicon_lookup (lexicon, buf, m);
+}
+
+gboolean
+vera_kinds_tokens_have_cue (const char        *text,
+                            const GArray      *tokens,
+                            const VeraLexicon *lexicon)
 {
   for (guint i = 0; i < tokens->len; i++)
-    {
-      const VeraToken *t = vera_tokens_get (tokens, i);
-      char first = g_ascii_tolower (text[t->start]);
-
-      if (t->kind != VERA_TOKEN_WORD)
-        continue;
-      for (guint p = 0; phrases[p] != NULL; p++)
-        if (phrases[p][0] == first && match_words (text, tokens, i, phrases[p]))
-          return TRUE;
-    }
+    if (vera_tokens_get (tokens, i)->kind == VERA_TOKEN_WORD &&
+        vera_kinds_cue_mask (text, tokens, i, lexicon) != 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -123,8 +174,7 @@ count_words (const GArray *tokens,
 }
 
 static guint
-count_lower (const char   *text,
-             const GArray *tokens,
+count_lower (const GArray *tokens,
              guint         from,
              guint         to)
 {
@@ -140,13 +190,12 @@ count_lower (const char   *text,
   return n;
 }
 
-/* Quoted speech: a quotation of at least four words that is attributed (a speech verb, a colon
- * before it, or a quote that ends a clause inside its marks). Scare quotes around a name
- * ("Golden Visa" scheme) are not speech. */
-static gboolean
-has_quote (const char   *text,
-           const GArray *tokens,
-           gboolean      attributed)
+/* Scare quotes around a name ("Golden Visa" scheme) are not speech: a quotation needs four
+ * words, two of them lower case. German „…“ and »…« pair the same way as "…". */
+gboolean
+vera_kinds_has_quote (const char   *text,
+                      const GArray *tokens,
+                      gboolean      attributed)
 {
   guint open = G_MAXUINT;
 
@@ -161,11 +210,11 @@ has_quote (const char   *text,
           open = i;
           continue;
         }
-      if (count_words (tokens, open + 1, i) >= 4 && count_lower (text, tokens, open + 1, i) >= 2)
+      if (count_words (tokens, open + 1, i) >= 4 && count_lower (tokens, open + 1, i) >= 2)
         {
           const VeraToken *before_close = vera_tokens_get (tokens, i - 1);
           gboolean clause_end = before_close->kind == VERA_TOKEN_PUNCT &&
-                                is_one_of (before_close->ch, ",.!?");
+                                vera_kinds_is_one_of (before_close->ch, ",.!?");
           gboolean colon = open > 0 && vera_tokens_get (tokens, open - 1)->ch == ':';
 
           if (attributed || clause_end || colon)
@@ -178,30 +227,26 @@ has_quote (const char   *text,
 }
 
 /* "the most advanced", "Asia's most dynamic": "most" after a determiner or a possessive is a
- * superlative; "most people" is a quantifier. */
+ * superlative; "most people" is a quantifier. "-er than", but not "more than 300", "rather
+ * than", "other than". */
 static gboolean
-has_superlative (const char   *text,
-                 const GArray *tokens)
+has_english_comparison (const char   *text,
+                        const GArray *tokens)
 {
-  for (guint i = 0; i < tokens->len; i++)
+  for (guint i = 1; i < tokens->len; i++)
     {
       const VeraToken *t = vera_tokens_get (tokens, i);
+      const VeraToken *p = vera_tokens_get (tokens, i - 1);
 
-      if (vera_token_in_sorted (text, t, superlatives, VERA_LEXICON_SIZE (superlatives)))
-        return TRUE;
-      if ((vera_token_is (text, t, "most") || vera_token_is (text, t, "least")) && i > 0)
+      if (vera_token_is (text, t, "most") || vera_token_is (text, t, "least"))
         {
-          const VeraToken *p = vera_tokens_get (tokens, i - 1);
-
           if (vera_token_is (text, p, "the") || vera_token_has_suffix (text, p, "'s") ||
               vera_token_has_suffix (text, p, "\xe2\x80\x99s") || vera_token_is (text, p, "its") ||
               vera_token_is (text, p, "their"))
             return TRUE;
         }
-      /* "-er than", but not "more than 300", "rather than", "other than" */
-      if (vera_token_is (text, t, "than") && i > 0 && i + 1 < tokens->len)
+      if (vera_token_is (text, t, "than") && i + 1 < tokens->len)
         {
-          const VeraToken *p = vera_tokens_get (tokens, i - 1);
           const VeraToken *n = vera_tokens_get (tokens, i + 1);
           gboolean qualifier = (vera_token_is (text, p, "more") || vera_token_is (text, p, "less") ||
                                 vera_token_is (text, p, "fewer")) &&
@@ -215,92 +260,284 @@ has_superlative (const char   *text,
 }
 
 static gboolean
-has_attribution (const char   *text,
-                 const GArray *tokens)
+is_lower_word (const VeraToken *t)
 {
-  for (guint i = 0; i < tokens->len; i++)
-    if (vera_token_is_speech_verb (text, vera_tokens_get (tokens, i)))
-      return TRUE;
-  return FALSE;
+  return t->kind == VERA_TOKEN_WORD && !(t->flags & VERA_TOKEN_CAPITAL);
 }
 
+/* "am höchsten" (a superlative adverb); "höher als", "teurer als" (a comparative), but not "aber
+ * als", "der als …" (de/kinds-not-comparatives.txt) nor "mehr als 300", "weniger als 5 %" (a
+ * qualifier of the figure, as in English). */
 static gboolean
-has_personal (const char   *text,
-              const GArray *tokens)
+has_german_comparison (const char   *text,
+                       const GArray *tokens,
+                       const Cues   *cues)
 {
-  for (guint i = 0; i < tokens->len; i++)
+  for (guint i = 1; i < tokens->len; i++)
     {
       const VeraToken *t = vera_tokens_get (tokens, i);
+      const VeraToken *p = vera_tokens_get (tokens, i - 1);
 
-      /* "I" must be upper case: a lone "i" is more often a list marker. */
-      if (vera_token_is (text, t, "i") && text[t->start] != 'I')
+      if (vera_token_is (text, p, "am") && is_lower_word (t) && vera_token_has_suffix (text, t, "sten"))
+        return TRUE;
+      if (!vera_token_is (text, t, "als") || !is_lower_word (p))
         continue;
-      if (vera_token_in (text, t, personal_words))
+      if (vera_token_is (text, p, "mehr") || vera_token_is (text, p, "weniger"))
+        {
+          const VeraToken *n = i + 1 < tokens->len ? vera_tokens_get (tokens, i + 1) : NULL;
+
+          if (n != NULL && n->kind == VERA_TOKEN_WORD)
+            return TRUE;
+          continue;
+        }
+      if (p->end - p->start >= 4 && vera_token_has_suffix (text, p, "er") &&
+          !vera_lexicon_contains (cues->not_comparatives, text + p->start, p->end - p->start))
         return TRUE;
     }
   return FALSE;
 }
 
+/* The word that closes the clause of token @i: the last word before a comma, a colon, end
+ * punctuation or a quotation mark, or the word before @i when @i closes it ("…, weil die Preise
+ * steigen werden."). G_MAXUINT when there is none. */
+static guint
+clause_final_word (const GArray *tokens,
+                   guint         i)
+{
+  guint last = i;
+
+  for (guint k = i + 1; k < tokens->len; k++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, k);
+
+      if (t->kind == VERA_TOKEN_PUNCT && (vera_kinds_is_one_of (t->ch, ",;:.!?()") ||
+                                          vera_token_is_quote (t)))
+        break;
+      if (t->kind == VERA_TOKEN_WORD)
+        last = k;
+    }
+  if (last == i)
+    return i > 0 && vera_tokens_get (tokens, i - 1)->kind == VERA_TOKEN_WORD ? i - 1 : G_MAXUINT;
+  return last;
+}
+
+/* An infinitive: lower case, -en, -ern or -eln, and no "ge" with four letters after it, which
+ * marks a participle ("geschlossen", "umgeschlagen", "festgenommen"; "liegen" and "eingehen"
+ * stay infinitives). "verboten" passes as an infinitive: "wird verboten" speaks of the future
+ * as often as not. */
+static gboolean
+is_infinitive (const char      *text,
+               const VeraToken *t)
+{
+  const char *w = text + t->start;
+  gsize n = t->end - t->start;
+
+  if (!is_lower_word (t) || n < 4 || !vera_token_has_suffix (text, t, "n") ||
+      !(vera_token_has_suffix (text, t, "en") || vera_token_has_suffix (text, t, "ern") ||
+        vera_token_has_suffix (text, t, "eln")))
+    return FALSE;
+  for (gsize k = 0; k + 1 < n; k++)
+    if (w[k] == 'g' && w[k + 1] == 'e' && n - (k + 2) >= 4)
+      return FALSE;
+  return TRUE;
+}
+
+/* "Der Hafen wird im Mai schließen": "wird" or "werden" before an infinitive that closes the
+ * clause; not the passive ("wird eröffnet", "werden umgeschlagen"). */
+static gboolean
+has_german_future (const char   *text,
+                   const GArray *tokens,
+                   const Cues   *cues)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      guint last;
+
+      if (t->kind != VERA_TOKEN_WORD ||
+          !vera_lexicon_contains (cues->future_auxiliaries, text + t->start, t->end - t->start))
+        continue;
+      last = clause_final_word (tokens, i);
+      if (last != G_MAXUINT && last != i && is_infinitive (text, vera_tokens_get (tokens, last)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A verb of speech: vera_token_is_speech_verb() in English, de/kinds-attribution.txt in German
+ * (", so der Minister" only after a comma or a quotation mark, "laut" only before a word). */
+static gboolean
+has_attribution (const char   *text,
+                 const GArray *tokens,
+                 const Cues   *cues)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      guint32 mask;
+
+      if (cues->attribution == NULL)
+        {
+          if (vera_token_is_speech_verb (text, t))
+            return TRUE;
+          continue;
+        }
+      if (t->kind != VERA_TOKEN_WORD || (mask = vera_kinds_cue_mask (text, tokens, i, cues->attribution)) == 0)
+        continue;
+      for (guint n = 1; n <= 32; n++)
+        if (mask & (1u << (n - 1)))
+          {
+            const char *value = vera_kinds_cue_value (text, tokens, i, n, cues->attribution);
+            const VeraToken *p = i > 0 ? vera_tokens_get (tokens, i - 1) : NULL;
+
+            const VeraToken *next = i + n < tokens->len ? vera_tokens_get (tokens, i + n) : NULL;
+
+            if (g_strcmp0 (value, "after-comma") == 0)
+              {
+                if (p != NULL && (p->ch == ',' || vera_token_is_quote (p)))
+                  return TRUE;
+              }
+            else if (g_strcmp0 (value, "before-word") == 0)
+              {
+                if (next != NULL && next->kind == VERA_TOKEN_WORD)
+                  return TRUE;
+              }
+            else
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* Words of kinds-personal.txt; the value "upper" asks for an upper-case word ("I", not "i"). */
+static gboolean
+has_personal (const char   *text,
+              const GArray *tokens,
+              const Cues   *cues)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      const char *value;
+
+      if (t->kind != VERA_TOKEN_WORD)
+        continue;
+      value = vera_lexicon_lookup (cues->personal, text + t->start, t->end - t->start);
+      if (value != NULL && (!g_str_equal (value, "upper") || (t->flags & VERA_TOKEN_CAPITAL)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A German compound that names a rule: a capitalised word that ends with an entry of
+ * de/kinds-rule-endings.txt ("Maskenpflicht", "Klimaschutzgesetz"). */
+static gboolean
+has_rule_compound (const char   *text,
+                   const GArray *tokens,
+                   const Cues   *cues)
+{
+  for (guint i = 0; cues->rule_endings != NULL && i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_CAPITAL) &&
+          vera_lexicon_match_suffix (cues->rule_endings, text + t->start, t->end - t->start, NULL) > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_contracted_will (const char   *text,
+                     const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||
+        vera_token_has_suffix (text, vera_tokens_get (tokens, i), "\xe2\x80\x99ll"))
+      return TRUE;
+  return FALSE;
+}
+
+/* English and German: the cue lists on the tokens, and the grammar of each language. */
 static VeraClaimKind
-classify_tokens (const char      *text,
-                 const GArray    *tokens,
-                 const GPtrArray *quantities,
-                 const GPtrArray *people)
+classify_latin (const char   *text,
+                const GArray *tokens,
+                const Cues   *cues,
+                gboolean      named)
 {
   VeraClaimKind kinds = VERA_CLAIM_KIND_NONE;
-  gboolean attribution = has_attribution (text, tokens);
-  gboolean ranked = FALSE;
+  gboolean german = cues->language == VERA_LANGUAGE_DE;
+  gboolean attribution = has_attribution (text, tokens, cues);
 
+  if (vera_kinds_tokens_have_cue (text, tokens, cues->comparison) ||
+      (german ? has_german_comparison (text, tokens, cues) : has_english_comparison (text, tokens)))
+    kinds |= VERA_CLAIM_KIND_COMPARISON;
+  if (vera_kinds_has_quote (text, tokens, attribution || named))
+    kinds |= VERA_CLAIM_KIND_QUOTE;
+  if (attribution)
+    kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
+  if (vera_kinds_tokens_have_cue (text, tokens, cues->prediction) ||
+      (german ? has_german_future (text, tokens, cues)
+              : (attribution && vera_kinds_tokens_have_cue (text, tokens, cues->reported_future)) ||
+                has_contracted_will (text, tokens)))
+    kinds |= VERA_CLAIM_KIND_PREDICTION;
+  if (vera_kinds_tokens_have_cue (text, tokens, cues->causal))
+    kinds |= VERA_CLAIM_KIND_CAUSAL;
+  if (vera_kinds_tokens_have_cue (text, tokens, cues->rule) || has_rule_compound (text, tokens, cues))
+    kinds |= VERA_CLAIM_KIND_RULE;
+  if (vera_kinds_tokens_have_cue (text, tokens, cues->event))
+    kinds |= VERA_CLAIM_KIND_EVENT;
+  if (has_personal (text, tokens, cues))
+    kinds |= VERA_CLAIM_KIND_PERSONAL;
+  return kinds;
+}
+
+static VeraClaimKind
+classify_tokens (const char      *text,
+                 gsize            len,
+                 const GArray    *tokens,
+                 const GPtrArray *quantities,
+                 const GPtrArray *people,
+                 VeraLanguage     language)
+{
+  VeraClaimKind kinds = VERA_CLAIM_KIND_NONE;
+  gboolean named = people != NULL && people->len > 0;
+
+  language = vera_kinds_language (language);
   for (guint i = 0; quantities != NULL && i < quantities->len; i++)
     {
       const VeraQuantity *q = g_ptr_array_index (quantities, i);
 
-      if (g_strcmp0 (q->unit, "rank") == 0)
-        ranked = TRUE;
-      else
-        kinds |= VERA_CLAIM_KIND_QUANTITY;
+      kinds |= g_strcmp0 (q->unit, "rank") == 0 ? VERA_CLAIM_KIND_COMPARISON : VERA_CLAIM_KIND_QUANTITY;
     }
-  if (ranked || has_superlative (text, tokens) || any_phrase (text, tokens, comparison_phrases))
-    kinds |= VERA_CLAIM_KIND_COMPARISON;
-  if (has_quote (text, tokens, attribution || (people != NULL && people->len > 0)))
-    kinds |= VERA_CLAIM_KIND_QUOTE;
-  if (attribution)
-    kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
   for (guint i = 0; people != NULL && i < people->len; i++)
     if (((const VeraPerson *) g_ptr_array_index (people, i))->quoted)
       kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
-  if (vera_tokens_contain (text, tokens, prediction_words, VERA_LEXICON_SIZE (prediction_words)) || any_phrase (text, tokens, prediction_phrases) ||
-      (attribution && vera_tokens_contain (text, tokens, reported_future, VERA_LEXICON_SIZE (reported_future))))
-    kinds |= VERA_CLAIM_KIND_PREDICTION;
-  for (guint i = 0; i < tokens->len; i++)
-    if (vera_token_has_suffix (text, vera_tokens_get (tokens, i), "'ll") ||
-        vera_token_has_suffix (text, vera_tokens_get (tokens, i), "\xe2\x80\x99ll"))
-      kinds |= VERA_CLAIM_KIND_PREDICTION;
-  if (vera_tokens_contain (text, tokens, causal_words, VERA_LEXICON_SIZE (causal_words)) || any_phrase (text, tokens, causal_phrases))
-    kinds |= VERA_CLAIM_KIND_CAUSAL;
-  if (vera_tokens_contain (text, tokens, rule_words, VERA_LEXICON_SIZE (rule_words)))
-    kinds |= VERA_CLAIM_KIND_RULE;
-  if (vera_tokens_contain (text, tokens, event_words, VERA_LEXICON_SIZE (event_words)))
-    kinds |= VERA_CLAIM_KIND_EVENT;
-  if (has_personal (text, tokens))
-    kinds |= VERA_CLAIM_KIND_PERSONAL;
-  if (kinds == VERA_CLAIM_KIND_NONE)
-    kinds = VERA_CLAIM_KIND_OTHER;
-  return kinds;
+  if (language == VERA_LANGUAGE_ZH)
+    kinds |= vera_kinds_classify_zh (text, len, tokens, named);
+  else
+    {
+      Cues cues;
+
+      cues_init (&cues, language);
+      kinds |= classify_latin (text, tokens, &cues, named);
+    }
+  return kinds == VERA_CLAIM_KIND_NONE ? VERA_CLAIM_KIND_OTHER : kinds;
 }
 
 VeraClaimKind
 vera_claim_kinds_classify (const char      *sentence,
                            gsize            len,
                            const GPtrArray *quantities,
-                           const GPtrArray *people)
+                           const GPtrArray *people,
+                           VeraLanguage     language)
 {
   g_autoptr(GArray) tokens = NULL;
 
   g_return_val_if_fail (sentence != NULL || len == 0, VERA_CLAIM_KIND_OTHER);
 
   tokens = vera_tokens_split (sentence, len);
-  return classify_tokens (sentence, tokens, quantities, people);
+  return classify_tokens (sentence, len, tokens, quantities, people, language);
 }
 
 /* A checkable figure, a superlative or ranking, a prediction, a causal statement, or a quote
@@ -321,186 +558,34 @@ vera_claim_is_checkable (const char      *sentence,
                          gsize            len,
                          const GPtrArray *quantities,
                          const GPtrArray *people,
+                         VeraLanguage     language,
                          VeraClaimKind   *kinds_out)
 {
+  g_autoptr(GArray) tokens = NULL;
   VeraClaimKind kinds;
 
   g_return_val_if_fail (sentence != NULL || len == 0, FALSE);
 
-  kinds = vera_claim_kinds_classify (sentence, len, quantities, people);
+  tokens = vera_tokens_split (sentence, len);
+  kinds = classify_tokens (sentence, len, tokens, quantities, people, language);
   if (kinds_out != NULL)
     *kinds_out = kinds;
-  if (vera_text_is_boilerplate (sentence, len))
+  if (vera_kinds_is_boilerplate (sentence, len, tokens, language))
     return FALSE;
   return worth_checking (kinds, people);
 }
 
-/* Page furniture, matched at the start of the text, ignoring case. */
-static const char * const furniture[] = {
-  "table of contents", "contents", "read more", "read also", "read next", "see also",
-  "related", "related articles", "related stories", "share this", "share on", "follow us",
-  "subscribe", "sign up", "advertisement", "sponsored", "copyright", "all rights reserved",
-  "photo", "image", "credit", "photograph", "caption", "updated", "published", "posted on",
-  "last modified", "last updated", "click here", "cookie", "privacy policy", "terms of use",
-  "newsletter", "skip to", "back to top", "leave a comment", "comments", "tags", "filed under",
-  "source", "sources", "chapter", "section", "part", "appendix", "figure", "fig", "table",
-  "listen to", "watch", "print", "email", "next article", "previous article",
-  "additional reporting by", "reporting by", "editing by", NULL
-};
-
-/* Credit and rights lines, wherever the phrase stands in them. */
-static const char * const credit_phrases[] = {
-  "all rights reserved", "contributed to this report", "contributed reporting", NULL
-};
-
-/* Words that stay lower case in title-case headings. */
-static const char * const minor_words[] = {
-  "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "from", "by",
-  "with", "as", "vs", "via", "into", "per", "is", "are", NULL
-};
-
-static gboolean
-starts_with_furniture (const char   *text,
-                       const GArray *tokens)
-{
-  guint first = 0;
-  const VeraToken *t;
-
-  /* Skip a bullet or list number. */
-  while (first < tokens->len && vera_tokens_get (tokens, first)->kind == VERA_TOKEN_PUNCT &&
-         !vera_token_is_quote (vera_tokens_get (tokens, first)) &&
-         vera_tokens_get (tokens, first)->ch != 0xA9)
-    first++;
-  if (first >= tokens->len)
-    return TRUE;
-  t = vera_tokens_get (tokens, first);
-  if (t->kind == VERA_TOKEN_PUNCT && t->ch == 0xA9)
-    return TRUE;  /* © */
-  for (guint p = 0; furniture[p] != NULL; p++)
-    if (match_words (text, tokens, first, furniture[p]))
-      {
-        guint n = 1;
-
-        for (const char *c = furniture[p]; *c != '\0'; c++)
-          n += *c == ' ';
-        /* "Chapter 3", "Section 2.1", "Photo: …", "Read more", or the phrase alone; but not
-         * "Source code was leaked …" or "Part of the budget …". */
-        if (first + n >= tokens->len)
-          return TRUE;
-        t = vera_tokens_get (tokens, first + n);
-        if (t->kind == VERA_TOKEN_NUMBER)
-          {
-            /* "Chapter 3", "Chapter 3: Title", "Part 2 - Title", but not "Section 3 of the
-             * law bans night flights." */
-            const VeraToken *next = first + n + 1 < tokens->len ?
-                                    vera_tokens_get (tokens, first + n + 1) : NULL;
-            const VeraToken *end = vera_tokens_get (tokens, tokens->len - 1);
-
-            if (next == NULL || next->ch == ':' || next->ch == '|' || next->ch == '-' ||
-                next->ch == 0x2013 || next->ch == 0x2014 || next->ch == '.' ||
-                !(end->kind == VERA_TOKEN_PUNCT && is_one_of (end->ch, ".!?")))
-              return TRUE;
-          }
-        else if (t->ch == ':' || t->ch == '|' ||
-            (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_UPPER) &&
-             t->end - t->start <= 2 && first + n + 1 == tokens->len) ||
-            (t->kind == VERA_TOKEN_WORD && first + n + 1 >= tokens->len &&
-             n >= 2))
-          return TRUE;
-        if (g_str_equal (furniture[p], "copyright") || g_str_equal (furniture[p], "all rights reserved") ||
-            g_str_has_suffix (furniture[p], " by"))
-          return TRUE;
-      }
-  for (guint i = first; i < tokens->len; i++)
-    for (guint p = 0; credit_phrases[p] != NULL; p++)
-      if (match_words (text, tokens, i, credit_phrases[p]))
-        return TRUE;
-  return FALSE;
-}
-
-/* "By Jane Doe", "By Jane Doe and John Roe, Reuters" */
-static gboolean
-is_byline (const char   *text,
-           const GArray *tokens)
-{
-  guint n_names = 0;
-
-  if (tokens->len < 2 || !vera_token_is (text, vera_tokens_get (tokens, 0), "by"))
-    return FALSE;
-  for (guint i = 1; i < tokens->len; i++)
-    {
-      const VeraToken *t = vera_tokens_get (tokens, i);
-
-      if (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_CAPITAL))
-        n_names++;
-      else if (!(vera_token_is (text, t, "and") || t->ch == ',' || t->ch == '|' ||
-                 t->ch == '.' || t->ch == '-' || t->ch == 0x2014 || t->ch == '@' ||
-                 vera_token_is (text, t, "in")))
-        return FALSE;
-    }
-  return n_names >= 1 && n_names <= 8;
-}
-
-/* A heading: a line without end punctuation whose words are capitalised (title case), or a
- * short label that ends with a colon. */
-static gboolean
-is_heading (const char   *text,
-            gsize         len,
-            const GArray *tokens)
-{
-  const VeraToken *last;
-  guint n_words = 0, n_capital = 0, n_major = 0, n_number = 0;
-
-  if (tokens->len == 0)
-    return TRUE;
-  last = vera_tokens_get (tokens, tokens->len - 1);
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const VeraToken *t = vera_tokens_get (tokens, i);
-
-      if (t->kind == VERA_TOKEN_NUMBER)
-        n_number++;
-      if (t->kind != VERA_TOKEN_WORD)
-        continue;
-      n_words++;
-      if (vera_token_in (text, t, minor_words) && i > 0)
-        continue;
-      n_major++;
-      if (t->flags & VERA_TOKEN_CAPITAL)
-        n_capital++;
-    }
-  if (last->ch == ':' && n_words <= 6)
-    return TRUE;
-  if (last->kind == VERA_TOKEN_PUNCT && is_one_of (last->ch, ".!?\"'"))
-    return FALSE;
-  if (last->ch == 0x201D || last->ch == 0x2019 || last->ch == 0x3002)
-    return FALSE;
-  if (n_words == 0)
-    return TRUE;
-  return n_words <= 14 && n_major > 0 && n_capital * 4 >= n_major * 3 &&
-         (vera_tokens_get (tokens, 0)->flags & VERA_TOKEN_CAPITAL ||
-          vera_tokens_get (tokens, 0)->kind != VERA_TOKEN_WORD);
-}
-
-static gboolean
-is_boilerplate_tokens (const char   *text,
-                       gsize         len,
-                       const GArray *tokens)
-{
-  return is_heading (text, len, tokens) || starts_with_furniture (text, tokens) ||
-         is_byline (text, tokens);
-}
-
 gboolean
-vera_text_is_boilerplate (const char *text,
-                          gsize       len)
+vera_text_is_boilerplate (const char   *text,
+                          gsize         len,
+                          VeraLanguage  language)
 {
   g_autoptr(GArray) tokens = NULL;
 
   g_return_val_if_fail (text != NULL || len == 0, TRUE);
 
   tokens = vera_tokens_split (text, len);
-  return is_boilerplate_tokens (text, len, tokens);
+  return vera_kinds_is_boilerplate (text, len, tokens, language);
 }
 
 void
@@ -518,8 +603,8 @@ vera_sentence_facts_analyse (VeraSentenceFacts *facts,
   facts->quantities = vera_quantities_extract_language (sentence, len, tokens, language);
   facts->people = vera_people_extract_tokens (sentence, len, tokens);
   facts->vague = vera_vague_sources_find_tokens (sentence, len, tokens);
-  facts->kinds = classify_tokens (sentence, tokens, facts->quantities, facts->people);
-  facts->boilerplate = is_boilerplate_tokens (sentence, len, tokens);
+  facts->kinds = classify_tokens (sentence, len, tokens, facts->quantities, facts->people, language);
+  facts->boilerplate = vera_kinds_is_boilerplate (sentence, len, tokens, language);
   facts->checkable = !facts->boilerplate && worth_checking (facts->kinds, facts->people);
 }
 
@@ -533,16 +618,4 @@ vera_sentence_facts_clear (VeraSentenceFacts *facts)
   g_clear_pointer (&facts->vague, g_array_unref);
   facts->kinds = VERA_CLAIM_KIND_NONE;
   facts->boilerplate = facts->checkable = FALSE;
-}
-
-gboolean
-vera_claim_kinds_lexicons_sorted (void)
-{
-  return vera_lexicon_is_sorted (superlatives) &&
-         vera_lexicon_is_sorted (prediction_words) &&
-         vera_lexicon_is_sorted (causal_words) &&
-         vera_lexicon_is_sorted (rule_words) &&
-         vera_lexicon_is_sorted (event_words) &&
-         vera_lexicon_is_sorted (personal_words) &&
-         vera_lexicon_is_sorted (reported_future);
 }
