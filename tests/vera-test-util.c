@@ -54,6 +54,22 @@ vera_test_shared_path (const char *relative)
 }
 
 char *
+vera_test_shared_path_if_present (const char *relative)
+{
+  const char *shared = g_getenv ("VERA_SHARED_DIR");
+  g_autofree char *path = NULL;
+
+  if (shared != NULL)
+    path = g_build_filename (shared, relative, NULL);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("../shared/%s is absent: checked on the fixtures only", relative);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+char *
 vera_test_make_tmpdir (void)
 {
   g_autoptr(GError) error = NULL;
