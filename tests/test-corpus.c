@@ -141,14 +141,14 @@ check_seeds (Fixture *fixture)
           const char *needle = json_array_get_string_element (must, i);
 
           if (!inside_some_claim (article, needle))
-            g_test_fail_printf ("%s: “%s” is in no claim", (char *) l->data, needle);
+            vera_test_fail_row ("%s: “%s” is in no claim", (char *) l->data, needle);
         }
       for (guint i = 0; i < json_array_get_length (non); i++)
         {
           const char *needle = json_array_get_string_element (non, i);
 
           if (inside_some_claim (article, needle))
-            g_test_fail_printf ("%s: “%s” is inside a claim", (char *) l->data, needle);
+            vera_test_fail_row ("%s: “%s” is inside a claim", (char *) l->data, needle);
         }
 
       /* Injected text never becomes part of a claim. */

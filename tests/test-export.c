@@ -715,7 +715,7 @@ check_annotation_sample (VeraProject *project,
   g_test_message ("%s: %u applied, %u unanchored, %u skipped", name, stats.applied,
                   stats.unanchored, stats.skipped);
   if (stats.unanchored != 0 || stats.applied != applied || stats.created != stats.applied)
-    g_test_fail_printf ("%s: expected %u applied (all created), none unanchored; got %u applied, "
+    vera_test_fail_row ("%s: expected %u applied (all created), none unanchored; got %u applied, "
                         "%u created, %u unanchored", name, applied, stats.applied, stats.created,
                         stats.unanchored);
 }
@@ -785,7 +785,7 @@ check_annotation_fixtures (void)
                    "市图书馆今年新增藏书十二万册，读者人数增长了百分之十五。");
       check_annotation_sample (project, path, samples[i].applied);
       if (!project_has_claim (project, samples[i].claim))
-        g_test_fail_printf ("%s: no claim reads «%s»", samples[i].file, samples[i].claim);
+        vera_test_fail_row ("%s: no claim reads «%s»", samples[i].file, samples[i].claim);
     }
 }
 

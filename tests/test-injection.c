@@ -64,6 +64,8 @@ injections_of (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Compares the injected runs of fixture @name with @expected; a difference fails the test but lets
+ * it go on with the other fixtures. */
 static void
 assert_fixture_injections (const char *name,
                            const char *expected)
@@ -72,7 +74,8 @@ assert_fixture_injections (const char *name,
   g_autofree char *text = load_fixture (name, &len);
   g_autofree char *got = injections_of (text, len);
 
-  g_assert_cmpstr (got, ==, expected);
+  if (g_strcmp0 (got, expected) != 0)
+    vera_test_fail_row ("«%s»: expected «%s», got «%s»", name, expected, got);
 }
 
 /* Whole articles written for this test in Chinese, German and English. */
@@ -100,7 +103,8 @@ test_articles (void)
       g_autofree char *got = injections_of (text, len);
 
       if (g_strcmp0 (got, cases[i].expected) != 0)
-        g_test_fail_printf ("%s: “%s”, expected “%s”", cases[i].name, got, cases[i].expected);
+        vera_test_fail_row ("row %u «%s»: expected «%s», got «%s»", i, cases[i].name,
+                            cases[i].expected, got);
     }
 }
 
@@ -148,7 +152,9 @@ test_runs (void)
     {
       g_autofree char *got = injections_of (cases[i].text, strlen (cases[i].text));
 
-      g_assert_cmpstr (got, ==, cases[i].expected);
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        vera_test_fail_row ("row %u «%s»: expected «%s», got «%s»", i, cases[i].text,
+                            cases[i].expected, got);
     }
 }
 
@@ -214,7 +220,8 @@ test_directions (void)
       g_autofree char *got = injections_of (cases[i].text, strlen (cases[i].text));
 
       if (g_strcmp0 (got, cases[i].expected) != 0)
-        g_test_fail_printf ("case %u: “%s”, expected “%s”", i, got, cases[i].expected);
+        vera_test_fail_row ("row %u «%s»: expected «%s», got «%s»", i, cases[i].text,
+                            cases[i].expected, got);
     }
 }
 
@@ -253,7 +260,7 @@ test_random (void)
           if (i > 0)
             g_assert_cmpuint (g_array_index (spans, VeraTextSpan, i - 1).end, <=, span->start);
           if (!g_utf8_validate_len (text->str + span->start, span->end - span->start, NULL))
-            g_test_fail_printf ("round %u: run %u [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT
+            vera_test_fail_row ("round %u: run %u [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT
                                 ") is not valid UTF-8", round, i, span->start, span->end);
           g_assert_null (memchr (text->str + span->start, '\n', span->end - span->start));
           g_assert_true (g_utf8_validate (reason, -1, NULL));
@@ -341,7 +348,7 @@ check_seeds (const char *root)
       want_str = g_string_free (want, FALSE);
       g_test_message ("%s: %s", (char *) l->data, got);
       if (g_strcmp0 (got, want_str) != 0)
-        g_test_fail_printf ("%s: expected «%s», got «%s»", (char *) l->data, want_str, got);
+        vera_test_fail_row ("%s: expected «%s», got «%s»", (char *) l->data, want_str, got);
     }
 }
 
@@ -382,7 +389,7 @@ check_html_pages (const char *root)
       g_assert_no_error (error);
       got = injections_of (doc->text, strlen (doc->text));
       if (got[0] != '\0')
-        g_test_fail_printf ("%s: false positive «%s»", name, got);
+        vera_test_fail_row ("%s: false positive «%s»", name, got);
       pages++;
     }
   g_test_message ("%s: %u imported pages checked", root, pages);

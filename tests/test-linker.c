@@ -158,7 +158,7 @@ check_seeds (const char *root)
           found = matched == json_array_get_length (members);
         }
       if (!found)
-        g_test_fail_printf ("%s: expected conflict “%s” not found", root,
+        vera_test_fail_row ("%s: expected conflict “%s” not found", root,
                  json_object_get_string_member (json_array_get_object_element (expected, e), "topic"));
     }
   /* No flood: at most one conflict beyond the expected ones. */
@@ -536,12 +536,12 @@ test_cases (void)
         {
           g_test_message ("FAILED %s: expected %s, found %u conflicts", c->name,
                           c->conflict ? "a conflict" : "none", conflicts->len);
-          g_test_fail_printf ("%s: expected %s, found %u conflicts", c->name,
+          vera_test_fail_row ("%s: expected %s, found %u conflicts", c->name,
                               c->conflict ? "a conflict" : "none", conflicts->len);
           dump (conflicts);
         }
       else if (c->conflict && ((VeraLinkConflict *) conflicts->pdata[0])->members->len != 2)
-        g_test_fail_printf ("%s: the conflict should hold both figures", c->name);
+        vera_test_fail_row ("%s: the conflict should hold both figures", c->name);
     }
 }
 
@@ -589,7 +589,7 @@ test_people_cases (void)
         {
           g_test_message ("FAILED %s: expected %s, found %u conflicts", c->name,
                           c->conflict ? "a conflict" : "none", conflicts->len);
-          g_test_fail_printf ("%s: expected %s, found %u conflicts", c->name,
+          vera_test_fail_row ("%s: expected %s, found %u conflicts", c->name,
                               c->conflict ? "a conflict" : "none", conflicts->len);
           dump (conflicts);
         }

@@ -63,7 +63,8 @@ join_sentences (GPtrArray *sentences)
   return g_string_free (out, FALSE);
 }
 
-/* Splits @text and compares with @expected, sentences separated by '|'. */
+/* Splits @text and compares with @expected, sentences separated by '|'. A difference fails the
+ * test but lets it go on, so that every failing example of a test shows up in one run. */
 static void
 assert_sentences (const char *text,
                   const char *expected)
@@ -78,7 +79,8 @@ assert_sentences (const char *text,
     g_ptr_array_add (want_arr, want[i]);
   got_str = join_sentences (got);
   want_str = join_sentences (want_arr);
-  g_assert_cmpstr (got_str, ==, want_str);
+  if (g_strcmp0 (got_str, want_str) != 0)
+    vera_test_fail_row ("«%s»: expected %s, got %s", text, want_str, got_str);
 }
 
 /* The README of pragmatic_segmenter writes a newline as the two characters \n and escapes
@@ -343,7 +345,8 @@ check_split_cases (const SplitCase *cases,
       got_str = join_sentences (got);
       want_str = join_sentences (want_arr);
       if (g_strcmp0 (got_str, want_str) != 0)
-        g_test_fail_printf ("“%s”: got %s, want %s", cases[i].text, got_str, want_str);
+        vera_test_fail_row ("row %u «%s»: expected %s, got %s", i, cases[i].text, want_str,
+                            got_str);
     }
 }
 
@@ -499,8 +502,10 @@ test_hostile (void)
         {
           const VeraTextSpan *span = &g_array_index (spans, VeraTextSpan, k);
 
-          g_assert_cmpuint (span->start, <, span->end);
-          g_assert_cmpuint (span->end, <=, strlen (inputs[i]));
+          if (span->start >= span->end || span->end > strlen (inputs[i]))
+            vera_test_fail_row ("row %u «%s»: expected a non-empty span inside the input, got "
+                                "[%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT ")", i, inputs[i],
+                                span->start, span->end);
         }
     }
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "vera-test-util.h"
 
@@ -77,4 +78,61 @@ vera_test_make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+void
+vera_test_fail_row (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("FAIL: %s", message);
+  g_test_fail_printf ("%s", message);
+}
+
+gboolean
+vera_test_row_str (guint       row,
+                   const char *input,
+                   const char *field,
+                   const char *expected,
+                   const char *got)
+{
+  if (g_strcmp0 (expected, got) == 0)
+    return TRUE;
+  vera_test_fail_row ("row %u «%s»: expected %s «%s», got «%s»", row, input, field,
+                      expected != NULL ? expected : "(null)", got != NULL ? got : "(null)");
+  return FALSE;
+}
+
+gboolean
+vera_test_row_double (guint       row,
+                      const char *input,
+                      const char *field,
+                      double      expected,
+                      double      got,
+                      double      epsilon)
+{
+  if (isnan (expected) ? isnan (got) : fabs (expected - got) <= epsilon)
+    return TRUE;
+  vera_test_fail_row ("row %u «%s»: expected %s %.17g, got %.17g", row, input, field, expected,
+                      got);
+  return FALSE;
+}
+
+gboolean
+vera_test_row_uint (guint       row,
+                    const char *input,
+                    const char *field,
+                    guint64     expected,
+                    guint64     got)
+{
+  if (expected == got)
+    return TRUE;
+  vera_test_fail_row ("row %u «%s»: expected %s %" G_GUINT64_FORMAT ", got %" G_GUINT64_FORMAT,
+                      row, input, field, expected, got);
+  return FALSE;
 }
