@@ -695,51 +695,137 @@ test_import_created_claim_freed (void)
   g_assert_null (claim);
 }
 
-/* The W3C test suite's correct samples that select text, applied onto texts written for them. */
+/* Imports the annotation file @path into @project and checks that every selector anchored and
+ * that @applied annotations were applied, each creating its claim. */
 static void
-test_import_w3c_samples (void)
+check_annotation_sample (VeraProject *project,
+                         const char  *path,
+                         guint        applied)
 {
-  g_autofree char *dir = vera_test_shared_path ("datasets/schemas/web-annotation-tests/tools/"
-                                                "samples/correct");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_path_get_basename (path);
+  VeraAnnotationImportStats stats;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
+                                            &error));
+  g_assert_no_error (error);
+  g_test_message ("%s: %u applied, %u unanchored, %u skipped", name, stats.applied,
+                  stats.unanchored, stats.skipped);
+  if (stats.unanchored != 0 || stats.applied != applied || stats.created != stats.applied)
+    vera_test_fail_row ("%s: expected %u applied (all created), none unanchored; got %u applied, "
+                        "%u created, %u unanchored", name, applied, stats.applied, stats.created,
+                        stats.unanchored);
+}
+
+static void
+add_article (VeraProject *project,
+             const char  *id,
+             const char  *uri,
+             const char  *text)
+{
+  g_autoptr(VeraArticle) article = vera_article_new (id, uri, text);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vera_project_add_article (project, article, &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+project_has_claim (VeraProject *project,
+                   const char  *text)
+{
+  GListModel *articles = vera_project_get_articles (project);
+
+  for (guint a = 0; a < g_list_model_get_n_items (articles); a++)
+    {
+      g_autoptr(VeraArticle) article = g_list_model_get_item (articles, a);
+      GListModel *claims = vera_article_get_claims (article);
+
+      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
+        {
+          g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, c);
+
+          if (g_strcmp0 (vera_claim_get_text (claim), text) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Annotations written for the tests in the shapes of the W3C samples (quote with context,
+ * position in code points, fragment refined by a quote or a position, a specific resource with
+ * state, a collection), applied onto an English, a German and a Chinese text. */
+static void
+check_annotation_fixtures (void)
+{
+  static const struct { const char *file; guint applied; const char *claim; } samples[] = {
+    { "quote-with-context.json", 1, "1,240" },
+    { "position.json", 1, "84 Millionen Euro" },
+    { "fragment-refined-quote.json", 1, "百分之十五" },
+    { "specific-resource-position.json", 1, "十二万册" },
+    { "collection.json", 2, "sagte die Stadtbaurätin" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(VeraProject) project = vera_project_new ();
+      g_autofree char *rel = g_build_filename ("export", "annotations", samples[i].file, NULL);
+      g_autofree char *path = vera_test_fixture_path (rel);
+
+      add_article (project, "harbour", "http://example.org/harbour-report",
+                   "The harbour board said that ferry crossings rose to 1,240 in May, more than "
+                   "in any May before.");
+      add_article (project, "bahnhof", "http://example.org/bahnhof",
+                   "Der Umbau des Bahnhofs in Lüneburg kostet 84 Millionen Euro, sagte die "
+                   "Stadtbaurätin.");
+      add_article (project, "library", "http://example.org/library",
+                   "市图书馆今年新增藏书十二万册，读者人数增长了百分之十五。");
+      check_annotation_sample (project, path, samples[i].applied);
+      if (!project_has_claim (project, samples[i].claim))
+        vera_test_fail_row ("%s: no claim reads «%s»", samples[i].file, samples[i].claim);
+    }
+}
+
+/* The W3C test suite's correct samples in @dir that select text, applied onto texts written for
+ * them. */
+static void
+check_w3c_samples (const char *dir)
+{
   static const char *samples[] = { "anno26.json", "anno27.json", "anno32.json",
                                    "anno41-example44.json", "collection1.json" };
   g_autoptr(GString) ebook = g_string_new (NULL);
 
-  if (dir == NULL)
-    return;
   while (ebook->len < 1000)
     g_string_append (ebook, "Chapter text of an electronic book. ");
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
       g_autoptr(VeraProject) project = vera_project_new ();
-      g_autoptr(VeraArticle) page = vera_article_new ("page1", "http://example.org/page1",
-                                                      "As this is an anotation that has some typo, "
-                                                      "the text before the Selected Text and text "
-                                                      "after it matter.");
-      g_autoptr(VeraArticle) book = vera_article_new ("ebook1", "http://example.org/ebook1",
-                                                      ebook->str);
-      g_autoptr(VeraArticle) doc = vera_article_new ("document1", "http://example.com/document1",
-                                                     "Para: I really love this particular bit.");
       g_autofree char *path = g_build_filename (dir, samples[i], NULL);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GError) error = NULL;
-      VeraAnnotationImportStats stats;
 
-      g_assert_true (vera_project_add_article (project, page, &error));
-      g_assert_true (vera_project_add_article (project, book, &error));
-      g_assert_true (vera_project_add_article (project, doc, &error));
-      g_assert_true (json_parser_load_from_file (parser, path, &error));
-      g_assert_no_error (error);
-      g_assert_true (vera_webannotation_import (project, json_parser_get_root (parser), &stats,
-                                                &error));
-      g_assert_no_error (error);
-      g_test_message ("%s: %u applied, %u unanchored, %u skipped", samples[i], stats.applied,
-                      stats.unanchored, stats.skipped);
-      g_assert_cmpuint (stats.unanchored, ==, 0);
-      g_assert_cmpuint (stats.applied, ==, i == 4 ? 4 : 1);
-      g_assert_cmpuint (stats.created, ==, stats.applied);
+      add_article (project, "page1", "http://example.org/page1",
+                   "As this is an anotation that has some typo, the text before the Selected "
+                   "Text and text after it matter.");
+      add_article (project, "ebook1", "http://example.org/ebook1", ebook->str);
+      add_article (project, "document1", "http://example.com/document1",
+                   "Para: I really love this particular bit.");
+      check_annotation_sample (project, path, i == 4 ? 4 : 1);
     }
+}
+
+/* The fixtures always, the W3C samples of ../shared too when they are there. */
+static void
+test_import_annotation_samples (void)
+{
+  g_autofree char *dir = vera_test_shared_path_if_present ("datasets/schemas/web-annotation-tests/"
+                                                           "tools/samples/correct");
+
+  check_annotation_fixtures ();
+  if (dir != NULL)
+    check_w3c_samples (dir);
 }
 
 static void
@@ -846,7 +932,7 @@ main (int   argc,
   g_test_add_func ("/vera/export/webannotation", test_webannotation);
   g_test_add_func ("/vera/export/import-roundtrip", test_import_roundtrip);
   g_test_add_func ("/vera/export/import-reanchor-context", test_import_reanchor_context);
-  g_test_add_func ("/vera/export/import-w3c-samples", test_import_w3c_samples);
+  g_test_add_func ("/vera/export/import-annotation-samples", test_import_annotation_samples);
   g_test_add_func ("/vera/export/import-empty", test_import_empty);
   g_test_add_func ("/vera/export/import-created-claim-freed", test_import_created_claim_freed);
   g_test_add_func ("/vera/export/import-huge-positions", test_import_huge_positions);

@@ -64,6 +64,8 @@ injections_of (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Compares the injected runs of fixture @name with @expected; a difference fails the test but lets
+ * it go on with the other fixtures. */
 static void
 assert_fixture_injections (const char *name,
                            const char *expected)
@@ -72,7 +74,8 @@ assert_fixture_injections (const char *name,
   g_autofree char *text = load_fixture (name, &len);
   g_autofree char *got = injections_of (text, len);
 
-  g_assert_cmpstr (got, ==, expected);
+  if (g_strcmp0 (got, expected) != 0)
+    vera_test_fail_row ("«%s»: expected «%s», got «%s»", name, expected, got);
 }
 
 /* Whole articles written for this test in Chinese, German and English. */
@@ -100,7 +103,8 @@ test_articles (void)
       g_autofree char *got = injections_of (text, len);
 
       if (g_strcmp0 (got, cases[i].expected) != 0)
-        g_test_fail_printf ("%s: “%s”, expected “%s”", cases[i].name, got, cases[i].expected);
+        vera_test_fail_row ("row %u «%s»: expected «%s», got «%s»", i, cases[i].name,
+                            cases[i].expected, got);
     }
 }
 
@@ -148,7 +152,9 @@ test_runs (void)
     {
       g_autofree char *got = injections_of (cases[i].text, strlen (cases[i].text));
 
-      g_assert_cmpstr (got, ==, cases[i].expected);
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        vera_test_fail_row ("row %u «%s»: expected «%s», got «%s»", i, cases[i].text,
+                            cases[i].expected, got);
     }
 }
 
@@ -214,7 +220,8 @@ test_directions (void)
       g_autofree char *got = injections_of (cases[i].text, strlen (cases[i].text));
 
       if (g_strcmp0 (got, cases[i].expected) != 0)
-        g_test_fail_printf ("case %u: “%s”, expected “%s”", i, got, cases[i].expected);
+        vera_test_fail_row ("row %u «%s»: expected «%s», got «%s»", i, cases[i].text,
+                            cases[i].expected, got);
     }
 }
 
@@ -253,7 +260,7 @@ test_random (void)
           if (i > 0)
             g_assert_cmpuint (g_array_index (spans, VeraTextSpan, i - 1).end, <=, span->start);
           if (!g_utf8_validate_len (text->str + span->start, span->end - span->start, NULL))
-            g_test_fail_printf ("round %u: run %u [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT
+            vera_test_fail_row ("round %u: run %u [%" G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT
                                 ") is not valid UTF-8", round, i, span->start, span->end);
           g_assert_null (memchr (text->str + span->start, '\n', span->end - span->start));
           g_assert_true (g_utf8_validate (reason, -1, NULL));
@@ -307,25 +314,24 @@ test_sentences_skip_injections (void)
       }
 }
 
+/* Every article of the corpus under @root (expected.json and seeds/) gives exactly the injected
+ * runs expected.json lists, in order. */
 static void
-test_seeds (void)
+check_seeds (const char *root)
 {
-  g_autofree char *expected_path = vera_test_shared_path ("corpus/expected.json");
-  g_autofree char *seeds = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *expected_path = g_build_filename (root, "expected.json", NULL);
+  g_autofree char *seeds = g_build_filename (root, "seeds", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *articles;
   g_autoptr(GList) names = NULL;
 
-  if (expected_path == NULL)
-    return;
-  seeds = vera_test_shared_path ("corpus/seeds");
-  parser = json_parser_new ();
   json_parser_load_from_file (parser, expected_path, &error);
   g_assert_no_error (error);
   articles = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
                                             "seeds");
   names = json_object_get_members (articles);
+  g_assert_nonnull (names);
   for (GList *l = names; l != NULL; l = l->next)
     {
       JsonArray *runs = json_object_get_array_member (json_object_get_object_member (articles, l->data),
@@ -341,21 +347,32 @@ test_seeds (void)
         g_string_append_printf (want, "%s%s", i > 0 ? "|" : "", json_array_get_string_element (runs, i));
       want_str = g_string_free (want, FALSE);
       g_test_message ("%s: %s", (char *) l->data, got);
-      g_assert_cmpstr (got, ==, want_str);
+      if (g_strcmp0 (got, want_str) != 0)
+        vera_test_fail_row ("%s: expected «%s», got «%s»", (char *) l->data, want_str, got);
     }
 }
 
-/* The pages of the HTML data set, imported as the app imports them, hold no injected text. */
+/* The corpus twin in tests/fixtures always, ../shared/corpus when it is there. */
 static void
-test_html_pages (void)
+test_seeds (void)
 {
-  g_autofree char *root = vera_test_shared_path ("datasets/html/readability");
+  g_autofree char *fixture = vera_test_fixture_path ("corpus");
+  g_autofree char *shared = vera_test_shared_path_if_present ("corpus");
+
+  check_seeds (fixture);
+  if (shared != NULL)
+    check_seeds (shared);
+}
+
+/* The pages under @root (one folder a page, holding source.html), imported as the app imports
+ * them, hold no injected text. */
+static void
+check_html_pages (const char *root)
+{
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint pages = 0;
 
-  if (root == NULL)
-    return;
   dir = g_dir_open (root, 0, NULL);
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -372,12 +389,23 @@ test_html_pages (void)
       g_assert_no_error (error);
       got = injections_of (doc->text, strlen (doc->text));
       if (got[0] != '\0')
-        g_test_message ("%s: %s", name, got);
-      g_assert_cmpstr (got, ==, "");
+        vera_test_fail_row ("%s: false positive «%s»", name, got);
       pages++;
     }
-  g_test_message ("%u imported pages without a false positive", pages);
+  g_test_message ("%s: %u imported pages checked", root, pages);
   g_assert_cmpuint (pages, >, 0);
+}
+
+/* The HTML twin in tests/fixtures always, ../shared/datasets/html when it is there. */
+static void
+test_html_pages (void)
+{
+  g_autofree char *fixture = vera_test_fixture_path ("html-set");
+  g_autofree char *shared = vera_test_shared_path_if_present ("datasets/html/readability");
+
+  check_html_pages (fixture);
+  if (shared != NULL)
+    check_html_pages (shared);
 }
 
 int

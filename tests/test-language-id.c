@@ -111,15 +111,15 @@ test_sentences (void)
       const char *got = vera_language_identify (sentences[i].text, strlen (sentences[i].text),
                                                 &confidence);
 
-      g_assert_cmpfloat (confidence, >=, 0);
-      g_assert_cmpfloat (confidence, <=, 1);
+      if (confidence < 0 || confidence > 1 || (g_strcmp0 (got, "und") == 0 && confidence != 0))
+        vera_test_fail_row ("row %u «%s»: expected a confidence in [0, 1] (0 for und), got %g",
+                            i, sentences[i].text, confidence);
       if (g_strcmp0 (got, sentences[i].tag) != 0)
         {
-          g_test_fail_printf ("“%s”: %s, expected %s", sentences[i].text, got, sentences[i].tag);
+          vera_test_fail_row ("row %u «%s»: expected %s, got %s", i, sentences[i].text,
+                              sentences[i].tag, got);
           failures++;
         }
-      if (strcmp (got, "und") == 0)
-        g_assert_cmpfloat (confidence, ==, 0);
     }
   g_test_message ("%u of %u sentences wrong", failures, (guint) G_N_ELEMENTS (sentences));
 }
@@ -139,7 +139,8 @@ test_tags_map (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     if (vera_language_from_tag (cases[i].tag) != cases[i].language)
-      g_test_fail_printf ("%s maps to %d", cases[i].tag, vera_language_from_tag (cases[i].tag));
+      vera_test_fail_row ("row %u «%s»: expected %d, got %d", i, cases[i].tag,
+                          cases[i].language, vera_language_from_tag (cases[i].tag));
 }
 
 /* The spans of @text as "tag:first words|tag:…". */
@@ -206,8 +207,8 @@ test_paragraphs (void)
       g_autofree char *got = describe_spans (cases[i].text, &dominant);
 
       if (g_strcmp0 (dominant, cases[i].dominant) != 0 || g_strcmp0 (got, cases[i].spans) != 0)
-        g_test_fail_printf ("case %u: %s [%s], expected %s [%s]", i, dominant, got,
-                            cases[i].dominant, cases[i].spans);
+        vera_test_fail_row ("row %u «%s»: expected %s [%s], got %s [%s]", i, cases[i].text,
+                            cases[i].dominant, cases[i].spans, dominant, got);
     }
 }
 
@@ -277,8 +278,8 @@ test_resolve (void)
       got = vera_language_spans_resolve (spans, at - cases[i].text, cases[i].article,
                                          cases[i].given, dominant);
       if (got != cases[i].expected)
-        g_test_fail_printf ("case %u (%s): %s, expected %s", i, cases[i].at,
-                            vera_language_to_tag (got), vera_language_to_tag (cases[i].expected));
+        vera_test_fail_row ("row %u «%s»: expected %s, got %s", i, cases[i].at,
+                            vera_language_to_tag (cases[i].expected), vera_language_to_tag (got));
     }
 }
 
@@ -315,11 +316,13 @@ test_analyzer (void)
       if (got != NULL && *got == '\0')
         got = NULL;
       if (g_strcmp0 (got, cases[i].expected) != 0)
-        g_test_fail_printf ("case %u: %s, expected %s", i, got ? got : "(none)",
-                            cases[i].expected ? cases[i].expected : "(none)");
+        vera_test_fail_row ("row %u «%s»: expected %s, got %s", i, cases[i].text,
+                            cases[i].expected ? cases[i].expected : "(none)",
+                            got ? got : "(none)");
       /* Analysing again keeps it. */
       vera_analyzer_analyze_article (analyzer, article);
-      g_assert_cmpstr (vera_article_get_language (article), ==, got ? got : cases[i].given);
+      vera_test_row_str (i, cases[i].text, "the language after a second analysis",
+                         got ? got : cases[i].given, vera_article_get_language (article));
       g_assert_finalize_object (g_steal_pointer (&article));
     }
   g_assert_finalize_object (g_steal_pointer (&analyzer));
@@ -341,8 +344,10 @@ test_valid_tags (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     if (vera_language_tag_is_valid (cases[i].tag) != cases[i].valid)
-      g_test_fail_printf ("“%s” should be %s", cases[i].tag ? cases[i].tag : "(null)",
-                          cases[i].valid ? "valid" : "invalid");
+      vera_test_fail_row ("row %u «%s»: expected %s, got %s", i,
+                          cases[i].tag ? cases[i].tag : "(null)",
+                          cases[i].valid ? "valid" : "invalid",
+                          cases[i].valid ? "invalid" : "valid");
 }
 
 /* Hostile input: the spans still cover the text and every tag is a valid one. */

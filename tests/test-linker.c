@@ -12,6 +12,19 @@
 #include "vera-quantities.h"
 #include "vera-test-util.h"
 
+/* The language of a fixture article from its name ("de-…", "zh-…"); UND for the others. */
+static VeraLanguage
+language_of_name (const char *article_id)
+{
+  if (g_str_has_prefix (article_id, "de-"))
+    return VERA_LANGUAGE_DE;
+  if (g_str_has_prefix (article_id, "zh-"))
+    return VERA_LANGUAGE_ZH;
+  if (g_str_has_prefix (article_id, "en-"))
+    return VERA_LANGUAGE_EN;
+  return VERA_LANGUAGE_UND;
+}
+
 /* Splits an article crudely into sentences (lines, then ". "), as the tests cannot wait for
  * the segmenter, and feeds every sentence to the linker with the claim id "<article>#<n>". */
 static void
@@ -21,6 +34,7 @@ add_article (VeraLinker *linker,
              GPtrArray  *sentences)
 {
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  VeraLanguage language = language_of_name (article_id);
   guint n = 0;
 
   for (guint l = 0; lines[l] != NULL; l++)
@@ -30,10 +44,11 @@ add_article (VeraLinker *linker,
       for (guint p = 0; parts[p] != NULL; p++)
         {
           const char *s = parts[p];
-          g_autoptr(GPtrArray) qs = vera_quantities_extract (s, strlen (s));
+          g_autoptr(GPtrArray) qs = vera_quantities_extract_language (s, strlen (s), NULL,
+                                                                      language);
           g_autoptr(GPtrArray) people = vera_people_extract (s, strlen (s));
           g_autofree char *claim_id = g_strdup_printf ("%s#%u", article_id, n++);
-          VeraLinkItem item = { article_id, claim_id, s, (gsize) -1, 0, qs, people };
+          VeraLinkItem item = { article_id, claim_id, s, (gsize) -1, 0, qs, people, language };
 
           vera_linker_add (linker, &item);
           if (sentences != NULL)
@@ -75,12 +90,13 @@ dump (GPtrArray *conflicts)
     }
 }
 
-/* The three seed articles disagree on three figures; each expected conflict must come out as
- * one conflict holding both members, and few other conflicts may come out. */
+/* The seed articles of the corpus under @root (expected.json and seeds/) disagree on some
+ * figures; each expected conflict must come out as one conflict holding both members, and few
+ * other conflicts may come out. */
 static void
-test_seeds (void)
+check_seeds (const char *root)
 {
-  g_autofree char *expected_path = vera_test_shared_path ("corpus/expected.json");
+  g_autofree char *expected_path = g_build_filename (root, "expected.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(VeraLinker) linker = vera_linker_new ();
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
@@ -90,8 +106,6 @@ test_seeds (void)
   JsonArray *expected;
   g_autoptr(GList) names = NULL;
 
-  if (expected_path == NULL)
-    return;
   json_parser_load_from_file (parser, expected_path, &error);
   g_assert_no_error (error);
   seeds = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "seeds");
@@ -100,8 +114,7 @@ test_seeds (void)
   names = g_list_sort (names, (GCompareFunc) g_strcmp0);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      g_autofree char *rel = g_build_filename ("corpus", "seeds", l->data, NULL);
-      g_autofree char *path = vera_test_shared_path (rel);
+      g_autofree char *path = g_build_filename (root, "seeds", l->data, NULL);
       g_autofree char *text = NULL;
 
       g_file_get_contents (path, &text, NULL, &error);
@@ -145,11 +158,23 @@ test_seeds (void)
           found = matched == json_array_get_length (members);
         }
       if (!found)
-        g_error ("expected conflict “%s” not found",
+        vera_test_fail_row ("%s: expected conflict “%s” not found", root,
                  json_object_get_string_member (json_array_get_object_element (expected, e), "topic"));
     }
   /* No flood: at most one conflict beyond the expected ones. */
   g_assert_cmpuint (conflicts->len, <=, json_array_get_length (expected) + 1);
+}
+
+/* The corpus twin in tests/fixtures always, ../shared/corpus when it is there. */
+static void
+test_seeds (void)
+{
+  g_autofree char *twin = vera_test_fixture_path ("corpus");
+  g_autofree char *shared = vera_test_shared_path_if_present ("corpus");
+
+  check_seeds (twin);
+  if (shared != NULL)
+    check_seeds (shared);
 }
 
 static void
@@ -511,12 +536,12 @@ test_cases (void)
         {
           g_test_message ("FAILED %s: expected %s, found %u conflicts", c->name,
                           c->conflict ? "a conflict" : "none", conflicts->len);
-          g_test_fail_printf ("%s: expected %s, found %u conflicts", c->name,
+          vera_test_fail_row ("%s: expected %s, found %u conflicts", c->name,
                               c->conflict ? "a conflict" : "none", conflicts->len);
           dump (conflicts);
         }
       else if (c->conflict && ((VeraLinkConflict *) conflicts->pdata[0])->members->len != 2)
-        g_test_fail_printf ("%s: the conflict should hold both figures", c->name);
+        vera_test_fail_row ("%s: the conflict should hold both figures", c->name);
     }
 }
 
@@ -564,7 +589,7 @@ test_people_cases (void)
         {
           g_test_message ("FAILED %s: expected %s, found %u conflicts", c->name,
                           c->conflict ? "a conflict" : "none", conflicts->len);
-          g_test_fail_printf ("%s: expected %s, found %u conflicts", c->name,
+          vera_test_fail_row ("%s: expected %s, found %u conflicts", c->name,
                               c->conflict ? "a conflict" : "none", conflicts->len);
           dump (conflicts);
         }

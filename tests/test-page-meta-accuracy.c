@@ -141,10 +141,11 @@ meta_field (const VeraPageMeta *meta,
   return meta->language;
 }
 
+/* Serves the pages of the manifest at @manifest_path and measures the metadata VeraNetService
+ * reads from them. */
 static void
-test_accuracy (void)
+check_accuracy (const char *manifest_path)
 {
-  g_autofree char *manifest_path = vera_test_shared_path ("datasets/html/manifest.json");
   g_autofree char *root = NULL;
   g_autofree char *tmp = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -159,8 +160,6 @@ test_accuracy (void)
   guint total_matched = 0;
   guint total_counted = 0;
 
-  if (manifest_path == NULL)
-    return;
   root = g_path_get_dirname (manifest_path);
   parser = json_parser_new ();
   json_parser_load_from_file (parser, manifest_path, &error);
@@ -235,12 +234,33 @@ test_accuracy (void)
   g_ptr_array_unref (pages.pages);
 }
 
+/* Pages written for the tests in English, German and Chinese: Open Graph, JSON-LD, meta author
+ * and description, the html lang attribute. */
+static void
+test_fixture_set (void)
+{
+  g_autofree char *manifest = vera_test_fixture_path ("html-set/manifest.json");
+
+  check_accuracy (manifest);
+}
+
+/* The accuracy on the pages of ../shared/datasets/html. */
+static void
+test_accuracy (void)
+{
+  g_autofree char *manifest = vera_test_shared_path ("datasets/html/manifest.json");
+
+  if (manifest != NULL)
+    check_accuracy (manifest);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   vera_test_net_init (&argc, &argv);
 
+  g_test_add_func ("/vera/page-meta-accuracy/fixture-set", test_fixture_set);
   g_test_add_func ("/vera/page-meta-accuracy/dataset", test_accuracy);
 
   return g_test_run ();

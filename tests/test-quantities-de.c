@@ -84,7 +84,7 @@ test_cases (void)
       if (k->text == NULL)
         {
           if (qs->len > 0)
-            g_test_fail_printf ("“%s”: expected no figure, got “%s” = %g", k->sentence,
+            vera_test_fail_row ("row %u «%s»: expected no figure, got «%s» = %g", c, k->sentence,
                                 ((VeraQuantity *) qs->pdata[0])->text,
                                 ((VeraQuantity *) qs->pdata[0])->value);
           continue;
@@ -92,20 +92,18 @@ test_cases (void)
       q = find_text (qs, k->text);
       if (q == NULL)
         {
-          g_test_fail_printf ("“%s”: no figure “%s” (%u found%s%s)", k->sentence, k->text, qs->len,
+          vera_test_fail_row ("row %u «%s»: expected the figure «%s», got %u figures%s%s", c,
+                              k->sentence, k->text, qs->len,
                               qs->len > 0 ? ": " : "",
                               qs->len > 0 ? ((VeraQuantity *) qs->pdata[0])->text : "");
           continue;
         }
-      if (fabs (q->value - k->value) > 1e-6 * fabs (k->value))
-        g_test_fail_printf ("“%s”: value %g, expected %g", k->sentence, q->value, k->value);
-      if (g_strcmp0 (q->unit, k->unit) != 0)
-        g_test_fail_printf ("“%s”: unit %s, expected %s", k->sentence, q->unit, k->unit);
-      if (g_strcmp0 (q->qualifier, k->qualifier) != 0)
-        g_test_fail_printf ("“%s”: qualifier %s, expected %s", k->sentence, q->qualifier,
-                            k->qualifier);
+      vera_test_row_double (c, k->sentence, "value", k->value, q->value, 1e-6 * fabs (k->value));
+      vera_test_row_str (c, k->sentence, "unit", k->unit, q->unit);
+      vera_test_row_str (c, k->sentence, "qualifier", k->qualifier, q->qualifier);
       if ((k->value_to == 0) != isnan (q->value_to))
-        g_test_fail_printf ("“%s”: range end %g", k->sentence, q->value_to);
+        vera_test_fail_row ("row %u «%s»: expected %s, got the range end %g", c, k->sentence,
+                            k->value_to == 0 ? "no range" : "a range", q->value_to);
     }
 }
 
@@ -129,8 +127,8 @@ test_values_equal_text (void)
           gboolean same = FALSE;
 
           if (strncmp (from, q->text, to - from) != 0 || strlen (q->text) != (gsize) (to - from))
-            g_test_fail_printf ("“%s”: text “%s” is not the slice [%u, %u)", sentence, q->text,
-                                q->start, q->end);
+            vera_test_fail_row ("row %u «%s»: expected the slice [%u, %u) as the text, got «%s»",
+                                c, sentence, q->start, q->end, q->text);
           for (guint r = 0; r < again->len && !same; r++)
             {
               const VeraQuantity *a = g_ptr_array_index (again, r);
@@ -139,7 +137,8 @@ test_values_equal_text (void)
             }
           /* A range's text leaves out its opening word ("zwischen 3 und 5"). */
           if (!same && isnan (q->value_to))
-            g_test_fail_printf ("“%s” alone does not read %g %s", q->text, q->value, q->unit);
+            vera_test_fail_row ("row %u «%s»: expected «%s» alone to read %g %s, got %u figures", c,
+                                sentence, q->text, q->value, q->unit, again->len);
         }
     }
 }

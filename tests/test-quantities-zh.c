@@ -194,22 +194,22 @@ test_cases (void)
       q = find_text (qs, k->text);
       if (q == NULL)
         {
-          g_test_fail_printf ("“%s”: no figure “%s” among %u%s%s", k->sentence, k->text, qs->len,
+          vera_test_fail_row ("row %u «%s»: expected the figure «%s», got %u figures%s%s", c,
+                              k->sentence, k->text, qs->len,
                               qs->len > 0 ? ", first " : "",
                               qs->len > 0 ? ((VeraQuantity *) qs->pdata[0])->text : "");
           continue;
         }
-      if (!near (q->value, k->value) ||
-          (k->value_to != 0 ? !near (q->value_to, k->value_to) : !isnan (q->value_to)) ||
-          g_strcmp0 (q->unit, k->unit) != 0 || g_strcmp0 (q->noun, k->noun) != 0 ||
-          g_strcmp0 (q->qualifier, k->qualifier) != 0 || g_strcmp0 (q->scope, k->scope) != 0)
-        {
-          g_test_fail_printf ("“%s”: “%s” = %g..%g %s noun %s qualifier %s scope %s", k->sentence,
-                              q->text, q->value, q->value_to, q->unit, q->noun, q->qualifier,
-                              q->scope);
-          continue;
-        }
-      passed++;
+      /* Every field is checked, so that one row reports all its differences. */
+      if (vera_test_row_double (c, k->sentence, "value", k->value, q->value,
+                                fabs (k->value) * 1e-9 + 1e-9) &
+          vera_test_row_double (c, k->sentence, "value_to", k->value_to != 0 ? k->value_to : NAN,
+                                q->value_to, fabs (k->value_to) * 1e-9 + 1e-9) &
+          vera_test_row_str (c, k->sentence, "unit", k->unit, q->unit) &
+          vera_test_row_str (c, k->sentence, "noun", k->noun, q->noun) &
+          vera_test_row_str (c, k->sentence, "qualifier", k->qualifier, q->qualifier) &
+          vera_test_row_str (c, k->sentence, "scope", k->scope, q->scope))
+        passed++;
     }
   g_test_message ("cases: %u/%u", passed, total);
 }
@@ -223,7 +223,7 @@ test_no_figures (void)
       g_autoptr(GPtrArray) qs = vera_quantities_extract (s, strlen (s));
 
       if (qs->len != 0)
-        g_test_fail_printf ("“%s”: unexpected figure “%s”", s,
+        vera_test_fail_row ("row %u «%s»: expected no figure, got «%s»", c, s,
                             ((VeraQuantity *) qs->pdata[0])->text);
     }
 }
@@ -262,11 +262,12 @@ test_property (void)
           const VeraQuantity *r = again->len == 1 ? again->pdata[0] : NULL;
 
           if (q->end > (guint) g_utf8_strlen (s, -1) || g_strcmp0 (slice, q->text) != 0)
-            g_test_fail_printf ("“%s”: “%s” is not the slice “%s”", s, q->text, slice);
+            vera_test_fail_row ("row %u «%s»: expected the slice «%s» as the text, got «%s»", c, s,
+                                slice, q->text);
           else if (r == NULL || !near (r->value, q->value) || g_strcmp0 (r->unit, q->unit) != 0)
-            g_test_fail_printf ("“%s”: “%s” alone reads %u figures, %g %s", s, q->text,
-                                again->len, r != NULL ? r->value : NAN,
-                                r != NULL ? r->unit : "");
+            vera_test_fail_row ("row %u «%s»: expected «%s» alone to read %g %s, got %u figures, "
+                                "%g %s", c, s, q->text, q->value, q->unit, again->len,
+                                r != NULL ? r->value : NAN, r != NULL ? r->unit : "");
         }
     }
 }

@@ -115,16 +115,20 @@ test_cases (void)
         if (g_strcmp0 (((VeraQuantity *) qs->pdata[i])->text, k->text) == 0)
           q = qs->pdata[i];
       if (q == NULL)
-        g_error ("“%s”: no figure “%s” among %u", k->sentence, k->text, qs->len);
-      g_assert_cmpfloat_with_epsilon (q->value, k->value, fabs (k->value) * 1e-9 + 1e-9);
-      if (k->value_to != 0)
-        g_assert_cmpfloat_with_epsilon (q->value_to, k->value_to, fabs (k->value_to) * 1e-9);
-      else
-        g_assert_true (isnan (q->value_to));
-      g_assert_cmpstr (q->unit, ==, k->unit);
-      g_assert_cmpstr (q->noun, ==, k->noun);
-      g_assert_cmpstr (q->qualifier, ==, k->qualifier);
-      g_assert_cmpstr (q->scope, ==, k->scope);
+        {
+          vera_test_fail_row ("row %u «%s»: expected the figure «%s», got %u figures%s%s", c,
+                              k->sentence, k->text, qs->len, qs->len > 0 ? ", first " : "",
+                              qs->len > 0 ? ((VeraQuantity *) qs->pdata[0])->text : "");
+          continue;
+        }
+      vera_test_row_double (c, k->sentence, "value", k->value, q->value,
+                            fabs (k->value) * 1e-9 + 1e-9);
+      vera_test_row_double (c, k->sentence, "value_to", k->value_to != 0 ? k->value_to : NAN,
+                            q->value_to, fabs (k->value_to) * 1e-9);
+      vera_test_row_str (c, k->sentence, "unit", k->unit, q->unit);
+      vera_test_row_str (c, k->sentence, "noun", k->noun, q->noun);
+      vera_test_row_str (c, k->sentence, "qualifier", k->qualifier, q->qualifier);
+      vera_test_row_str (c, k->sentence, "scope", k->scope, q->scope);
     }
 }
 
@@ -136,8 +140,8 @@ test_no_figures (void)
       g_autoptr(GPtrArray) qs = vera_quantities_extract (no_figures[c], strlen (no_figures[c]));
 
       if (qs->len != 0)
-        g_error ("“%s”: unexpected figure “%s”", no_figures[c],
-                 ((VeraQuantity *) qs->pdata[0])->text);
+        vera_test_fail_row ("row %u «%s»: expected no figure, got «%s»", c, no_figures[c],
+                            ((VeraQuantity *) qs->pdata[0])->text);
     }
 }
 

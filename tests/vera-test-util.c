@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "vera-test-util.h"
 
@@ -54,6 +55,22 @@ vera_test_shared_path (const char *relative)
 }
 
 char *
+vera_test_shared_path_if_present (const char *relative)
+{
+  const char *shared = g_getenv ("VERA_SHARED_DIR");
+  g_autofree char *path = NULL;
+
+  if (shared != NULL)
+    path = g_build_filename (shared, relative, NULL);
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("../shared/%s is absent: checked on the fixtures only", relative);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+char *
 vera_test_make_tmpdir (void)
 {
   g_autoptr(GError) error = NULL;
@@ -61,4 +78,61 @@ vera_test_make_tmpdir (void)
 
   g_assert_no_error (error);
   return dir;
+}
+
+void
+vera_test_fail_row (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_test_message ("FAIL: %s", message);
+  g_test_fail_printf ("%s", message);
+}
+
+gboolean
+vera_test_row_str (guint       row,
+                   const char *input,
+                   const char *field,
+                   const char *expected,
+                   const char *got)
+{
+  if (g_strcmp0 (expected, got) == 0)
+    return TRUE;
+  vera_test_fail_row ("row %u «%s»: expected %s «%s», got «%s»", row, input, field,
+                      expected != NULL ? expected : "(null)", got != NULL ? got : "(null)");
+  return FALSE;
+}
+
+gboolean
+vera_test_row_double (guint       row,
+                      const char *input,
+                      const char *field,
+                      double      expected,
+                      double      got,
+                      double      epsilon)
+{
+  if (isnan (expected) ? isnan (got) : fabs (expected - got) <= epsilon)
+    return TRUE;
+  vera_test_fail_row ("row %u «%s»: expected %s %.17g, got %.17g", row, input, field, expected,
+                      got);
+  return FALSE;
+}
+
+gboolean
+vera_test_row_uint (guint       row,
+                    const char *input,
+                    const char *field,
+                    guint64     expected,
+                    guint64     got)
+{
+  if (expected == got)
+    return TRUE;
+  vera_test_fail_row ("row %u «%s»: expected %s %" G_GUINT64_FORMAT ", got %" G_GUINT64_FORMAT,
+                      row, input, field, expected, got);
+  return FALSE;
 }

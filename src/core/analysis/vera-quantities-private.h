@@ -8,13 +8,16 @@
 
 G_BEGIN_DECLS
 
+/* A time scope phrase of the sentence ("since 2020", "last quarter"): its tokens and its text. */
 typedef struct
 {
   guint  first;
   guint  last;
   char  *text;
-} Scope;
+} VeraFigureScope;
 
+/* One scan of one sentence for figures: its tokens, which of them a figure or a scope has used,
+ * its conventions and the lexicons of its language, looked up once per call. */
 typedef struct
 {
   const char *text;
@@ -22,7 +25,7 @@ typedef struct
   GArray     *tokens;
   guint       n;
   guint8     *used;
-  GArray     *scopes;   /* Scope */
+  GArray     *scopes;   /* VeraFigureScope */
   gboolean    japanese; /* ¥ reads as yen */
   gboolean    money;    /* the sentence speaks of money: "pounds" are sterling, not weight */
   VeraLanguage language;  /* of the sentence: number conventions and the lexicons below */
@@ -30,89 +33,90 @@ typedef struct
   const VeraLexicon *units;       /* LANG/figure-units: word or phrase → unit code (German) */
   const VeraLexicon *qualifiers;  /* LANG/figure-qualifiers: phrase → canonical qualifier */
   const VeraLexicon *months;      /* LANG/figure-months: month names, for dates */
-} Ctx;
+} VeraFigureScan;
 
 static inline void
 scope_clear (gpointer data)
 {
-  Scope *s = data;
+  VeraFigureScope *s = data;
 
   g_free (s->text);
 }
 
 static inline const VeraToken *
-tok (Ctx  *ctx,
-     guint i)
+tok (VeraFigureScan *ctx,
+     guint           i)
 {
   g_assert (i < ctx->n);
   return vera_tokens_get (ctx->tokens, i);
 }
 
 static inline gboolean
-is_word (Ctx        *ctx,
-         guint       i,
-         const char *word)
+is_word (VeraFigureScan *ctx,
+         guint           i,
+         const char     *word)
 {
   return i < ctx->n && vera_token_is (ctx->text, tok (ctx, i), word);
 }
 
 static inline gboolean
-is_punct (Ctx      *ctx,
-          guint     i,
-          gunichar  c)
+is_punct (VeraFigureScan *ctx,
+          guint           i,
+          gunichar        c)
 {
   return i < ctx->n && tok (ctx, i)->kind == VERA_TOKEN_PUNCT && tok (ctx, i)->ch == c;
 }
 
 static inline gboolean
-is_glued (Ctx  *ctx,
-          guint i)
+is_glued (VeraFigureScan *ctx,
+          guint           i)
 {
   return i < ctx->n && (tok (ctx, i)->flags & VERA_TOKEN_GLUED) != 0;
 }
 
 static inline gboolean
-is_dash (Ctx  *ctx,
-         guint i)
+is_dash (VeraFigureScan *ctx,
+         guint           i)
 {
   return is_punct (ctx, i, '-') || is_punct (ctx, i, 0x2013) || is_punct (ctx, i, 0x2014) ||
          is_punct (ctx, i, 0x2212);
 }
 
 static inline guint
-match_phrase (Ctx        *ctx,
-              guint       i,
-              const char *phrase)
+match_phrase (VeraFigureScan *ctx,
+              guint           i,
+              const char     *phrase)
 {
   return vera_tokens_match_phrase (ctx->text, ctx->tokens, i, phrase);
 }
 
+/* A figure found in the sentence and the tokens it covers. */
 typedef struct
 {
   guint         first;
   guint         last;
   VeraQuantity *q;
-} Found;
+} VeraFoundFigure;
 
 
 extern const char * const vera_quantities_month_words[];
 
-G_GNUC_INTERNAL gboolean  vera_quantities_is_year           (Ctx        *ctx,
+G_GNUC_INTERNAL gboolean  vera_quantities_is_year           (VeraFigureScan        *ctx,
                                                              guint       i);
 G_GNUC_INTERNAL gboolean  vera_quantities_parse_number_word (const char  *word,
                                                              gsize        n,
                                                              double      *value,
                                                              const char **rest);
 /* Finds the time scopes of the sentence and marks their tokens as used. */
-G_GNUC_INTERNAL void      vera_quantities_scan_scopes       (Ctx        *ctx);
-/* Gives each figure in @found (of Found) the scope that applies to it. */
-G_GNUC_INTERNAL void      vera_quantities_assign_scopes     (Ctx        *ctx,
+G_GNUC_INTERNAL void      vera_quantities_scan_scopes       (VeraFigureScan        *ctx);
+/* Gives each figure in @found (of VeraFoundFigure) the scope that applies to it. */
+G_GNUC_INTERNAL void      vera_quantities_assign_scopes     (VeraFigureScan        *ctx,
                                                              GArray     *found);
 /* @tokens: the tokens of @text, or NULL to split it here. */
-G_GNUC_INTERNAL void      vera_quantities_ctx_init          (Ctx        *ctx,
+G_GNUC_INTERNAL void      vera_quantities_ctx_init          (VeraFigureScan        *ctx,
                                                              const char *text,
                                                              gsize       len,
                                                              GArray     *tokens);
-G_GNUC_INTERNAL void      vera_quantities_ctx_clear         (Ctx        *ctx);
+G_GNUC_INTERNAL void      vera_quantities_ctx_clear         (VeraFigureScan        *ctx);
 
 G_END_DECLS

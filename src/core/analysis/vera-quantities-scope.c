@@ -19,8 +19,8 @@ const char * const vera_quantities_month_words[] = {
 };
 
 gboolean
-vera_quantities_is_year (Ctx  *ctx,
-                         guint i)
+vera_quantities_is_year (VeraFigureScan *ctx,
+                         guint           i)
 {
   const VeraToken *t;
   int v;
@@ -49,11 +49,11 @@ vera_quantities_is_year (Ctx  *ctx,
 }
 
 static void
-add_scope (Ctx   *ctx,
-           guint  first,
-           guint  last)
+add_scope (VeraFigureScan *ctx,
+           guint           first,
+           guint           last)
 {
-  Scope s;
+  VeraFigureScope s;
 
   s.first = first;
   s.last = last;
@@ -65,8 +65,8 @@ add_scope (Ctx   *ctx,
 }
 
 static gboolean
-is_period_word (Ctx  *ctx,
-                guint i)
+is_period_word (VeraFigureScan *ctx,
+                guint           i)
 {
   static const char * const periods[] = {
     "year", "month", "week", "day", "quarter", "annum", "hour", "decade", "fiscal", NULL
@@ -75,8 +75,8 @@ is_period_word (Ctx  *ctx,
 }
 
 static gboolean
-is_count_word (Ctx  *ctx,
-               guint i)
+is_count_word (VeraFigureScan *ctx,
+               guint           i)
 {
   double v;
   const char *rest;
@@ -92,8 +92,8 @@ is_count_word (Ctx  *ctx,
 }
 
 static gboolean
-is_duration_unit (Ctx  *ctx,
-                  guint i)
+is_duration_unit (VeraFigureScan *ctx,
+                  guint           i)
 {
   static const char * const units[] = {
     "years", "months", "weeks", "days", "decades", "year", "month", "quarters", NULL
@@ -104,7 +104,7 @@ is_duration_unit (Ctx  *ctx,
 /* Finds the time scopes of the sentence and marks their tokens as used, so that years and
  * durations inside them do not become figures. */
 void
-vera_quantities_scan_scopes (Ctx *ctx)
+vera_quantities_scan_scopes (VeraFigureScan *ctx)
 {
   static const char * const year_preps[] = {
     "in", "since", "by", "until", "till", "before", "after", "through", "throughout", "during",
@@ -213,20 +213,20 @@ vera_quantities_scan_scopes (Ctx *ctx)
 }
 
 void
-vera_quantities_assign_scopes (Ctx    *ctx,
-                               GArray *found)
+vera_quantities_assign_scopes (VeraFigureScan *ctx,
+                               GArray         *found)
 {
   for (guint f = 0; f < found->len; f++)
     {
-      Found *fd = &g_array_index (found, Found, f);
-      guint limit = f + 1 < found->len ? g_array_index (found, Found, f + 1).first : ctx->n;
-      const Scope *best = NULL;
+      VeraFoundFigure *fd = &g_array_index (found, VeraFoundFigure, f);
+      guint limit = f + 1 < found->len ? g_array_index (found, VeraFoundFigure, f + 1).first : ctx->n;
+      const VeraFigureScope *best = NULL;
 
       if (g_strcmp0 (fd->q->unit, "rank") == 0)
         continue;
       for (guint s = 0; s < ctx->scopes->len; s++)
         {
-          const Scope *sc = &g_array_index (ctx->scopes, Scope, s);
+          const VeraFigureScope *sc = &g_array_index (ctx->scopes, VeraFigureScope, s);
 
           if (sc->first > fd->last && sc->first < limit)
             {
@@ -235,7 +235,7 @@ vera_quantities_assign_scopes (Ctx    *ctx,
             }
           /* A scope before the figure counts only when it opens the sentence's figures
            * ("Last quarter saw 1,200 …"), not when it belongs to an earlier one. */
-          if (sc->last < g_array_index (found, Found, 0).first)
+          if (sc->last < g_array_index (found, VeraFoundFigure, 0).first)
             best = sc;
         }
       if (best != NULL)
@@ -248,14 +248,14 @@ vera_quantities_find_scopes (const char *sentence,
                              gsize       len)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
-  Ctx ctx = { 0, };
+  VeraFigureScan ctx = { 0, };
   char **result;
 
   g_return_val_if_fail (sentence != NULL || len == 0, NULL);
 
   vera_quantities_ctx_init (&ctx, sentence, len, NULL);
   for (guint s = 0; s < ctx.scopes->len; s++)
-    g_strv_builder_add (builder, g_array_index (ctx.scopes, Scope, s).text);
+    g_strv_builder_add (builder, g_array_index (ctx.scopes, VeraFigureScope, s).text);
   vera_quantities_ctx_clear (&ctx);
   result = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);

@@ -196,10 +196,10 @@ count_words (const char *phrase)
 
 /* Matches @phrase so that it ends at token @last. */
 static gboolean
-match_phrase_before (Ctx        *ctx,
-                     guint       last,
-                     const char *phrase,
-                     guint      *first)
+match_phrase_before (VeraFigureScan *ctx,
+                     guint           last,
+                     const char     *phrase,
+                     guint          *first)
 {
   guint w = count_words (phrase);
 
@@ -214,8 +214,8 @@ match_phrase_before (Ctx        *ctx,
 /* The value of the NUMBER token @i in the sentence's conventions, NAN when it cannot be read
  * with certainty ("1.2.3", "1,5" in English). */
 static double
-number_value (Ctx  *ctx,
-              guint i)
+number_value (VeraFigureScan *ctx,
+              guint           i)
 {
   const VeraToken *t = tok (ctx, i);
   double value;
@@ -327,9 +327,9 @@ parse_german_number (const VeraLexicon *numbers,
 }
 
 static const char *
-lookup_unit (Ctx   *ctx,
-             guint  i,
-             guint *n_tokens)
+lookup_unit (VeraFigureScan *ctx,
+             guint           i,
+             guint          *n_tokens)
 {
   char first;
 
@@ -365,9 +365,9 @@ lookup_unit_word (const char *word,
 }
 
 static const char *
-currency_symbol (Ctx   *ctx,
-                 guint  i,
-                 guint *first)
+currency_symbol (VeraFigureScan *ctx,
+                 guint           i,
+                 guint          *first)
 {
   const VeraToken *t = tok (ctx, i);
 
@@ -443,11 +443,11 @@ typedef struct
   gboolean    scaled;
   const char *rest;     /* a unit glued with a hyphen to a written number ("five-year") */
   gsize       rest_len;
-} Core;
+} VeraFigureCore;
 
 static gboolean
-is_ordinal_suffix (Ctx  *ctx,
-                   guint i)
+is_ordinal_suffix (VeraFigureScan *ctx,
+                   guint           i)
 {
   static const char * const suffixes[] = { "st", "nd", "rd", "th", NULL };
 
@@ -458,15 +458,15 @@ is_ordinal_suffix (Ctx  *ctx,
  * "Chapter 1", "COVID-19", "5G", "24/7", "1990s", "1+X", "March 5". */
 /* Whether token @k is a NUMBER with nothing but white space between it and token @k ± 1. */
 static gboolean
-is_spaced_number (Ctx  *ctx,
-                  guint k)
+is_spaced_number (VeraFigureScan *ctx,
+                  guint           k)
 {
   return k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !is_glued (ctx, k);
 }
 
 static gboolean
-is_glued_number (Ctx  *ctx,
-                 guint k)
+is_glued_number (VeraFigureScan *ctx,
+                 guint           k)
 {
   return k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_NUMBER && is_glued (ctx, k);
 }
@@ -474,8 +474,8 @@ is_glued_number (Ctx  *ctx,
 /* Phone numbers, codes and dates written with digits: "0800 123 4567", "+1 555-123-4567",
  * "030 12345678", "report%282023%29", "14 March", "3. Mai". */
 static gboolean
-is_code_or_date (Ctx  *ctx,
-                 guint i)
+is_code_or_date (VeraFigureScan *ctx,
+                 guint           i)
 {
   const VeraToken *t = tok (ctx, i);
   const char *s = ctx->text + t->start;
@@ -521,8 +521,8 @@ is_code_or_date (Ctx  *ctx,
 }
 
 static gboolean
-is_name_number (Ctx  *ctx,
-                guint i)
+is_name_number (VeraFigureScan *ctx,
+                guint           i)
 {
   const VeraToken *prev = i > 0 ? tok (ctx, i - 1) : NULL;
   gboolean german;
@@ -587,9 +587,9 @@ is_name_number (Ctx  *ctx,
 }
 
 static gboolean
-parse_core (Ctx   *ctx,
-            guint  i,
-            Core  *core)
+parse_core (VeraFigureScan *ctx,
+            guint           i,
+            VeraFigureCore *core)
 {
   const VeraToken *t = tok (ctx, i);
   guint j;
@@ -747,8 +747,8 @@ parse_core (Ctx   *ctx,
  * punctuation, an adverb, or a verb after a plural noun. Returns the index of its last token,
  * or @i - 1 when there is none. */
 static guint
-counted_noun (Ctx   *ctx,
-              guint  i)
+counted_noun (VeraFigureScan *ctx,
+              guint           i)
 {
   guint last = i - 1;
 
@@ -799,9 +799,9 @@ counted_noun (Ctx   *ctx,
 }
 
 static const char *
-find_qualifier (Ctx   *ctx,
-                guint  first,
-                guint *q_first)
+find_qualifier (VeraFigureScan *ctx,
+                guint           first,
+                guint          *q_first)
 {
   guint max_words;
 
@@ -838,24 +838,24 @@ find_qualifier (Ctx   *ctx,
 static void
 found_clear (gpointer data)
 {
-  Found *f = data;
+  VeraFoundFigure *f = data;
 
   g_clear_pointer (&f->q, vera_quantity_free);
 }
 
 static void
-emit (Ctx        *ctx,
-      GArray     *found,
-      guint       first,
-      guint       last,
-      double      value,
-      double      value_to,
-      const char *unit,
-      guint       noun_first,
-      guint       noun_last,
-      const char *qualifier)
+emit (VeraFigureScan *ctx,
+      GArray         *found,
+      guint           first,
+      guint           last,
+      double          value,
+      double          value_to,
+      const char     *unit,
+      guint           noun_first,
+      guint           noun_last,
+      const char     *qualifier)
 {
-  Found f;
+  VeraFoundFigure f;
   VeraQuantity *q = vera_quantity_new ();
 
   q->value = value;
@@ -879,9 +879,9 @@ emit (Ctx        *ctx,
 
 /* Ranks: "ranks 3", "ranked No. 1", "#2", "top 100", "3rd", "second-largest". */
 static gboolean
-try_rank (Ctx    *ctx,
-          guint   i,
-          GArray *found)
+try_rank (VeraFigureScan *ctx,
+          guint           i,
+          GArray         *found)
 {
   static const char * const rank_verbs[] = { "rank", "ranks", "ranked", "ranking", NULL };
   const VeraToken *t = tok (ctx, i);
@@ -950,9 +950,9 @@ try_rank (Ctx    *ctx,
 
 /* Fractions: "one-third", "two-thirds", "a third of", "half of", "by half". */
 static gboolean
-try_fraction (Ctx    *ctx,
-              guint   i,
-              GArray *found)
+try_fraction (VeraFigureScan *ctx,
+              guint           i,
+              GArray         *found)
 {
   const VeraToken *t = tok (ctx, i);
   const char *w = ctx->text + t->start;
@@ -1002,11 +1002,11 @@ try_fraction (Ctx    *ctx,
 }
 
 static gboolean
-try_figure (Ctx    *ctx,
-            guint   i,
-            GArray *found)
+try_figure (VeraFigureScan *ctx,
+            guint           i,
+            GArray         *found)
 {
-  Core a, b;
+  VeraFigureCore a, b;
   gboolean range = FALSE;
   guint j;
   const char *unit = NULL;
@@ -1209,17 +1209,17 @@ try_figure (Ctx    *ctx,
 }
 
 void
-vera_quantities_ctx_init (Ctx        *ctx,
-                          const char *text,
-                          gsize       len,
-                          GArray     *tokens)
+vera_quantities_ctx_init (VeraFigureScan *ctx,
+                          const char     *text,
+                          gsize           len,
+                          GArray         *tokens)
 {
   ctx->text = text;
   ctx->len = len;
   ctx->tokens = tokens != NULL ? g_array_ref (tokens) : vera_tokens_split (text, len);
   ctx->n = ctx->tokens->len;
   ctx->used = g_new0 (guint8, ctx->n + 1);
-  ctx->scopes = g_array_new (FALSE, TRUE, sizeof (Scope));
+  ctx->scopes = g_array_new (FALSE, TRUE, sizeof (VeraFigureScope));
   g_array_set_clear_func (ctx->scopes, scope_clear);
   ctx->japanese = FALSE;
   ctx->money = FALSE;
@@ -1251,7 +1251,7 @@ vera_quantities_ctx_init (Ctx        *ctx,
 }
 
 void
-vera_quantities_ctx_clear (Ctx *ctx)
+vera_quantities_ctx_clear (VeraFigureScan *ctx)
 {
   g_clear_pointer (&ctx->tokens, g_array_unref);
   g_clear_pointer (&ctx->used, g_free);
@@ -1274,14 +1274,14 @@ vera_quantities_extract_tokens (const char *sentence,
 }
 
 GPtrArray *
-vera_quantities_extract_language (const char   *sentence,
-                                  gsize         len,
-                                  GArray       *tokens,
-                                  VeraLanguage  language)
+vera_quantities_extract_language (const char  *sentence,
+                                  gsize        len,
+                                  GArray      *tokens,
+                                  VeraLanguage language)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_quantity_free);
-  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
-  Ctx ctx = { 0, };
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (VeraFoundFigure));
+  VeraFigureScan ctx = { 0, };
 
   g_return_val_if_fail (sentence != NULL || len == 0, result);
 
@@ -1315,7 +1315,7 @@ vera_quantities_extract_language (const char   *sentence,
 
   vera_quantities_assign_scopes (&ctx, found);
   for (guint f = 0; f < found->len; f++)
-    g_ptr_array_add (result, g_steal_pointer (&g_array_index (found, Found, f).q));
+    g_ptr_array_add (result, g_steal_pointer (&g_array_index (found, VeraFoundFigure, f).q));
   vera_quantities_ctx_clear (&ctx);
   return result;
 }
