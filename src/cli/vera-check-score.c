@@ -16,6 +16,9 @@
  * score, empty ones included, so the line counts match; CR LF endings and a UTF-8 byte order
  * mark are accepted. Invalid UTF-8 stops the run with the line number. */
 
+/* A sentence a line: a longer "line" (a file without line breaks, a device) is no input. */
+#define MAX_LINE_BYTES (1024 * 1024)
+
 static gboolean
 write_score (double score)
 {
@@ -32,9 +35,8 @@ vera_check_score (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(VeraScorer) scorer = NULL;
   g_autoptr(GError) error = NULL;
-  char *line = NULL;
-  size_t capacity = 0;
-  ssize_t length;
+  g_autoptr(GString) line = g_string_new (NULL);
+  gssize length;
   guint64 line_no = 0;
   int status = VERA_CHECK_EXIT_OK;
 
@@ -57,9 +59,9 @@ vera_check_score (int    argc,
       return VERA_CHECK_EXIT_INPUT;
     }
 
-  while ((length = getline (&line, &capacity, stdin)) >= 0)
+  while ((length = vera_check_read_line (stdin, line, MAX_LINE_BYTES)) >= 0)
     {
-      const char *text = line;
+      const char *text = line->str;
       gsize n = (gsize) length;
       const char *bad = NULL;
 
@@ -88,12 +90,18 @@ vera_check_score (int    argc,
           break;
         }
     }
+  if (status == VERA_CHECK_EXIT_OK && length == -2)
+    {
+      vera_check_error (_("standard input, line %lu: longer than %d bytes; score reads one "
+                          "sentence a line (split the text with “vera-check sentences”)"),
+                        (unsigned long) line_no + 1, MAX_LINE_BYTES);
+      status = VERA_CHECK_EXIT_INPUT;
+    }
   if (status == VERA_CHECK_EXIT_OK && ferror (stdin))
     {
       vera_check_error (_("cannot read standard input, line %lu"),
                         (unsigned long) line_no + 1);
       status = VERA_CHECK_EXIT_INPUT;
     }
-  free (line);
   return status;
 }
