@@ -12,6 +12,37 @@
 /* vera-check against hostile or careless input (issue 15): projects are never destroyed,
  * numbers are checked, reads are bounded, and the terminal only gets printable text. */
 
+static int
+runv (const char  *stdin_text,
+      const char  *stdin_path,
+      char       **out,
+      char       **err,
+      va_list      args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  const char *arg;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("VERA_CHECK"));
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  g_ptr_array_add (argv, NULL);
+
+  if (stdin_path == NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
+  launcher = g_subprocess_launcher_new (flags);
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
 /* Runs vera-check with the NULL-terminated arguments, @stdin_text on standard input. */
 static int
 run (const char  *stdin_text,
@@ -19,28 +50,30 @@ run (const char  *stdin_text,
      char       **err,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
+  int status;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("VERA_CHECK"));
   va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  status = runv (stdin_text, NULL, out, err, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
+  return status;
+}
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, stdin_text, NULL, out, err, &error);
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
+/* The same with standard input from a file: a command that stops reading early (at a limit)
+ * does not break a pipe the test writes. */
+static int
+run_from_file (const char  *stdin_path,
+               char       **out,
+               char       **err,
+               ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, err);
+  status = runv (NULL, stdin_path, out, err, args);
+  va_end (args);
+  return status;
 }
 
 static gboolean
@@ -52,14 +85,6 @@ one_line_with (const char *err,
   g_test_message ("stderr: %s", trimmed);
   return g_str_has_prefix (trimmed, "vera-check: ") && strchr (trimmed, '\n') == NULL &&
          strstr (trimmed, fragment) != NULL;
-}
-
-static void
-assert_one_line (const char *err,
-                 const char *fragment)
-{
-  if (!one_line_with (err, fragment))
-    g_error ("expected one line on stderr with “%s”, got “%s”", fragment, err);
 }
 
 /* A failing table row: every row is reported, not only the last. */
@@ -198,6 +223,80 @@ test_numeric_options (void)
     }
 }
 
+/* 1.5 MiB of text in short sentences, without a line break when @one_line. */
+static char *
+make_big_text (gboolean one_line)
+{
+  GString *text = g_string_new (NULL);
+
+  while (text->len < 3 * 512 * 1024)
+    g_string_append (text, one_line ? "The port handled 12 ships. " : "The port handled 12 ships.\n");
+  return g_string_free (text, FALSE);
+}
+
+/* Item 7: every reader stops at a limit and says which input, what limit and what to do. */
+static void
+test_bounded_reads (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *project = write_project (dir, "p.vera");
+  g_autofree char *padded_path = g_build_filename (dir, "padded.vera", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "big.txt", NULL);
+  g_autofree char *line_path = g_build_filename (dir, "one-line.txt", NULL);
+  g_autofree char *big = make_big_text (FALSE);
+  g_autofree char *big_line = make_big_text (TRUE);
+  g_autofree char *original = read_file (project);
+  g_autoptr(GString) padded = g_string_new (original);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* A real project made large by white space: over the given limit, and fine without it. */
+  while (padded->len < 3 * 512 * 1024)
+    g_string_append (padded, "          ");
+  g_assert_true (g_file_set_contents (padded_path, padded->str, padded->len, NULL));
+  g_assert_true (g_file_set_contents (text_path, big, -1, NULL));
+  g_assert_true (g_file_set_contents (line_path, big_line, -1, NULL));
+
+  if (run (NULL, &out, &err, "info", "--max-size=1", padded_path, NULL) != 1 ||
+      !one_line_with (err, "padded.vera") || !one_line_with (err, "--max-size"))
+    row_fail ("info --max-size=1 on 1.5 MiB: “%s”", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run (NULL, &out, &err, "info", padded_path, NULL) != 0)
+    row_fail ("info on 1.5 MiB with the default limit: “%s”", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run (NULL, &out, &err, "info", "--max-size=0", padded_path, NULL) != 2 ||
+      !one_line_with (err, "--max-size"))
+    row_fail ("info --max-size=0: “%s”", err);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run_from_file (text_path, &out, &err, "sentences", "--max-size=1", NULL) != 1 ||
+      !one_line_with (err, "standard input") || !one_line_with (err, "--max-size"))
+    row_fail ("sentences --max-size=1 < 1.5 MiB: “%s”", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run (NULL, &out, &err, "sentences", "--max-size=1", text_path, NULL) != 1 ||
+      !one_line_with (err, "big.txt"))
+    row_fail ("sentences --max-size=1 big.txt: “%s”", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run (NULL, &out, &err, "sentences", "--max-size=2", text_path, NULL) != 0)
+    row_fail ("sentences --max-size=2 big.txt: “%s”", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run (NULL, &out, &err, "sentences", "--max-size=-1", text_path, NULL) != 2 ||
+      !one_line_with (err, "--max-size"))
+    row_fail ("sentences --max-size=-1: “%s”", err);
+
+  /* score reads a sentence a line: 1.5 MiB without a line break is no sentence. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  if (run_from_file (line_path, &out, &err, "score", NULL) != 1 || !one_line_with (err, "line 1"))
+    row_fail ("score < 1.5 MiB in one line: “%s”", err);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +309,8 @@ main (int   argc,
                    test_project_writes_keep_backup);
 
   g_test_add_func ("/vera/cli-hardening/numeric-options", test_numeric_options);
+
+  g_test_add_func ("/vera/cli-hardening/bounded-reads", test_bounded_reads);
 
   return g_test_run ();
 }

@@ -159,6 +159,52 @@ test_bad_numbers_on_load (void)
     }
 }
 
+/* Item 7: a project read stops at its limit, also on a device that never ends. */
+static void
+test_bounded_project_load (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "padded.vera", NULL);
+  g_autoptr(GString) padded = g_string_new ("{\"format\": \"vera-project\", \"version\": 1, "
+                                            "\"articles\": []");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(VeraProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  for (guint i = 0; i < 4096; i++)
+    g_string_append_c (padded, ' ');
+  g_string_append_c (padded, '}');
+  g_assert_true (g_file_set_contents (path, padded->str, padded->len, NULL));
+  file = g_file_new_for_path (path);
+
+  project = vera_project_load_full (file, 1024, NULL, &error);
+  g_assert_null (project);
+  g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "padded.vera"));
+  g_assert_nonnull (strstr (error->message, "1024 bytes"));
+  g_clear_error (&error);
+
+  project = vera_project_load_full (file, 8192, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_clear_object (&project);
+
+  if (g_file_test ("/dev/zero", G_FILE_TEST_EXISTS))
+    {
+      project = vera_project_load_full (zero, 4096, NULL, &error);
+      g_assert_null (project);
+      g_assert_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_TOO_LARGE);
+      g_clear_error (&error);
+      g_assert_false (vera_file_get_contents_bounded (zero, 65536, &data, &length, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+      g_assert_null (data);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -169,6 +215,8 @@ main (int   argc,
   g_test_add_func ("/vera/io-hardening/export-refuses-own-file", test_export_refuses_own_file);
   g_test_add_func ("/vera/io-hardening/non-finite-settings", test_non_finite_settings);
   g_test_add_func ("/vera/io-hardening/bad-numbers-on-load", test_bad_numbers_on_load);
+
+  g_test_add_func ("/vera/io-hardening/bounded-project-load", test_bounded_project_load);
 
   return g_test_run ();
 }

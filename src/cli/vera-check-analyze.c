@@ -88,7 +88,11 @@ load_figures (VeraAnalyzer  *analyzer,
   g_autoptr(GError) local_error = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &data, &length, error))
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  /* Bounded like a project, so a device or a pipe that never ends cannot exhaust memory. */
+  if (!vera_file_get_contents_bounded (file, VERA_PROJECT_DEFAULT_MAX_SIZE, &data, &length, NULL,
+                                       error))
     return NULL;
   if (!vera_json_depth_ok (data, length, VERA_JSON_MAX_DEPTH) ||
       (node = json_from_string (data, &local_error)) == NULL ||

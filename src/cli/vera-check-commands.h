@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <stdio.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -49,6 +50,20 @@ gboolean vera_check_check_range (const char *option,
                                  double      value,
                                  double      min,
                                  double      max);
+
+/* Reads the rest of @stream, at most @limit bytes. Returns NULL at a read error or past the
+ * limit (@too_large says which); the message is the caller's, who knows the option to name. */
+GByteArray *vera_check_read_all_bounded (FILE     *stream,
+                                         gsize     limit,
+                                         gboolean *too_large);
+
+/* Reads one line of @stream into @line (without its line break, NUL bytes kept). Returns the
+ * line's length, -1 at the end of input or a read error (see ferror()), and -2 when the line
+ * passes @limit bytes: then nothing more is read, so a stream without line breaks cannot
+ * exhaust memory. */
+gssize      vera_check_read_line        (FILE     *stream,
+                                         GString  *line,
+                                         gsize     limit);
 
 /* The table, in vera-check.c. Add an entry (and a declaration below) for each subcommand. */
 extern const VeraCheckCommand vera_check_commands[];

@@ -54,11 +54,17 @@ vera_check_import_annotations (int    argc,
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;
     }
-  if (!g_file_get_contents (argv[2], &annotations, &annotations_length, &error))
-    {
-      vera_check_error ("%s", error->message);
-      return VERA_CHECK_EXIT_INPUT;
-    }
+  {
+    g_autoptr(GFile) annotation_file = g_file_new_for_commandline_arg (argv[2]);
+
+    /* As large as a project may be: a device or a pipe that never ends stops there. */
+    if (!vera_file_get_contents_bounded (annotation_file, VERA_PROJECT_DEFAULT_MAX_SIZE,
+                                         &annotations, &annotations_length, NULL, &error))
+      {
+        vera_check_error ("%s: %s", argv[2], error->message);
+        return VERA_CHECK_EXIT_INPUT;
+      }
+  }
   /* json-glib's parser recurses once per level: refuse hostile nesting before it does. */
   if (!vera_json_depth_ok (annotations, annotations_length, VERA_JSON_MAX_DEPTH))
     {

@@ -87,8 +87,12 @@ vera_check_info (int    argc,
                  char **argv)
 {
   gboolean json = FALSE;
+  int max_size_mb = G_MININT;   /* not given */
+  gsize max_size = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_INT, &max_size_mb,
+      N_("Refuse projects larger than this many megabytes (default 1024)"), N_("MB") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("PROJECT.vera"));
@@ -111,11 +115,18 @@ vera_check_info (int    argc,
       return VERA_CHECK_EXIT_USAGE;
     }
 
+  if (!vera_check_check_max_size ("--max-size", max_size_mb != G_MININT, max_size_mb, &max_size))
+    return VERA_CHECK_EXIT_USAGE;
+
   file = g_file_new_for_commandline_arg (argv[1]);
-  project = vera_project_load (file, NULL, &error);
+  project = vera_project_load_full (file, max_size, NULL, &error);
   if (project == NULL)
     {
-      vera_check_error ("%s", error->message);
+      if (g_error_matches (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_TOO_LARGE))
+        /* Translators: the first %s is a message saying the file is too large. */
+        vera_check_error (_("%s (or raise the limit with --max-size)"), error->message);
+      else
+        vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;
     }
 

@@ -58,6 +58,9 @@ add_line (Document   *doc,
   g_ptr_array_add (doc->texts, g_strndup (text, n));
 }
 
+/* A sentence a line: a longer "line" (a file without line breaks, a device) is no input. */
+#define MAX_LINE_BYTES (1024 * 1024)
+
 static gboolean
 write_score (double score)
 {
@@ -74,9 +77,8 @@ vera_check_score (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(VeraScorer) scorer = NULL;
   g_autoptr(GError) error = NULL;
-  char *line = NULL;
-  size_t capacity = 0;
-  ssize_t length;
+  g_autoptr(GString) line = g_string_new (NULL);
+  gssize length;
   guint64 line_no = 0;
   int status = VERA_CHECK_EXIT_OK;
   Document doc = { NULL, NULL, FALSE };
@@ -103,9 +105,9 @@ vera_check_score (int    argc,
 
   doc.texts = g_ptr_array_new_with_free_func (g_free);
   doc.speakers = g_ptr_array_new_with_free_func (g_free);
-  while ((length = getline (&line, &capacity, stdin)) >= 0)
+  while ((length = vera_check_read_line (stdin, line, MAX_LINE_BYTES)) >= 0)
     {
-      const char *text = line;
+      const char *text = line->str;
       gsize n = (gsize) length;
       const char *bad = NULL;
 
@@ -129,7 +131,13 @@ vera_check_score (int    argc,
         }
       add_line (&doc, text, n);
     }
-  free (line);
+  if (status == VERA_CHECK_EXIT_OK && length == -2)
+    {
+      vera_check_error (_("standard input, line %lu: longer than %d bytes; score reads one "
+                          "sentence a line (split the text with “vera-check sentences”)"),
+                        (unsigned long) line_no + 1, MAX_LINE_BYTES);
+      status = VERA_CHECK_EXIT_INPUT;
+    }
   if (status == VERA_CHECK_EXIT_OK && ferror (stdin))
     {
       vera_check_error (_("cannot read standard input, line %lu"),

@@ -8,27 +8,10 @@
 #include <json-glib/json-glib.h>
 
 #include "vera-check-commands.h"
+#include "vera-file-util.h"
+#include "vera-import.h"
 #include "vera-injection.h"
 #include "vera-segmenter.h"
-
-/* Reads all of standard input; FALSE with an error message on a read error. */
-static gboolean
-read_stdin (GByteArray **out)
-{
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  guint8 buffer[65536];
-  size_t n;
-
-  while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
-    g_byte_array_append (bytes, buffer, (guint) n);
-  if (ferror (stdin))
-    {
-      vera_check_error (_("Could not read standard input"));
-      return FALSE;
-    }
-  *out = g_steal_pointer (&bytes);
-  return TRUE;
-}
 
 static void
 print_plain (const char   *text,
@@ -91,7 +74,10 @@ vera_check_sentences (int    argc,
                       char **argv)
 {
   gboolean json = FALSE;
+  int max_size_mb = G_MININT;   /* not given */
   const GOptionEntry entries[] = {
+    { "max-size", 0, 0, G_OPTION_ARG_INT, &max_size_mb,
+      N_("Refuse input larger than this many megabytes (default 20)"), N_("MB") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
       N_("Print a JSON array of {start, end, text}, offsets in characters"), NULL },
     { NULL }
@@ -103,6 +89,8 @@ vera_check_sentences (int    argc,
   const char *invalid = NULL;
   const char *text;
   gsize len;
+  gsize limit = 0;
+  g_autofree char *limit_str = NULL;
 
   g_option_context_set_summary (context,
                                 _("Split a UTF-8 text into sentences, one a line, reading "
@@ -116,22 +104,47 @@ vera_check_sentences (int    argc,
       vera_check_error (_("sentences takes at most one file (try “vera-check sentences --help”)"));
       return VERA_CHECK_EXIT_USAGE;
     }
+  if (!vera_check_check_max_size ("--max-size", max_size_mb != G_MININT, max_size_mb, &limit))
+    return VERA_CHECK_EXIT_USAGE;
+  if (limit == 0)
+    limit = vera_import_default_max_size ();
+  limit_str = g_format_size_full (limit, G_FORMAT_SIZE_IEC_UNITS);
 
   if (argc == 2 && g_strcmp0 (argv[1], "-") != 0)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[1]);
       char *contents = NULL;
       gsize length = 0;
 
-      if (!g_file_get_contents (argv[1], &contents, &length, &error))
+      if (!vera_file_get_contents_bounded (file, limit, &contents, &length, NULL, &error))
         {
-          vera_check_error ("%s", error->message);
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+            vera_check_error (_("%s is larger than %s: split it, or raise the limit with "
+                                "--max-size"), argv[1], limit_str);
+          else
+            vera_check_error ("%s: %s", argv[1], error->message);
           return VERA_CHECK_EXIT_INPUT;
         }
       bytes = g_byte_array_new_take ((guint8 *) contents, length);
     }
-  else if (!read_stdin (&bytes))
-    return VERA_CHECK_EXIT_INPUT;
+  else
+    {
+      gboolean too_large = FALSE;
+
+      bytes = vera_check_read_all_bounded (stdin, limit, &too_large);
+      if (bytes == NULL && too_large)
+        {
+          vera_check_error (_("standard input is larger than %s: split it, or raise the limit "
+                              "with --max-size"), limit_str);
+          return VERA_CHECK_EXIT_INPUT;
+        }
+      if (bytes == NULL)
+        {
+          vera_check_error (_("Could not read standard input"));
+          return VERA_CHECK_EXIT_INPUT;
+        }
+    }
 
   text = (const char *) bytes->data;
   len = bytes->len;

@@ -85,6 +85,49 @@ vera_check_check_range (const char *option,
   return FALSE;
 }
 
+GByteArray *
+vera_check_read_all_bounded (FILE     *stream,
+                             gsize     limit,
+                             gboolean *too_large)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  guint8 buffer[65536];
+  size_t n;
+
+  *too_large = FALSE;
+  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+    {
+      g_byte_array_append (bytes, buffer, (guint) n);
+      if (bytes->len > limit)
+        {
+          *too_large = TRUE;
+          return NULL;
+        }
+    }
+  if (ferror (stream))
+    return NULL;
+  return g_steal_pointer (&bytes);
+}
+
+gssize
+vera_check_read_line (FILE    *stream,
+                      GString *line,
+                      gsize    limit)
+{
+  int c;
+
+  g_string_truncate (line, 0);
+  while ((c = getc_unlocked (stream)) != EOF)
+    {
+      if (c == '\n')
+        return line->len;
+      if (line->len >= limit)
+        return -2;
+      g_string_append_c (line, (char) c);
+    }
+  return line->len > 0 && !ferror (stream) ? (gssize) line->len : -1;
+}
+
 static void
 print_usage (FILE *stream)
 {

@@ -16,6 +16,71 @@
 /* How much context the TextQuoteSelector carries on each side, in code points. */
 #define QUOTE_CONTEXT 32
 
+/* Publishers paste ClaimReview into <script type="application/ld+json">, where a "</script>"
+ * inside a string ends the script and the rest runs as HTML. JSON allows any character as
+ * \uXXXX, so '<', '>' and '&' (and the JavaScript line separators U+2028, U+2029) are
+ * written that way: the data reads back the same, and no markup survives. Outside strings
+ * these characters never occur in JSON, so the whole text can be rewritten. */
+static char *
+escape_for_html (const char *json,
+                 gsize       length,
+                 gsize      *out_length)
+{
+  GString *out = g_string_sized_new (length + 16);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      const char c = json[i];
+
+      if (c == '<')
+        g_string_append (out, "\\u003c");
+      else if (c == '>')
+        g_string_append (out, "\\u003e");
+      else if (c == '&')
+        g_string_append (out, "\\u0026");
+      else if (c == '\xe2' && i + 2 < length && json[i + 1] == '\x80' &&
+               (json[i + 2] == '\xa8' || json[i + 2] == '\xa9'))
+        {
+          g_string_append (out, json[i + 2] == '\xa8' ? "\\u2028" : "\\u2029");
+          i += 2;
+        }
+      else
+        g_string_append_c (out, c);
+    }
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* A well-formed BCP 47 tag (RFC 5646, the shape, not the registry): a primary language
+ * subtag of 2–3 letters (or 4–8, as the grammar allows), then subtags of 1–8 letters or
+ * digits joined by single '-'. Anything else ("en\"><script>", "english") is dropped rather
+ * than published. (The analysis layer has its own check; io cannot use it.) */
+static gboolean
+is_language_tag (const char *tag)
+{
+  gsize run = 0;
+  gboolean primary = TRUE;
+
+  if (tag == NULL || tag[0] == '\0' || strlen (tag) > 64)
+    return FALSE;
+  for (const char *p = tag;; p++)
+    {
+      if (*p == '-' || *p == '\0')
+        {
+          if (primary ? (run < 2 || run > 8) : (run < 1 || run > 8))
+            return FALSE;
+          if (*p == '\0')
+            return TRUE;
+          primary = FALSE;
+          run = 0;
+          continue;
+        }
+      if (primary ? !g_ascii_isalpha (*p) : !g_ascii_isalnum (*p))
+        return FALSE;
+      run++;
+    }
+}
+
 static GBytes *
 finish (JsonBuilder *builder)
 {
@@ -27,7 +92,11 @@ finish (JsonBuilder *builder)
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
+  {
+    g_autofree char *raw = json_generator_to_data (generator, &length);
+
+    data = escape_for_html (raw, length, &length);
+  }
   /* A final newline, as text files have. */
   data = g_realloc (data, length + 2);
   data[length++] = '\n';
@@ -166,7 +235,8 @@ add_claimreview (JsonBuilder *builder,
   add_string (builder, "claimReviewed", vera_claim_get_text (claim));
   add_string (builder, "reviewBody", vera_claim_get_note (claim));
   add_string (builder, "datePublished", modified != NULL && modified[0] != '\0' ? modified : now);
-  add_string (builder, "inLanguage", vera_article_get_language (article));
+  if (is_language_tag (vera_article_get_language (article)))
+    add_string (builder, "inLanguage", vera_article_get_language (article));
 
   if (organisation != NULL && organisation[0] != '\0')
     {

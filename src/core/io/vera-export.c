@@ -322,8 +322,13 @@ vera_export_dup_source_uri (VeraArticle *article)
 
       return g_strconcat ("urn:vera:article:", escaped, NULL);
     }
+  /* Only identities: a web address, a URN or a file. A javascript: or data: "source" would be
+   * a link that runs or carries content wherever the annotations are shown. */
   scheme = g_uri_parse_scheme (source);
-  if (scheme != NULL && g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL))
+  if (scheme != NULL &&
+      (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0 ||
+       g_ascii_strcasecmp (scheme, "urn") == 0 || g_ascii_strcasecmp (scheme, "file") == 0) &&
+      g_uri_is_valid (source, G_URI_FLAGS_NONE, NULL))
     return g_strdup (source);
   if (g_path_is_absolute (source))
     {

@@ -97,8 +97,9 @@ gboolean          vera_export_project_finish       (VeraProject          *projec
                                                     GAsyncResult         *result,
                                                     GError              **error);
 
-/* The URI an export uses for an article's source: the source itself when it is an absolute URI,
- * a file:// URI for an absolute path, urn:vera:source:… (percent-encoded) otherwise. */
+/* The URI an export uses for an article's source: the source itself when it is an absolute
+ * http(s), urn: or file: URI, a file:// URI for an absolute path, urn:vera:source:…
+ * (percent-encoded) otherwise — also for javascript:, data: and other schemes. */
 char             *vera_export_dup_source_uri       (VeraArticle          *article);
 
 /* What vera_webannotation_import() did. */

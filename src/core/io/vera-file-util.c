@@ -266,3 +266,57 @@ vera_file_write_atomically (const char  *path,
     return FALSE;
   return vera_atomic_file_commit (g_steal_pointer (&file), backup, error);
 }
+
+gboolean
+vera_file_get_contents_bounded (GFile         *file,
+                                gsize          limit,
+                                char         **contents,
+                                gsize         *length,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  gsize chunk = 65536;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL && length != NULL, FALSE);
+
+  *contents = NULL;
+  *length = 0;
+  /* A GByteArray holds up to 4 GiB. */
+  limit = MIN (limit, (gsize) G_MAXUINT - 2 * chunk);
+  in = g_file_read (file, cancellable, error);
+  if (in == NULL)
+    return FALSE;
+
+  data = g_byte_array_new ();
+  for (;;)
+    {
+      gssize n;
+
+      /* Reads at most one byte past the limit: enough to know it was passed. */
+      g_byte_array_set_size (data, data->len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (in), data->data + data->len - chunk, chunk,
+                               cancellable, error);
+      if (n < 0)
+        return FALSE;
+      g_byte_array_set_size (data, data->len - chunk + n);
+      if (n == 0)
+        break;
+      if (data->len > limit)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+          g_autofree char *limit_str = g_format_size_full (limit, G_FORMAT_SIZE_LONG_FORMAT |
+                                                                  G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                       _("“%s” is larger than %s, the most read here"), name, limit_str);
+          return FALSE;
+        }
+    }
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  *length = data->len - 1;
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+  return TRUE;
+}

@@ -15,6 +15,16 @@ gboolean vera_file_write_atomically (const char    *path,
                                      gboolean       backup,
                                      GError       **error);
 
+/* Reads @file whole, like g_file_load_contents(), but never more than @limit bytes: a device or
+ * a pipe that never ends, or a file that grows while it is read, fails with
+ * G_IO_ERROR_MESSAGE_TOO_LARGE once it passes the limit. @contents is NUL-terminated. */
+gboolean vera_file_get_contents_bounded (GFile         *file,
+                                         gsize          limit,
+                                         char         **contents,
+                                         gsize         *length,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
 /* The steps of vera_file_write_atomically(), for writers that stream. */
 typedef struct _VeraAtomicFile VeraAtomicFile;
 

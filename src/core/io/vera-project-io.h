@@ -22,7 +22,13 @@ typedef enum
   VERA_PROJECT_ERROR_WRONG_TYPE,
   VERA_PROJECT_ERROR_BAD_OFFSETS,
   VERA_PROJECT_ERROR_DUPLICATE_ID,
+  VERA_PROJECT_ERROR_TOO_LARGE,
 } VeraProjectError;
+
+/* The most vera_project_load() reads: a project of 60,000 claims is well under 100 MiB, and
+ * json-glib needs several times the file in memory. A device or a pipe that never ends stops
+ * here instead of exhausting memory. */
+#define VERA_PROJECT_DEFAULT_MAX_SIZE ((gsize) 1024 * 1024 * 1024)
 
 GQuark       vera_project_error_quark  (void);
 
@@ -42,6 +48,12 @@ VeraProject *vera_project_from_data    (const char    *data,
 
 /* Loads a project file; errors name the file and say what is wrong and where. */
 VeraProject *vera_project_load         (GFile         *file,
+                                        GCancellable  *cancellable,
+                                        GError       **error);
+/* The same with a limit in bytes (0: VERA_PROJECT_DEFAULT_MAX_SIZE); a larger file fails with
+ * %VERA_PROJECT_ERROR_TOO_LARGE, naming the file and the limit. */
+VeraProject *vera_project_load_full    (GFile         *file,
+                                        gsize          max_size,
                                         GCancellable  *cancellable,
                                         GError       **error);
 /* Saves atomically, keeping the previous version as NAME.bak, then sets the project's file and

@@ -10,6 +10,7 @@
 #include "vera-article.h"
 #include "vera-claim.h"
 #include "vera-conflict.h"
+#include "vera-file-util.h"
 #include "vera-finding.h"
 #include "vera-json-util.h"
 #include "vera-person.h"
@@ -792,6 +793,15 @@ vera_project_load (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
+  return vera_project_load_full (file, 0, cancellable, error);
+}
+
+VeraProject *
+vera_project_load_full (GFile         *file,
+                        gsize          max_size,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -801,8 +811,22 @@ vera_project_load (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, cancellable, &data, &length, NULL, &local_error))
+  if (max_size == 0)
+    max_size = VERA_PROJECT_DEFAULT_MAX_SIZE;
+  if (!vera_file_get_contents_bounded (file, max_size, &data, &length, cancellable,
+                                       &local_error))
     {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_LONG_FORMAT |
+                                                                 G_FORMAT_SIZE_IEC_UNITS);
+
+          g_set_error (error, VERA_PROJECT_ERROR, VERA_PROJECT_ERROR_TOO_LARGE,
+                       _("%s: larger than %s, the most read as a project; check that this is "
+                         "the project file you meant"),
+                       name, limit);
+          return NULL;
+        }
       g_set_error (error, local_error->domain, local_error->code,
                    "%s: %s", name, local_error->message);
       return NULL;
