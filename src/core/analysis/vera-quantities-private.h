@@ -33,6 +33,17 @@ typedef struct
   const VeraLexicon *units;       /* LANG/figure-units: word or phrase → unit code (German) */
   const VeraLexicon *qualifiers;  /* LANG/figure-qualifiers: phrase → canonical qualifier */
   const VeraLexicon *months;      /* LANG/figure-months: month names, for dates */
+  /* The English lists, en/figure-*.txt, for every language. */
+  const VeraLexicon *english_units;               /* figure-units: phrase → unit code */
+  const VeraLexicon *english_scales;              /* figure-scales: word → factor [flags] */
+  const VeraLexicon *english_numbers;             /* figure-number-words: word → value */
+  const VeraLexicon *english_fractions;           /* figure-fractions: word → denominator */
+  const VeraLexicon *english_ordinals;            /* figure-ordinals: word → rank */
+  const VeraLexicon *english_written_qualifiers;  /* figure-qualifiers-written */
+  const VeraLexicon *number_openers;              /* figure-number-openers */
+  const VeraLexicon *np_stops;                    /* figure-np-stops */
+  const VeraLexicon *plural_verbs;                /* figure-plural-verbs */
+  const VeraLexicon *ly_nouns;                    /* figure-ly-nouns */
 } VeraFigureScan;
 
 static inline void
@@ -103,10 +114,11 @@ extern const char * const vera_quantities_month_words[];
 
 G_GNUC_INTERNAL gboolean  vera_quantities_is_year           (VeraFigureScan        *ctx,
                                                              guint       i);
-G_GNUC_INTERNAL gboolean  vera_quantities_parse_number_word (const char  *word,
-                                                             gsize        n,
-                                                             double      *value,
-                                                             const char **rest);
+G_GNUC_INTERNAL gboolean  vera_quantities_parse_number_word (VeraFigureScan  *ctx,
+                                                             const char      *word,
+                                                             gsize            n,
+                                                             double          *value,
+                                                             const char     **rest);
 /* Finds the time scopes of the sentence and marks their tokens as used. */
 G_GNUC_INTERNAL void      vera_quantities_scan_scopes       (VeraFigureScan        *ctx);
 /* Gives each figure in @found (of VeraFoundFigure) the scope that applies to it. */

@@ -88,7 +88,7 @@ is_count_word (VeraFigureScan *ctx,
   if (t->kind == VERA_TOKEN_NUMBER)
     return TRUE;
   return t->kind == VERA_TOKEN_WORD &&
-         vera_quantities_parse_number_word (ctx->text + t->start, t->end - t->start, &v, &rest) && rest == NULL;
+         vera_quantities_parse_number_word (ctx, ctx->text + t->start, t->end - t->start, &v, &rest) && rest == NULL;
 }
 
 static gboolean

@@ -11,204 +11,43 @@
 #include "vera-quantities-private.h"
 #include "vera-quantities-zh.h"
 
-/* The lexicons below are general English: scale words, currencies, units, qualifiers and
- * time words. Nothing here is taken from any particular article. */
-
-typedef struct
-{
-  const char *phrase;  /* lower case, words separated by one space */
-  const char *unit;
-} UnitWord;
-
-static const UnitWord unit_words[] = {
-  { "percentage points", "percentage-points" }, { "percentage point", "percentage-points" },
-  { "basis points", "basis-points" }, { "bps", "basis-points" }, { "pp", "percentage-points" },
-  { "per cent", "percent" }, { "percent", "percent" }, { "pct", "percent" },
-  { "us dollars", "USD" }, { "hong kong dollars", "HKD" }, { "australian dollars", "AUD" },
-  { "australian dollar", "AUD" }, { "canadian dollars", "CAD" }, { "canadian dollar", "CAD" },
-  { "singapore dollars", "SGD" }, { "new zealand dollars", "NZD" }, { "taiwan dollars", "TWD" },
-  { "new taiwan dollars", "TWD" }, { "mexican pesos", "MXN" }, { "brazilian reais", "BRL" },
-  { "south african rand", "ZAR" }, { "swedish kronor", "SEK" }, { "norwegian kroner", "NOK" },
-  { "danish kroner", "DKK" }, { "indian rupees", "INR" }, { "japanese yen", "JPY" },
-  { "chinese yuan", "CNY" }, { "russian roubles", "RUB" }, { "russian rubles", "RUB" },
-  { "dollars", "USD" }, { "dollar", "USD" }, { "usd", "USD" },
-  { "yuan", "CNY" }, { "renminbi", "CNY" }, { "rmb", "CNY" }, { "cny", "CNY" },
-  { "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
-  { "pounds sterling", "GBP" }, { "pounds", "GBP" }, { "pound", "GBP" }, { "gbp", "GBP" },
-  { "yen", "JPY" }, { "jpy", "JPY" }, { "rupees", "INR" }, { "inr", "INR" },
-  { "won", "KRW" }, { "krw", "KRW" }, { "swiss francs", "CHF" }, { "francs", "CHF" },
-  { "chf", "CHF" }, { "hkd", "HKD" }, { "rubles", "RUB" }, { "roubles", "RUB" },
-  { "square kilometers", "km2" }, { "square kilometres", "km2" }, { "square kilometer", "km2" },
-  { "square kilometre", "km2" }, { "sq km", "km2" }, { "square km", "km2" },
-  { "square miles", "mi2" }, { "square mile", "mi2" }, { "sq mi", "mi2" },
-  { "square meters", "m2" }, { "square metres", "m2" }, { "sq m", "m2" },
-  { "square feet", "ft2" }, { "sq ft", "ft2" },
-  { "hectares", "ha" }, { "hectare", "ha" }, { "ha", "ha" }, { "acres", "acre" }, { "acre", "acre" },
-  { "nanometers", "nm" }, { "nanometres", "nm" }, { "nanometer", "nm" }, { "nm", "nm" },
-  { "millimeters", "mm" }, { "millimetres", "mm" }, { "mm", "mm" },
-  { "centimeters", "cm" }, { "centimetres", "cm" }, { "cm", "cm" },
-  { "kilometers", "km" }, { "kilometres", "km" }, { "kilometer", "km" }, { "kilometre", "km" },
-  { "km", "km" }, { "meters", "m" }, { "metres", "m" }, { "meter", "m" }, { "metre", "m" },
-  { "miles", "mi" }, { "mile", "mi" }, { "feet", "ft" }, { "foot", "ft" },
-  { "km/h", "km/h" }, { "kph", "km/h" }, { "mph", "mph" },
-  { "kilograms", "kg" }, { "kilogram", "kg" }, { "kg", "kg" }, { "grams", "g" },
-  { "tonnes", "t" }, { "tonne", "t" }, { "tons", "t" }, { "ton", "t" },
-  { "metric tons", "t" }, { "mt", "Mt" }, { "liters", "l" }, { "litres", "l" },
-  { "barrels", "barrel" }, { "barrel", "barrel" },
-  { "gigawatts", "GW" }, { "gigawatt", "GW" }, { "gw", "GW" }, { "megawatts", "MW" },
-  { "megawatt", "MW" }, { "mw", "MW" }, { "kilowatts", "kW" }, { "kw", "kW" },
-  { "terawatt hours", "TWh" }, { "twh", "TWh" }, { "gwh", "GWh" }, { "mwh", "MWh" },
-  { "kwh", "kWh" }, { "qubits", "qubit" }, { "qubit", "qubit" },
-  { "gigabytes", "GB" }, { "gb", "GB" }, { "terabytes", "TB" }, { "tb", "TB" },
-  { "petabytes", "PB" }, { "pb", "PB" }, { "megabytes", "MB" }, { "mb", "MB" },
-  { "terabytes", "TB" }, { "terabyte", "TB" }, { "gigabyte", "GB" }, { "teraflops", "TFLOPS" },
-  { "tflops", "TFLOPS" }, { "petaflops", "PFLOPS" }, { "inches", "in" }, { "inch", "in" },
-  { "fps", "fps" }, { "mah", "mAh" }, { "watts", "W" }, { "watt", "W" }, { "volts", "V" },
-  { "teu", "TEU" }, { "gbps", "Gbps" }, { "mbps", "Mbps" }, { "ghz", "GHz" }, { "mhz", "MHz" },
-  { "c", "degC" }, { "f", "degF" }, { "degrees celsius", "degC" }, { "degrees fahrenheit", "degF" }, { "degrees", "degree" },
-  { "years", "year" }, { "year", "year" }, { "months", "month" }, { "month", "month" },
-  { "weeks", "week" }, { "week", "week" }, { "days", "day" }, { "day", "day" },
-  { "hours", "hour" }, { "hour", "hour" }, { "minutes", "minute" }, { "seconds", "second" },
-  { "decades", "decade" }, { "decade", "decade" }, { "times", "times" }, { "fold", "times" },
-};
-
-typedef struct
-{
-  const char *word;
-  double      factor;
-  gboolean    needs_currency;  /* "m" is metres unless money is involved */
-} Scale;
-
-static const Scale scales[] = {
-  { "thousand", 1e3, FALSE }, { "million", 1e6, FALSE }, { "billion", 1e9, FALSE },
-  { "trillion", 1e12, FALSE }, { "mn", 1e6, FALSE }, { "mln", 1e6, FALSE },
-  { "bn", 1e9, FALSE }, { "bln", 1e9, FALSE }, { "tn", 1e12, FALSE }, { "trn", 1e12, FALSE },
-  { "k", 1e3, FALSE }, { "m", 1e6, TRUE }, { "b", 1e9, FALSE }, { "t", 1e12, TRUE },
-  { "lakh", 1e5, FALSE }, { "crore", 1e7, FALSE }, { "hundred", 1e2, FALSE },
-};
-
-typedef struct
-{
-  const char *word;
-  double      value;
-} NumberWord;
-
-static const NumberWord number_words[] = {
-  { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 },
-  { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 },
-  { "twelve", 12 }, { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 },
-  { "sixteen", 16 }, { "seventeen", 17 }, { "eighteen", 18 }, { "nineteen", 19 },
-  { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 }, { "fifty", 50 }, { "sixty", 60 },
-  { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 }, { "dozen", 12 }, { "a dozen", 12 },
-};
-
-static const NumberWord fraction_words[] = {
-  { "half", 2 }, { "halves", 2 }, { "third", 3 }, { "thirds", 3 }, { "quarter", 4 },
-  { "quarters", 4 }, { "fourth", 4 }, { "fourths", 4 }, { "fifth", 5 }, { "fifths", 5 },
-  { "sixth", 6 }, { "tenth", 10 }, { "tenths", 10 },
-};
-
-static const NumberWord ordinal_words[] = {
-  { "first", 1 }, { "second", 2 }, { "third", 3 }, { "fourth", 4 }, { "fifth", 5 },
-  { "sixth", 6 }, { "seventh", 7 }, { "eighth", 8 }, { "ninth", 9 }, { "tenth", 10 },
-};
-
-/* Qualifiers, longest first so that "just over" wins over "over". */
-static const char * const qualifiers[] = {
-  "as many as", "as much as", "as few as", "as little as", "in excess of", "upwards of",
-  "more than", "less than", "fewer than", "greater than", "higher than", "lower than",
-  "at least", "at most", "up to", "close to", "just over", "just under", "well over",
-  "an estimated", "nearly", "almost", "about", "around", "approximately", "roughly",
-  "some", "over", "under", "above", "below", "estimated", "only", "exactly", "circa",
-  NULL
-};
+/* The English word lists (scale words, units, number words, qualifiers, the words around a
+ * counted noun) are data files, src/core/lexicon/data/en/figure-*.txt; VeraFigureScan holds the
+ * lexicons of one call. Nothing in them is taken from any particular article. */
 
 static const char * const currency_codes[] = {
   "USD", "CNY", "RMB", "EUR", "GBP", "JPY", "HKD", "CHF", "INR", "AUD", "CAD", "SGD", "KRW",
   "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "NZD", "TRY", "SAR", "AED", NULL
 };
 
-/* Words that may stand before a number at the start of a sentence without making the number
- * part of a name ("Over 300", "About 40%"). */
-static const char * const number_openers[] = {
-  "a", "about", "above", "across", "additional", "after", "all", "almost", "also", "although",
-  "among", "an", "and", "another", "approximately", "around", "as", "at", "before", "below",
-  "between", "but", "by", "during", "each", "estimated", "even", "every", "exactly", "fewer",
-  "first", "for", "from", "her", "his", "if", "in", "including", "into", "its", "just", "last",
-  "less", "like", "more", "nearly", "next", "now", "of", "on", "once", "only", "onto", "or",
-  "our", "over", "past", "per", "rank", "ranked", "ranking", "ranks", "roughly", "since", "some",
-  "still", "than", "that", "the", "their", "then", "these", "this", "those", "through", "to",
-  "today", "top", "under", "until", "up", "well", "when", "whereas", "while", "with", "within",
-  "yet", NULL
-};
-
-/* Words that end a counted noun phrase. */
-static const char * const np_stops[] = {
-  "a", "about", "according", "across", "after", "against", "ago", "all", "alone", "also", "among",
-  "an", "and", "apiece", "are", "around", "as", "at", "be", "because", "been", "before", "being",
-  "between", "both", "but", "by", "can", "could", "despite", "did", "do", "does", "down",
-  "during", "each", "earlier", "every", "for", "from", "globally", "had", "has", "have", "he",
-  "her", "here", "his", "if", "in", "including", "into", "is", "it", "its", "just", "later",
-  "less", "like", "may", "might", "minus", "more", "most", "must", "my", "nationwide", "no",
-  "nor", "not", "now", "of", "off", "on", "only", "onto", "or", "our", "out", "over", "overall",
-  "per", "plus", "respectively", "said", "say", "says", "shall", "she", "should", "since", "so",
-  "such", "than", "that", "the", "their", "then", "there", "these", "they", "this", "those",
-  "through", "to", "total", "toward", "towards", "under", "unlike", "until", "up", "upon",
-  "versus", "via", "vs", "was", "we", "were", "when", "where", "which", "while", "who", "whom",
-  "whose", "will", "with", "within", "without", "worldwide", "worth", "would", "year", "years",
-  "your", NULL
-};
-
-/* Words that make "pounds" sterling rather than a weight. */
-static const char * const money_words[] = {
-  "billion", "budget", "cost", "costs", "fund", "funding", "funds", "gbp", "million", "paid",
-  "pay", "price", "prices", "revenue", "salary", "sold", "spend", "spent", "sterling", "worth",
-  NULL
-};
-
-/* Common verbs that end a noun phrase when they follow a plural noun ("nurses left"). */
-static const char * const plural_verbs[] = {
-  "account", "apply", "attend", "became", "become", "began", "begin", "bought", "bring",
-  "brought", "build", "built", "buy", "came", "chose", "come", "drove", "earn", "face", "fall",
-  "fell", "find", "flew", "found", "gave", "get", "give", "go", "got", "grew", "grow", "held",
-  "hold", "join", "keep", "kept", "knew", "leave", "led", "left", "live", "lose", "lost", "made",
-  "make", "meet", "met", "moved", "need", "own", "paid", "pay", "ran", "receive", "remain",
-  "rise", "rose", "run", "saw", "see", "sell", "signed", "sold", "spend", "spent", "stood",
-  "take", "tell", "think", "thought", "told", "took", "use", "visit", "want", "went", "win",
-  "won", "work", NULL
-};
-
-static const char * const ly_nouns[] = {
-  "ally", "anomaly", "assembly", "belly", "bully", "family", "fly", "folly", "holly", "italy",
-  "jelly", "july", "lily", "monopoly", "oily", "rally", "reply", "supply", NULL
-};
-
-static guint
-count_words (const char *phrase)
+/* TRUE when token @t is a word of @lexicon. */
+static gboolean
+token_in (VeraFigureScan    *ctx,
+          const VeraToken   *t,
+          const VeraLexicon *lexicon)
 {
-  guint n = 1;
-
-  for (const char *p = phrase; *p != '\0'; p++)
-    if (*p == ' ')
-      n++;
-  return n;
+  return t->kind == VERA_TOKEN_WORD &&
+         vera_lexicon_contains (lexicon, ctx->text + t->start, t->end - t->start);
 }
 
-/* Matches @phrase so that it ends at token @last. */
-static gboolean
-match_phrase_before (VeraFigureScan *ctx,
-                     guint           last,
-                     const char     *phrase,
-                     guint          *first)
+/* The factor of the English scale word @w (@n bytes), 0 when it is none; @flags receives the
+ * words after the factor in the lexicon ("money", "after-hundred"). */
+static double
+english_scale (VeraFigureScan  *ctx,
+               const char      *w,
+               gsize            n,
+               const char     **flags)
 {
-  guint w = count_words (phrase);
+  const char *value = vera_lexicon_lookup (ctx->english_scales, w, n);
+  char *end;
+  double factor;
 
-  if (last + 1 < w)
-    return FALSE;
-  if (match_phrase (ctx, last + 1 - w, phrase) != w)
-    return FALSE;
-  *first = last + 1 - w;
-  return TRUE;
+  *flags = "";
+  if (value == NULL)
+    return 0;
+  factor = g_ascii_strtod (value, &end);
+  *flags = end;
+  return factor;
 }
 
 /* The value of the NUMBER token @i in the sentence's conventions, NAN when it cannot be read
@@ -226,40 +65,39 @@ number_value (VeraFigureScan *ctx,
 }
 
 static gboolean
-lookup_number_word (const char       *word,
-                    gsize             n,
-                    const NumberWord *table,
-                    guint             n_table,
-                    double           *value)
+lookup_number_word (const VeraLexicon *lexicon,
+                    const char        *word,
+                    gsize              n,
+                    double            *value)
 {
-  for (guint k = 0; k < n_table; k++)
-    if (table[k].word[0] == g_ascii_tolower (word[0]) && vera_word_equal (word, n, table[k].word))
-      {
-        *value = table[k].value;
-        return TRUE;
-      }
-  return FALSE;
+  const char *found = vera_lexicon_lookup (lexicon, word, n);
+
+  if (found == NULL)
+    return FALSE;
+  *value = g_ascii_strtod (found, NULL);
+  return TRUE;
 }
 
 /* "twenty-five" → 25, "five" → 5; @rest receives what follows a hyphen that is not part of the
  * number ("five-year" → 5, rest "year"). */
 gboolean
-vera_quantities_parse_number_word (const char  *word,
-                                   gsize        n,
-                                   double      *value,
-                                   const char **rest)
+vera_quantities_parse_number_word (VeraFigureScan  *ctx,
+                                   const char      *word,
+                                   gsize            n,
+                                   double          *value,
+                                   const char     **rest)
 {
   const char *hyphen = memchr (word, '-', n);
   double a, b;
 
   *rest = NULL;
   if (hyphen == NULL)
-    return lookup_number_word (word, n, number_words, G_N_ELEMENTS (number_words), value);
-  if (!lookup_number_word (word, hyphen - word, number_words, G_N_ELEMENTS (number_words), &a))
+    return lookup_number_word (ctx->english_numbers, word, n, value);
+  if (!lookup_number_word (ctx->english_numbers, word, hyphen - word, &a))
     return FALSE;
   if (a >= 20 && a <= 90 &&
-      lookup_number_word (hyphen + 1, n - (hyphen + 1 - word), number_words,
-                          G_N_ELEMENTS (number_words), &b) && b < 10)
+      lookup_number_word (ctx->english_numbers, hyphen + 1, n - (hyphen + 1 - word), &b) &&
+      b < 10)
     {
       *value = a + b;
       return TRUE;
@@ -331,37 +169,25 @@ lookup_unit (VeraFigureScan *ctx,
              guint           i,
              guint          *n_tokens)
 {
-  char first;
+  const char *unit = NULL;
+  guint m;
 
   if (tok (ctx, i)->kind != VERA_TOKEN_WORD)
     return NULL;
-  first = g_ascii_tolower (ctx->text[tok (ctx, i)->start]);
-  for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
-    {
-      guint m;
-
-      if (unit_words[k].phrase[0] != first)
-        continue;
-      m = match_phrase (ctx, i, unit_words[k].phrase);
-
-      if (m > 0)
-        {
-          *n_tokens = m;
-          return unit_words[k].unit;
-        }
-    }
-  return NULL;
+  /* The longest phrase: "percentage points" before "percentage", "us dollars" before "us". */
+  m = vera_tokens_match_lexicon (ctx->text, ctx->tokens, i, ctx->english_units, &unit);
+  if (m == 0)
+    return NULL;
+  *n_tokens = m;
+  return unit;
 }
 
 static const char *
-lookup_unit_word (const char *word,
-                  gsize       n)
+lookup_unit_word (VeraFigureScan *ctx,
+                  const char     *word,
+                  gsize           n)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (unit_words); k++)
-    if (unit_words[k].phrase[0] == g_ascii_tolower (word[0]) &&
-        vera_word_equal (word, n, unit_words[k].phrase))
-      return unit_words[k].unit;
-  return NULL;
+  return vera_lexicon_lookup (ctx->english_units, word, n);
 }
 
 static const char *
@@ -533,7 +359,7 @@ is_name_number (VeraFigureScan *ctx,
   german = ctx->language == VERA_LANGUAGE_DE;
 
   if (!german && prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
-      !vera_token_in_sorted (ctx->text, prev, number_openers, VERA_LEXICON_SIZE (number_openers)) &&
+      !token_in (ctx, prev, ctx->number_openers) &&
       !vera_token_has_suffix (ctx->text, prev, "'s") &&
       !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
       currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
@@ -570,15 +396,14 @@ is_name_number (VeraFigureScan *ctx,
         {
           gsize n = next->end - next->start;
           const char *w = ctx->text + next->start;
-          gboolean known = FALSE;
+          const char *flags;
+          gboolean known = english_scale (ctx, w, n, &flags) != 0;
 
-          for (guint k = 0; k < G_N_ELEMENTS (scales) && !known; k++)
-            known = vera_word_equal (w, n, scales[k].word);
           if (n == 1 && *w == 'K' && (i == 0 || currency_symbol (ctx, i - 1, &(guint){0}) == NULL))
             return TRUE;  /* "4K" video, not 4,000 */
           if (!known && ctx->scales != NULL)
             known = vera_lexicon_contains (ctx->scales, w, n) || vera_lexicon_contains (ctx->units, w, n);
-          if (!known && lookup_unit_word (w, n) == NULL &&
+          if (!known && lookup_unit_word (ctx, w, n) == NULL &&
               !(n == 1 && (*w == 'x' || *w == 'X')))
             return TRUE;
         }
@@ -619,7 +444,8 @@ parse_core (VeraFigureScan *ctx,
     }
   else if (t->kind == VERA_TOKEN_WORD)
     {
-      if (!vera_quantities_parse_number_word (ctx->text + t->start, t->end - t->start, &core->value, &core->rest))
+      if (!vera_quantities_parse_number_word (ctx, ctx->text + t->start, t->end - t->start,
+                                              &core->value, &core->rest))
         return FALSE;
       if (core->rest != NULL)
         core->rest_len = t->end - (core->rest - ctx->text);
@@ -628,8 +454,7 @@ parse_core (VeraFigureScan *ctx,
       /* "Xbox One", "Formula One", "One X": a written number inside a name. */
       if (i > 0 && tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
           (tok (ctx, i - 1)->flags & VERA_TOKEN_CAPITAL) &&
-          !vera_token_in_sorted (ctx->text, tok (ctx, i - 1), number_openers,
-                                 VERA_LEXICON_SIZE (number_openers)))
+          !token_in (ctx, tok (ctx, i - 1), ctx->number_openers))
         return FALSE;
       if (i + 1 < ctx->n && (tok (ctx, i + 1)->flags & VERA_TOKEN_CAPITAL) &&
           tok (ctx, i + 1)->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_CAPITAL) && i > 0)
@@ -671,7 +496,7 @@ parse_core (VeraFigureScan *ctx,
       double unit_value;
       const char *rest = NULL;
 
-      if (vera_quantities_parse_number_word (ctx->text + tok (ctx, j)->start,
+      if (vera_quantities_parse_number_word (ctx, ctx->text + tok (ctx, j)->start,
                                              tok (ctx, j)->end - tok (ctx, j)->start,
                                              &unit_value, &rest) &&
           rest == NULL && unit_value >= 1 && unit_value <= 9)
@@ -703,36 +528,42 @@ parse_core (VeraFigureScan *ctx,
       gsize n = s->end - s->start;
       const char *w = ctx->text + s->start;
 
-      for (guint k = 0; k < G_N_ELEMENTS (scales); k++)
-        {
-          gboolean single = scales[k].word[1] == '\0';
+      const char *flags;
+      double factor = english_scale (ctx, w, n, &flags);
 
-          if (!vera_word_equal (w, n, scales[k].word))
-            continue;
+      do
+        {
+          gboolean single = n == 1;
+
+          if (factor == 0)
+            break;
           if (single && !is_glued (ctx, j))
-            continue;
-          if (scales[k].needs_currency && core->currency == NULL &&
-              !(*w == 'M' && scales[k].factor == 1e6))
-            continue;
+            break;
+          if (strstr (flags, "money") != NULL && core->currency == NULL &&
+              !(*w == 'M' && factor == 1e6))
+            break;
           if (single && *w == 'm' && core->currency == NULL)
-            continue;
+            break;
           /* "5 m" after money, "3.2m" glued */
-          core->value *= scales[k].factor;
+          core->value *= factor;
           core->scaled = TRUE;
           core->last = j++;
           /* "1.2 million million" does not happen; "a hundred thousand" does. */
-          if (scales[k].factor == 1e2 && j < ctx->n)
+          if (factor == 1e2 && j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
             {
-              for (guint l = 0; l < 4; l++)
-                if (is_word (ctx, j, scales[l].word))
-                  {
-                    core->value *= scales[l].factor;
-                    core->last = j++;
-                    break;
-                  }
+              const VeraToken *after = tok (ctx, j);
+              const char *after_flags;
+              double after_factor = english_scale (ctx, ctx->text + after->start,
+                                                   after->end - after->start, &after_flags);
+
+              if (after_factor != 0 && strstr (after_flags, "after-hundred") != NULL)
+                {
+                  core->value *= after_factor;
+                  core->last = j++;
+                }
             }
-          break;
         }
+      while (FALSE);
     }
 
   if (is_punct (ctx, j, '%') || is_punct (ctx, j, 0xFF05))
@@ -766,16 +597,16 @@ counted_noun (VeraFigureScan *ctx,
             continue;
           break;
         }
-      if (t->kind != VERA_TOKEN_WORD || vera_token_in_sorted (ctx->text, t, np_stops, VERA_LEXICON_SIZE (np_stops)))
+      if (t->kind != VERA_TOKEN_WORD || token_in (ctx, t, ctx->np_stops))
         break;
       if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(t->flags & VERA_TOKEN_UPPER) &&
           !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
         break;
-      if (k > i && vera_token_in_sorted (ctx->text, t, plural_verbs, VERA_LEXICON_SIZE (plural_verbs)) &&
+      if (k > i && token_in (ctx, t, ctx->plural_verbs) &&
           vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s"))
         break;
       if (n > 5 && vera_token_has_suffix (ctx->text, t, "ly") &&
-          !vera_token_in_sorted (ctx->text, t, ly_nouns, VERA_LEXICON_SIZE (ly_nouns)))
+          !token_in (ctx, t, ctx->ly_nouns))
         break;
       if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
                     vera_token_has_suffix (ctx->text, t, "ed")) &&
@@ -829,9 +660,20 @@ find_qualifier (VeraFigureScan *ctx,
           break;
         }
     }
-  for (guint k = 0; qualifiers[k] != NULL; k++)
-    if (match_phrase_before (ctx, first - 1, qualifiers[k], q_first))
-      return qualifiers[k];
+  /* Then the qualifiers English keeps as written, longest phrase first ("just over" before
+   * "over"). */
+  max_words = vera_lexicon_get_max_words (ctx->english_written_qualifiers);
+  for (guint w = MIN (max_words, first); w >= 1; w--)
+    {
+      const char *written = NULL;
+
+      if (vera_tokens_match_lexicon (ctx->text, ctx->tokens, first - w,
+                                     ctx->english_written_qualifiers, &written) == w)
+        {
+          *q_first = first - w;
+          return written;
+        }
+    }
   return NULL;
 }
 
@@ -922,7 +764,7 @@ try_rank (VeraFigureScan *ctx,
       gsize n = hyphen != NULL ? (gsize) (hyphen - w) : t->end - t->start;
       gboolean is_rank;
 
-      if (!lookup_number_word (w, n, ordinal_words, G_N_ELEMENTS (ordinal_words), &v))
+      if (!lookup_number_word (ctx->english_ordinals, w, n, &v))
         return FALSE;
       if (hyphen != NULL)
         {
@@ -968,14 +810,13 @@ try_fraction (VeraFigureScan *ctx,
   hyphen = memchr (w, '-', n);
   if (hyphen != NULL)
     {
-      if (!lookup_number_word (w, hyphen - w, number_words, G_N_ELEMENTS (number_words), &num) ||
-          !lookup_number_word (hyphen + 1, n - (hyphen + 1 - w), fraction_words,
-                               G_N_ELEMENTS (fraction_words), &den))
+      if (!lookup_number_word (ctx->english_numbers, w, hyphen - w, &num) ||
+          !lookup_number_word (ctx->english_fractions, hyphen + 1, n - (hyphen + 1 - w), &den))
         return FALSE;
     }
   else
     {
-      if (!lookup_number_word (w, n, fraction_words, G_N_ELEMENTS (fraction_words), &den))
+      if (!lookup_number_word (ctx->english_fractions, w, n, &den))
         return FALSE;
       if (den != 2)
         {
@@ -986,7 +827,7 @@ try_fraction (VeraFigureScan *ctx,
           if (is_word (ctx, i - 1, "a") || is_word (ctx, i - 1, "one"))
             num = 1;
           else if (!(tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
-                     vera_quantities_parse_number_word (ctx->text + tok (ctx, i - 1)->start,
+                     vera_quantities_parse_number_word (ctx, ctx->text + tok (ctx, i - 1)->start,
                                         tok (ctx, i - 1)->end - tok (ctx, i - 1)->start,
                                         &num, &rest) && rest == NULL))
             return FALSE;
@@ -1065,7 +906,7 @@ try_figure (VeraFigureScan *ctx,
 
   if (a.rest != NULL)
     {
-      unit = lookup_unit_word (a.rest, a.rest_len);
+      unit = lookup_unit_word (ctx, a.rest, a.rest_len);
       if (unit == NULL)
         {
           unit = "count";
@@ -1120,7 +961,7 @@ try_figure (VeraFigureScan *ctx,
         {
           const VeraToken *w = tok (ctx, j + 1);
 
-          word_unit = lookup_unit_word (ctx->text + w->start, w->end - w->start);
+          word_unit = lookup_unit_word (ctx, ctx->text + w->start, w->end - w->start);
           last = j + 1;
           if (word_unit != NULL)
             unit = word_unit;
@@ -1214,6 +1055,8 @@ vera_quantities_ctx_init (VeraFigureScan *ctx,
                           gsize           len,
                           GArray         *tokens)
 {
+  const VeraLexicon *money_words;
+
   ctx->text = text;
   ctx->len = len;
   ctx->tokens = tokens != NULL ? g_array_ref (tokens) : vera_tokens_split (text, len);
@@ -1223,6 +1066,20 @@ vera_quantities_ctx_init (VeraFigureScan *ctx,
   g_array_set_clear_func (ctx->scopes, scope_clear);
   ctx->japanese = FALSE;
   ctx->money = FALSE;
+  /* The English lists serve every language: English units and scales are written in German and
+   * Chinese articles too, and the grammar falls back to them. */
+  ctx->english_units = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-units");
+  ctx->english_scales = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-scales");
+  ctx->english_numbers = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-number-words");
+  ctx->english_fractions = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-fractions");
+  ctx->english_ordinals = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-ordinals");
+  ctx->english_written_qualifiers = vera_lexicon_get (VERA_LANGUAGE_EN,
+                                                      "figure-qualifiers-written");
+  ctx->number_openers = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-number-openers");
+  ctx->np_stops = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-np-stops");
+  ctx->plural_verbs = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-plural-verbs");
+  ctx->ly_nouns = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-ly-nouns");
+  money_words = vera_lexicon_get (VERA_LANGUAGE_EN, "figure-money-words");
   /* ctx->language is the caller's (zero: UND). German has its own scale, unit, qualifier and
    * month words; English keeps the tables of this file for scales and units. */
   if (ctx->language == VERA_LANGUAGE_DE)
@@ -1243,8 +1100,7 @@ vera_quantities_ctx_init (VeraFigureScan *ctx,
       if (is_word (ctx, i, "yen") || is_word (ctx, i, "Japan") || is_word (ctx, i, "Japanese") ||
           is_word (ctx, i, "JPY"))
         ctx->japanese = TRUE;
-      if (is_punct (ctx, i, 0xA3) || vera_token_in_sorted (text, tok (ctx, i), money_words,
-                                                           VERA_LEXICON_SIZE (money_words)))
+      if (is_punct (ctx, i, 0xA3) || token_in (ctx, tok (ctx, i), money_words))
         ctx->money = TRUE;
     }
   vera_quantities_scan_scopes (ctx);
@@ -1324,10 +1180,7 @@ vera_quantities_extract_language (const char  *sentence,
 gboolean
 vera_quantities_lexicons_sorted (void)
 {
-  return vera_lexicon_is_sorted (number_openers) &&
-         vera_lexicon_is_sorted (money_words) &&
-         vera_lexicon_is_sorted (np_stops) &&
-         vera_lexicon_is_sorted (plural_verbs) &&
-         vera_lexicon_is_sorted (ly_nouns) &&
-         vera_lexicon_is_sorted (vera_quantities_month_words);
+  /* The English word lists are lexicons now (hashed, validated by tests/test-lexicon.c); the
+   * month words of the scope scanner are still a sorted array. */
+  return vera_lexicon_is_sorted (vera_quantities_month_words);
 }
