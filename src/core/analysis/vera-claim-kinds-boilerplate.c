@@ -71,6 +71,7 @@ starts_with_furniture (const char      *text,
                        const Furniture *lex)
 {
   guint first = 0;
+  const char *values[VERA_KINDS_MAX_WORDS];
   const VeraToken *t;
   guint32 mask;
 
@@ -84,14 +85,13 @@ starts_with_furniture (const char      *text,
   t = vera_tokens_get (tokens, first);
   if (t->kind == VERA_TOKEN_PUNCT && t->ch == 0xA9)
     return TRUE;  /* © */
-  mask = t->kind == VERA_TOKEN_WORD ? vera_kinds_cue_mask (text, tokens, first, lex->furniture) : 0;
-  for (guint n = 1; mask != 0 && n <= 32; n++)
-    if ((mask & (1u << (n - 1))) &&
-        furniture_fits (tokens, first, n, vera_kinds_cue_value (text, tokens, first, n, lex->furniture)))
+  mask = t->kind == VERA_TOKEN_WORD ? vera_kinds_cue_mask (text, tokens, first, lex->furniture, values) : 0;
+  for (guint n = 1; mask != 0 && n <= VERA_KINDS_MAX_WORDS; n++)
+    if ((mask & (1u << (n - 1))) && furniture_fits (tokens, first, n, values[n - 1]))
       return TRUE;
   for (guint i = first; i < tokens->len; i++)
     if (vera_tokens_get (tokens, i)->kind == VERA_TOKEN_WORD &&
-        vera_kinds_cue_mask (text, tokens, i, lex->credits) != 0)
+        vera_kinds_cue_mask (text, tokens, i, lex->credits, NULL) != 0)
       return TRUE;
   return FALSE;
 }

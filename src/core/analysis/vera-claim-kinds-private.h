@@ -22,19 +22,18 @@ VeraLanguage   vera_kinds_language           (VeraLanguage        language);
 gboolean       vera_kinds_is_one_of          (gunichar            c,
                                               const char         *set);
 
+/* The most words of a cue that vera_kinds_cue_mask() matches. */
+#define VERA_KINDS_MAX_WORDS 8
+
 /* The entries of @lexicon that the tokens from @i on spell (WORD tokens joined by one space; a
- * four-digit year from 1800 to 2199 reads as "<year>"): bit k − 1 is set when the first k tokens
- * are an entry. 0 when none. Looks up the lexicon once per token, without allocation for ASCII. */
+ * four-digit year from 1800 to 2199 reads as "<year>"): bit k is set when the first k + 1 tokens
+ * are an entry, and @values[k] (when @values is not NULL, an array of VERA_KINDS_MAX_WORDS)
+ * receives its value. 0 when none. One lookup a length, without allocation for ASCII. */
 guint32        vera_kinds_cue_mask           (const char         *text,
                                               const GArray       *tokens,
                                               guint               i,
-                                              const VeraLexicon  *lexicon);
-/* The value of the entry that the @n tokens from @i spell, or NULL. */
-const char    *vera_kinds_cue_value          (const char         *text,
-                                              const GArray       *tokens,
-                                              guint               i,
-                                              guint               n,
-                                              const VeraLexicon  *lexicon);
+                                              const VeraLexicon  *lexicon,
+                                              const char        **values);
 /* TRUE when an entry of @lexicon starts at any token. */
 gboolean       vera_kinds_tokens_have_cue    (const char         *text,
                                               const GArray       *tokens,

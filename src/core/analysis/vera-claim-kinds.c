@@ -12,23 +12,17 @@
 #include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-tokens.h"
+#include "vera-vocabulary.h"
 
 /* The cue lists of one language (src/core/lexicon/data/LANG/kinds-*.txt), looked up once per
  * sentence; a list the language does not have is NULL. */
 typedef struct
 {
   VeraLanguage       language;
-  const VeraLexicon *comparison;
+  const VeraLexicon *cues;                /* word or phrase → "kind[ !condition]" */
   const VeraLexicon *not_comparatives;    /* de: "aber als", "der als" */
-  const VeraLexicon *prediction;
-  const VeraLexicon *reported_future;     /* en: "said AI would …" */
   const VeraLexicon *future_auxiliaries;  /* de: "wird … schließen" */
-  const VeraLexicon *causal;
-  const VeraLexicon *rule;
   const VeraLexicon *rule_endings;        /* de: "Rauchverbot" */
-  const VeraLexicon *event;
-  const VeraLexicon *personal;
-  const VeraLexicon *attribution;         /* de; English has vera_token_is_speech_verb() */
 } Cues;
 
 static void
@@ -37,21 +31,13 @@ cues_init (Cues         *cues,
 {
   memset (cues, 0, sizeof *cues);
   cues->language = language;
-  cues->comparison = vera_lexicon_get (language, "kinds-comparison");
-  cues->prediction = vera_lexicon_get (language, "kinds-prediction");
-  cues->causal = vera_lexicon_get (language, "kinds-causal");
-  cues->rule = vera_lexicon_get (language, "kinds-rule");
-  cues->event = vera_lexicon_get (language, "kinds-event");
-  cues->personal = vera_lexicon_get (language, "kinds-personal");
+  cues->cues = vera_lexicon_get (language, "kinds-cues");
   if (language == VERA_LANGUAGE_DE)
     {
       cues->not_comparatives = vera_lexicon_get (language, "kinds-not-comparatives");
       cues->future_auxiliaries = vera_lexicon_get (language, "kinds-future-auxiliaries");
       cues->rule_endings = vera_lexicon_get (language, "kinds-rule-endings");
-      cues->attribution = vera_lexicon_get (language, "kinds-attribution");
     }
-  else
-    cues->reported_future = vera_lexicon_get (language, "kinds-reported-future");
 }
 
 VeraLanguage
@@ -80,10 +66,12 @@ guint32
 vera_kinds_cue_mask (const char        *text,
                      const GArray      *tokens,
                      guint              i,
-                     const VeraLexicon *lexicon)
+                     const VeraLexicon *lexicon,
+                     const char       **values)
 {
-  guint max_words = MIN (vera_lexicon_get_max_words (lexicon), 32);
+  guint max_words = MIN (vera_lexicon_get_max_words (lexicon), VERA_KINDS_MAX_WORDS);
   guint32 mask = 0;
+  const char *value;
   char buf[128];
   gsize n = 0;
 
@@ -106,46 +94,14 @@ vera_kinds_cue_mask (const char        *text,
         buf[n++] = ' ';
       memcpy (buf + n, w, wl);
       n += wl;
-      if (vera_lexicon_lookup (lexicon, buf, n) != NULL)
-        mask |= 1u << k;
+      if ((value = vera_lexicon_lookup (lexicon, buf, n)) != NULL)
+        {
+          mask |= 1u << k;
+          if (values != NULL)
+            values[k] = value;
+        }
     }
   return mask;
-}
-
-const char *
-vera_kinds_cue_value (const char        *text,
-                      const GArray      *tokens,
-                      guint              i,
-                      guint              n,
-                      const VeraLexicon *lexicon)
-{
-  char buf[128];
-  gsize m = 0;
-
-  for (guint k = 0; k < n; k++)
-    {
-      const VeraToken *t;
-      const char *w;
-      gsize wl;
-
-      if (i + k >= tokens->len)
-        return NULL;
-      t = vera_tokens_get (tokens, i + k);
-      w = text + t->start;
-      wl = t->end - t->start;
-      if (t->kind == VERA_TOKEN_NUMBER && is_year (w, wl))
-        {
-          w = "<year>";
-          wl = strlen (w);
-        }
-      if (m + wl + 1 >= sizeof buf)
-        return NULL;
-      if (k > 0)
-        buf[m++] = ' ';
-      memcpy (buf + m, w, wl);
-      m += wl;
-    }
-  return vera_lexicon_lookup (lexicon, buf, m);
 }
 
 gboolean
@@ -155,7 +111,7 @@ vera_kinds_tokens_have_cue (const char        *text,
 {
   for (guint i = 0; i < tokens->len; i++)
     if (vera_tokens_get (tokens, i)->kind == VERA_TOKEN_WORD &&
-        vera_kinds_cue_mask (text, tokens, i, lexicon) != 0)
+        vera_kinds_cue_mask (text, tokens, i, lexicon, NULL) != 0)
       return TRUE;
   return FALSE;
 }
@@ -364,68 +320,81 @@ has_german_future (const char   *text,
   return FALSE;
 }
 
-/* A verb of speech: vera_token_is_speech_verb() in English, de/kinds-attribution.txt in German
- * (", so der Minister" only after a comma or a quotation mark, "laut" only before a word). */
+/* Whether the condition after "!" in a cue's value holds for the @n tokens at @i. */
 static gboolean
-has_attribution (const char   *text,
+condition_holds (const char   *condition,
                  const GArray *tokens,
-                 const Cues   *cues)
+                 guint         i,
+                 guint         n,
+                 gboolean     *speech_only)
 {
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const VeraToken *t = vera_tokens_get (tokens, i);
-      guint32 mask;
+  const VeraToken *prev = i > 0 ? vera_tokens_get (tokens, i - 1) : NULL;
+  const VeraToken *next = i + n < tokens->len ? vera_tokens_get (tokens, i + n) : NULL;
 
-      if (cues->attribution == NULL)
-        {
-          if (vera_token_is_speech_verb (text, t))
-            return TRUE;
-          continue;
-        }
-      if (t->kind != VERA_TOKEN_WORD || (mask = vera_kinds_cue_mask (text, tokens, i, cues->attribution)) == 0)
-        continue;
-      for (guint n = 1; n <= 32; n++)
-        if (mask & (1u << (n - 1)))
-          {
-            const char *value = vera_kinds_cue_value (text, tokens, i, n, cues->attribution);
-            const VeraToken *p = i > 0 ? vera_tokens_get (tokens, i - 1) : NULL;
-
-            const VeraToken *next = i + n < tokens->len ? vera_tokens_get (tokens, i + n) : NULL;
-
-            if (g_strcmp0 (value, "after-comma") == 0)
-              {
-                if (p != NULL && (p->ch == ',' || vera_token_is_quote (p)))
-                  return TRUE;
-              }
-            else if (g_strcmp0 (value, "before-word") == 0)
-              {
-                if (next != NULL && next->kind == VERA_TOKEN_WORD)
-                  return TRUE;
-              }
-            else
-              return TRUE;
-          }
-    }
+  if (g_str_equal (condition, "upper"))
+    return (vera_tokens_get (tokens, i)->flags & VERA_TOKEN_CAPITAL) != 0;
+  if (g_str_equal (condition, "after-comma"))
+    return prev != NULL && (prev->ch == ',' || vera_token_is_quote (prev));
+  if (g_str_equal (condition, "before-word"))
+    return next != NULL && next->kind == VERA_TOKEN_WORD;
+  if (g_str_equal (condition, "speech"))
+    *speech_only = TRUE;
   return FALSE;
 }
 
-/* Words of kinds-personal.txt; the value "upper" asks for an upper-case word ("I", not "i"). */
-static gboolean
-has_personal (const char   *text,
-              const GArray *tokens,
-              const Cues   *cues)
+/* The kinds that the entries of kinds-cues.txt give, every entry that starts at every word.
+ * @speech_kinds receives the kinds whose cue counts only in reported speech ("would"). */
+static VeraClaimKind
+scan_cues (const char    *text,
+           const GArray  *tokens,
+           const Cues    *cues,
+           VeraClaimKind *speech_kinds)
 {
+  VeraClaimKind kinds = VERA_CLAIM_KIND_NONE;
+
+  *speech_kinds = VERA_CLAIM_KIND_NONE;
   for (guint i = 0; i < tokens->len; i++)
     {
-      const VeraToken *t = vera_tokens_get (tokens, i);
-      const char *value;
+      const char *values[VERA_KINDS_MAX_WORDS];
+      guint32 mask;
 
-      if (t->kind != VERA_TOKEN_WORD)
+      if (vera_tokens_get (tokens, i)->kind != VERA_TOKEN_WORD ||
+          (mask = vera_kinds_cue_mask (text, tokens, i, cues->cues, values)) == 0)
         continue;
-      value = vera_lexicon_lookup (cues->personal, text + t->start, t->end - t->start);
-      if (value != NULL && (!g_str_equal (value, "upper") || (t->flags & VERA_TOKEN_CAPITAL)))
-        return TRUE;
+      for (guint k = 0; k < VERA_KINDS_MAX_WORDS; k++)
+        {
+          const char *bang;
+          char nick[32];
+          gsize n;
+          VeraClaimKind kind;
+          gboolean speech_only = FALSE;
+
+          if (!(mask & (1u << k)))
+            continue;
+          bang = strstr (values[k], " !");
+          n = bang != NULL ? (gsize) (bang - values[k]) : strlen (values[k]);
+          if (n >= sizeof nick)
+            continue;
+          memcpy (nick, values[k], n);
+          nick[n] = '\0';
+          if (!vera_claim_kind_from_string (nick, &kind))
+            continue;
+          if (bang == NULL || condition_holds (bang + 2, tokens, i, k + 1, &speech_only))
+            kinds |= kind;
+          else if (speech_only)
+            *speech_kinds |= kind;
+        }
     }
+  return kinds;
+}
+
+static gboolean
+has_speech_verb (const char   *text,
+                 const GArray *tokens)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    if (vera_token_is_speech_verb (text, vera_tokens_get (tokens, i)))
+      return TRUE;
   return FALSE;
 }
 
@@ -458,37 +427,32 @@ has_contracted_will (const char   *text,
   return FALSE;
 }
 
-/* English and German: the cue lists on the tokens, and the grammar of each language. */
+/* English and German: the cue list on the tokens, and the grammar of each language. */
 static VeraClaimKind
 classify_latin (const char   *text,
                 const GArray *tokens,
                 const Cues   *cues,
                 gboolean      named)
 {
-  VeraClaimKind kinds = VERA_CLAIM_KIND_NONE;
   gboolean german = cues->language == VERA_LANGUAGE_DE;
-  gboolean attribution = has_attribution (text, tokens, cues);
+  VeraClaimKind speech_kinds;
+  VeraClaimKind kinds = scan_cues (text, tokens, cues, &speech_kinds);
+  gboolean attribution;
 
-  if (vera_kinds_tokens_have_cue (text, tokens, cues->comparison) ||
-      (german ? has_german_comparison (text, tokens, cues) : has_english_comparison (text, tokens)))
+  /* German verbs of speech are cues; English ones a stem grammar of vera-tokens.c. */
+  if (!german && has_speech_verb (text, tokens))
+    kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
+  attribution = (kinds & VERA_CLAIM_KIND_ATTRIBUTION) != 0;
+  if (attribution)
+    kinds |= speech_kinds;
+  if (german ? has_german_comparison (text, tokens, cues) : has_english_comparison (text, tokens))
     kinds |= VERA_CLAIM_KIND_COMPARISON;
   if (vera_kinds_has_quote (text, tokens, attribution || named))
     kinds |= VERA_CLAIM_KIND_QUOTE;
-  if (attribution)
-    kinds |= VERA_CLAIM_KIND_ATTRIBUTION;
-  if (vera_kinds_tokens_have_cue (text, tokens, cues->prediction) ||
-      (german ? has_german_future (text, tokens, cues)
-              : (attribution && vera_kinds_tokens_have_cue (text, tokens, cues->reported_future)) ||
-                has_contracted_will (text, tokens)))
+  if (german ? has_german_future (text, tokens, cues) : has_contracted_will (text, tokens))
     kinds |= VERA_CLAIM_KIND_PREDICTION;
-  if (vera_kinds_tokens_have_cue (text, tokens, cues->causal))
-    kinds |= VERA_CLAIM_KIND_CAUSAL;
-  if (vera_kinds_tokens_have_cue (text, tokens, cues->rule) || has_rule_compound (text, tokens, cues))
+  if (has_rule_compound (text, tokens, cues))
     kinds |= VERA_CLAIM_KIND_RULE;
-  if (vera_kinds_tokens_have_cue (text, tokens, cues->event))
-    kinds |= VERA_CLAIM_KIND_EVENT;
-  if (has_personal (text, tokens, cues))
-    kinds |= VERA_CLAIM_KIND_PERSONAL;
   return kinds;
 }
 
