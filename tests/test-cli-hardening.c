@@ -7,6 +7,7 @@
 
 #include "fixtures/export/vera-export-fixture.h"
 #include "vera-project-io.h"
+#include "vera-test-server.h"
 #include "vera-test-util.h"
 
 /* vera-check against hostile or careless input (issue 15): projects are never destroyed,
@@ -297,11 +298,118 @@ test_bounded_reads (void)
     row_fail ("score < 1.5 MiB in one line: “%s”", err);
 }
 
+/* Terminal control: ESC, BEL, CSI in UTF-8 (U+009B), and a line break that fakes a new row. */
+static const char evil_title[] = "Budget\x1b]0;pwned\x07\x1b[2J\xc2\x9b" "31m cut\nArticles: 99";
+
+static gboolean
+has_terminal_control (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Item 10: titles and other fields from a page reach the terminal only as printable text. */
+static void
+test_info_terminal_safety (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "evil.vera", NULL);
+  g_autoptr(VeraProject) project = vera_project_new ();
+  g_autoptr(VeraArticle) article = vera_article_new ("a\x1b[1m", "https://x.example/\x1b[5m",
+                                                     "The port handled 12 ships in 2023.");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize length;
+
+  vera_article_set_title (article, evil_title);
+  vera_article_set_language (article, "en\x1b[8m");
+  g_assert_true (vera_project_add_article (project, article, &error));
+  data = vera_project_to_data (project, &length);
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+
+  g_assert_cmpint (run (NULL, &out, &err, "info", path, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_false (has_terminal_control (out));
+  g_assert_null (strstr (out, "\nArticles: 99"));
+  g_assert_nonnull (strstr (out, "Budget"));
+}
+
+static void
+evil_page_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    "<title>Harbour &#27;]0;owned&#7; news&#x9b;2J</title>"
+    "<meta name=\"description\" content=\"Line one&#10;status: 200&#27;[31m red\">"
+    "<meta name=\"author\" content=\"Kim&#27;[8m Lee\">"
+    "</head><body><article><p>The harbour handled 4.6 million containers in 2024, the port "
+    "authority said on Tuesday.</p></article></body></html>";
+
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "text/html; charset=utf-8", SOUP_MEMORY_STATIC, page,
+                                    strlen (page));
+}
+
+static void
+test_fetch_terminal_safety (void)
+{
+  g_autoptr(VeraTestServer) server = vera_test_server_new ();
+  g_autofree char *url = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  vera_test_server_add_handler (server, "/evil", evil_page_cb, NULL);
+  vera_test_server_start (server);
+  url = vera_test_server_get_url (server, "/evil");
+  status = run (NULL, &out, &err, "fetch", "--no-archive", url, NULL);
+  g_test_message ("status %d, stdout:\n%s\nstderr: %s", status, out, err);
+  if (status != 0)
+    {
+      /* A network policy may refuse loopback for the first URL; then there is nothing to check. */
+      g_test_skip ("fetch refused the loopback test server");
+      return;
+    }
+  g_assert_nonnull (strstr (out, "Harbour"));
+  g_assert_false (has_terminal_control (out));
+  g_assert_null (strstr (out, "\nstatus: 200"));
+  g_assert_false (has_terminal_control (err));
+}
+
+/* Item 10: a message that quotes a file name or file content stays one line on stderr. */
+static void
+test_one_line_errors (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *project = write_project (dir, "p.vera");
+  g_autofree char *notes = g_build_filename (dir, "bad\nvera-check: fake\x1b[2J.jsonld", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_file_set_contents (notes, "{\"type\": \"Annotation\",\n\"target\": [1, }", -1,
+                                      NULL));
+  g_assert_cmpint (run (NULL, &out, &err, "import-annotations", project, notes, NULL), ==, 1);
+  if (!one_line_with (err, "not valid JSON") || has_terminal_control (err))
+    row_fail ("import-annotations: “%s”", err);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  vera_test_init (&argc, &argv);
+  vera_test_net_init (&argc, &argv);
 
   g_test_add_func ("/vera/cli-hardening/export-refuses-own-project",
                    test_export_refuses_own_project);
@@ -311,6 +419,10 @@ main (int   argc,
   g_test_add_func ("/vera/cli-hardening/numeric-options", test_numeric_options);
 
   g_test_add_func ("/vera/cli-hardening/bounded-reads", test_bounded_reads);
+
+  g_test_add_func ("/vera/cli-hardening/info-terminal-safety", test_info_terminal_safety);
+  g_test_add_func ("/vera/cli-hardening/fetch-terminal-safety", test_fetch_terminal_safety);
+  g_test_add_func ("/vera/cli-hardening/one-line-errors", test_one_line_errors);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <libxml/HTMLparser.h>
 #include <string.h>
 
 #include "fixtures/export/vera-export-fixture.h"
@@ -177,6 +178,136 @@ test_annotation_source (void)
     }
 }
 
+/* Bidi controls: RLO, LRE, PDF, LRI, RLI, FSI, PDI. */
+static const char bidi_text[] =
+  "The ministry said \u202Egnorw si siht\u202C the port handled 12 ships \u2066in\u2069 2023 "
+  "and \u2069\u202Escheduled 40 more.";
+
+static gboolean
+has_bidi (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static VeraProject *
+new_bidi_project (void)
+{
+  VeraProject *project = vera_project_new ();
+  g_autoptr(VeraArticle) article = vera_article_new ("a1", "https://x.example/\u202Efdp.exe",
+                                                     bidi_text);
+  g_autoptr(VeraFinding) finding = vera_finding_new (VERA_FINDING_KIND_INJECTED_TEXT, 18, 36,
+                                                     "\u202Egnorw si siht\u202C",
+                                                     "Hidden \u202Etxet\u202C");
+  g_autoptr(GError) error = NULL;
+  VeraClaim *claim;
+
+  vera_project_set_reviewer (project, "Ana \u202EziuR");
+  vera_article_set_title (article, "Port \u202Estats\u2069 up");
+  vera_article_set_publisher (article, "\u2067News");
+  claim = fixture_add_claim (article, "a1-c1", "the port handled 12 ships \u2066in\u2069 2023",
+                             VERA_STATUS_DISPUTED, "See \u202Eeton\u202C here");
+  fixture_add_reference (claim, "https://stats.example.org/\u202Ex", "Stats \u202Etitle",
+                         "\u2068Site");
+  vera_article_add_finding (article, finding);
+  g_assert_true (vera_project_add_article (project, article, &error));
+  g_assert_no_error (error);
+  return project;
+}
+
+static gboolean
+inside_bdi (xmlNode *node)
+{
+  for (xmlNode *n = node->parent; n != NULL; n = n->parent)
+    if (n->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) n->name, "bdi") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_bidi_nodes (xmlNode *node)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    {
+      if (n->type == XML_TEXT_NODE && has_bidi ((const char *) n->content))
+        {
+          gboolean in_title = n->parent != NULL &&
+                              g_ascii_strcasecmp ((const char *) n->parent->name, "title") == 0;
+
+          if (in_title || !inside_bdi (n))
+            row_fail ("bidi control outside <bdi>: “%s”", (const char *) n->content);
+        }
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+            {
+              xmlChar *value = xmlNodeGetContent ((xmlNode *) a);
+
+              if (has_bidi ((const char *) value))
+                row_fail ("bidi control in %s=“%s”", (const char *) a->name, (const char *) value);
+              xmlFree (value);
+            }
+          check_bidi_nodes (n->children);
+        }
+    }
+}
+
+/* Item 10: bidi controls from untrusted text are isolated in HTML and gone from Markdown. */
+static void
+test_bidi_isolated (void)
+{
+  g_autoptr(VeraProject) project = new_bidi_project ();
+  g_autofree char *html = export_text (project, VERA_EXPORT_FORMAT_HTML);
+  g_autofree char *markdown = export_text (project, VERA_EXPORT_FORMAT_MARKDOWN);
+  htmlDocPtr doc = htmlReadMemory (html, strlen (html), NULL, "utf-8",
+                                   HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+
+  g_assert_nonnull (doc);
+  g_assert_true (has_bidi (html));   /* kept, for the reviewer to see, but isolated */
+  check_bidi_nodes (xmlDocGetRootElement (doc));
+  xmlFreeDoc (doc);
+
+  if (has_bidi (markdown))
+    row_fail ("Markdown keeps bidi controls: …%.60s", strstr (markdown, "ships"));
+  g_assert_nonnull (strstr (markdown, "gnorw si siht"));
+}
+
+/* Item 10: a W3C position selector with start = end targets no text: no claim is made of it. */
+static void
+test_zero_length_annotation (void)
+{
+  const char *sources[] = { "https://a.example/1" };
+  g_autoptr(VeraProject) project = new_project (sources, NULL, 1);
+  g_autoptr(VeraArticle) article = g_list_model_get_item (vera_project_get_articles (project), 0);
+  guint before = vera_article_get_n_claims (article);
+  const char *annotations[] = {
+    "{\"type\": \"Annotation\", \"body\": {\"type\": \"TextualBody\", \"value\": \"x\"},"
+    " \"target\": {\"source\": \"https://a.example/1\", \"selector\":"
+    " {\"type\": \"TextPositionSelector\", \"start\": 9, \"end\": 9}}}",
+    "{\"type\": \"Annotation\", \"body\": {\"type\": \"TextualBody\", \"value\": \"x\"},"
+    " \"target\": {\"source\": \"https://a.example/1\", \"selector\": ["
+    " {\"type\": \"TextPositionSelector\", \"start\": 0, \"end\": 0},"
+    " {\"type\": \"TextQuoteSelector\", \"exact\": \"\"}]}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (annotations); i++)
+    {
+      g_autoptr(JsonNode) node = parse (annotations[i]);
+      VeraAnnotationImportStats stats = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      vera_webannotation_import (project, node, &stats, &error);
+      if (stats.created != 0 || stats.applied != 0 || vera_article_get_n_claims (article) != before)
+        row_fail ("annotation %u made %u claims", i, stats.created);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +317,9 @@ main (int   argc,
   g_test_add_func ("/vera/export-hardening/jsonld-escapes-markup", test_jsonld_escapes_markup);
   g_test_add_func ("/vera/export-hardening/claimreview-language", test_claimreview_language);
   g_test_add_func ("/vera/export-hardening/annotation-source", test_annotation_source);
+
+  g_test_add_func ("/vera/export-hardening/bidi-isolated", test_bidi_isolated);
+  g_test_add_func ("/vera/export-hardening/zero-length-annotation", test_zero_length_annotation);
 
   return g_test_run ();
 }

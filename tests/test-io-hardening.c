@@ -5,7 +5,10 @@
 
 #include <math.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
+#include <utime.h>
 #include <glib/gstdio.h>
 
 #include "fixtures/export/vera-export-fixture.h"
@@ -205,6 +208,81 @@ test_bounded_project_load (void)
     }
 }
 
+static void
+make_file (const char *dir,
+           const char *name,
+           gint64      age_seconds)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (path, "partial", -1, NULL));
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - age_seconds);
+  g_assert_cmpint (utime (path, &times), ==, 0);
+}
+
+static gboolean
+exists_in (const char *dir,
+           const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Item 8: temporary files a killed save left beside the project go on the next save — only
+ * this project's, only stale ones, and never one another save still holds. */
+static void
+test_stale_temp_files (void)
+{
+  g_autofree char *dir = vera_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "p.vera", NULL);
+  g_autofree char *locked = g_build_filename (dir, ".p.vera.Lock42", NULL);
+  g_autoptr(GError) error = NULL;
+  struct {
+    const char *name;
+    gint64      age;
+    gboolean    removed;
+  } rows[] = {
+    { ".p.vera.AbC123", 120, TRUE },
+    { ".p.vera.zz9QQ0", 3600 * 24, TRUE },
+    { ".p.vera.Fresh1", 5, FALSE },          /* a save may be writing it right now */
+    { ".p.vera.Lock42", 600, FALSE },        /* held by a save: see the flock below */
+    { ".other.vera.Old123", 600, FALSE },    /* another project's */
+    { ".p.vera.toolong1", 600, FALSE },      /* not a name mkstemp makes */
+    { ".p.vera.ab-123", 600, FALSE },
+    { "p.vera.bak", 600, FALSE },
+    { ".p.vera.bak.XYZ123", 600, FALSE },
+  };
+  int fd;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    make_file (dir, rows[i].name, rows[i].age);
+  fd = open (locked, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX | LOCK_NB), ==, 0);
+
+  g_assert_true (vera_file_write_atomically (path, "{}", 2, FALSE, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (exists_in (dir, rows[i].name) == rows[i].removed)
+      row_fail ("%s (%" G_GINT64_FORMAT " s old) was %s", rows[i].name, rows[i].age,
+                rows[i].removed ? "kept" : "removed");
+  close (fd);
+
+  /* The temporary file of a save in progress is locked, so a concurrent save leaves it. */
+  {
+    g_autoptr(VeraAtomicFile) file = vera_atomic_file_open (path, &error);
+    int probe;
+
+    g_assert_no_error (error);
+    probe = open (vera_atomic_file_get_tmp_path (file), O_RDONLY | O_CLOEXEC);
+    g_assert_cmpint (probe, >=, 0);
+    g_assert_cmpint (flock (probe, LOCK_EX | LOCK_NB), !=, 0);
+    close (probe);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +295,8 @@ main (int   argc,
   g_test_add_func ("/vera/io-hardening/bad-numbers-on-load", test_bad_numbers_on_load);
 
   g_test_add_func ("/vera/io-hardening/bounded-project-load", test_bounded_project_load);
+
+  g_test_add_func ("/vera/io-hardening/stale-temp-files", test_stale_temp_files);
 
   return g_test_run ();
 }

@@ -23,7 +23,13 @@ typedef struct {
   const char *summary;   /* translatable (N_) one-line summary for `vera-check --help` */
 } VeraCheckCommand;
 
-/* Prints "vera-check: MESSAGE" on stderr. */
+/* @text as one line of printable text for a terminal: invalid UTF-8 repaired, line breaks and
+ * tabs as spaces, other control characters (C0, DEL, C1 such as ESC and CSI) and bidi controls
+ * (U+202A–U+202E, U+2066–U+2069) as U+FFFD. Page titles and file names are untrusted: an
+ * escape sequence in one could retitle, clear or rewrite the user's terminal. NULL gives "". */
+char *vera_check_dup_printable (const char *text);
+
+/* Prints "vera-check: MESSAGE" on stderr, made printable and one line (see above). */
 void vera_check_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 /* Parses a GOptionContext for a subcommand; on error prints it and returns FALSE. */

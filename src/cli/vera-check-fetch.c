@@ -99,11 +99,14 @@ print_listing (const VeraPageMeta *meta)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       g_autofree char *key = NULL;
+      g_autofree char *value = NULL;
 
       if (rows[i].value == NULL)
         continue;
       key = g_strconcat (rows[i].label, ":", NULL);
-      g_print ("%-14s %s\n", key, rows[i].value);
+      /* Fields come from the page: printable text only (vera-check-commands.h). */
+      value = vera_check_dup_printable (rows[i].value);
+      g_print ("%-14s %s\n", key, value);
     }
 }
 

@@ -156,14 +156,21 @@ vera_check_info (int    argc,
     {
       g_autoptr(VeraArticle) article = g_list_model_get_item (articles, i);
       const char *title = vera_article_get_title (article);
+      g_autofree char *id = NULL;
+      g_autofree char *printable_title = NULL;
+      g_autofree char *language = NULL;
 
       if (title == NULL)
         title = vera_article_get_source (article);
       if (title == NULL)
         title = "";
+      id = vera_check_dup_printable (vera_article_get_id (article));
+      printable_title = vera_check_dup_printable (title);
+      language = vera_check_dup_printable (language_of (article));
 
+      /* Titles, ids and tags come from pages and files: printable text only. */
       g_print (_("  %s  %s — language: %s, claims: %u, reviewed: %u\n"),
-               vera_article_get_id (article), title, language_of (article),
+               id, printable_title, language,
                vera_article_get_n_claims (article), vera_article_get_n_reviewed (article));
     }
   g_print (_("Claims: %u\n"), vera_project_get_n_claims (project));
@@ -176,12 +183,21 @@ vera_check_info (int    argc,
     {
       g_autoptr(VeraConflict) conflict = g_list_model_get_item (conflicts, i);
 
-      g_print ("  %s  %s (%s):", vera_conflict_get_id (conflict),
-               vera_conflict_get_topic (conflict) ? vera_conflict_get_topic (conflict) : "",
+      g_autofree char *id = vera_check_dup_printable (vera_conflict_get_id (conflict));
+      g_autofree char *topic = vera_check_dup_printable (vera_conflict_get_topic (conflict));
+
+      g_print ("  %s  %s (%s):", id, topic,
                vera_conflict_kind_to_string (vera_conflict_get_kind (conflict)));
       for (guint m = 0; m < vera_conflict_get_n_members (conflict); m++)
-        g_print (" %s=%s", vera_conflict_get_claim_id (conflict, m),
-                 vera_conflict_get_value (conflict, m) ? vera_conflict_get_value (conflict, m) : "?");
+        {
+          g_autofree char *claim_id = vera_check_dup_printable (vera_conflict_get_claim_id (conflict,
+                                                                                          m));
+          g_autofree char *value = vera_check_dup_printable (vera_conflict_get_value (conflict, m)
+                                                               ? vera_conflict_get_value (conflict, m)
+                                                               : "?");
+
+          g_print (" %s=%s", claim_id, value);
+        }
       g_print ("\n");
     }
   return VERA_CHECK_EXIT_OK;

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "vera-check-commands.h"
@@ -20,17 +21,42 @@ const VeraCheckCommand vera_check_commands[] = {
   { NULL, NULL, NULL },
 };
 
+char *
+vera_check_dup_printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f')
+        g_string_append_c (out, ' ');
+      else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
+               (c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, 0xfffd);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 void
 vera_check_error (const char *format,
                   ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *printable = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("vera-check: %s\n", message);
+  /* Messages quote file names and file content (json-glib's parse errors, annotation values):
+   * the contract is one line on stderr, and no control sequence reaches the terminal. */
+  printable = vera_check_dup_printable (message);
+  g_printerr ("vera-check: %s\n", printable);
 }
 
 gboolean

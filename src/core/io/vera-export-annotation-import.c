@@ -135,7 +135,7 @@ collect_selectors (JsonNode *node,
     }
   else if (has_type (object, "TextPositionSelector") &&
            get_offset (object, "start", &target->start) &&
-           get_offset (object, "end", &target->end) && target->start <= target->end)
+           get_offset (object, "end", &target->end) && target->start < target->end)
     target->has_position = TRUE;
   refined = json_object_get_member (object, "refinedBy");
   if (refined != NULL)
@@ -546,7 +546,8 @@ apply_annotation (VeraProject               *project,
       return;
     }
   article = find_article (project, target.source);
-  if (article == NULL || !anchor (article, &target, &start, &end, &moved))
+  /* A claim is text: a zero-length target (start = end) is never made into one. */
+  if (article == NULL || !anchor (article, &target, &start, &end, &moved) || start >= end)
     {
       g_debug ("Annotation on %s could not be anchored", target.source);
       stats->unanchored++;

@@ -56,11 +56,9 @@ static const char stylesheet[] =
   "overflow-wrap:anywhere}}";
 
 static void
-append_escaped (GString    *out,
-                const char *text)
+append_entities (GString    *out,
+                 const char *clean)
 {
-  g_autofree char *clean = vera_report_clean_text (text);
-
   for (const char *p = clean; *p != '\0'; p++)
     {
       switch (*p)
@@ -86,6 +84,36 @@ append_escaped (GString    *out,
     }
 }
 
+/* Untrusted text as element content. A bidi control in it (U+202E, …) would reorder the report
+ * around it; inside <bdi> its effect ends at the element, and the reviewer still sees that the
+ * text carries one. */
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  g_autofree char *clean = vera_report_clean_text (text);
+
+  if (vera_report_has_bidi_control (clean))
+    {
+      g_string_append (out, "<bdi>");
+      append_entities (out, clean);
+      g_string_append (out, "</bdi>");
+    }
+  else
+    append_entities (out, clean);
+}
+
+/* Untrusted text where no element can go (attribute values, <title>): bidi controls dropped. */
+static void
+append_plain (GString    *out,
+              const char *text)
+{
+  g_autofree char *clean = vera_report_clean_text (text);
+  g_autofree char *stripped = vera_report_strip_bidi (clean);
+
+  append_entities (out, stripped);
+}
+
 /* A link only for http(s) URLs; anything else (javascript:, data:, file:) is plain text. */
 static void
 append_link (GString    *out,
@@ -95,7 +123,7 @@ append_link (GString    *out,
   if (vera_report_is_web_url (url))
     {
       g_string_append (out, "<a href=\"");
-      append_escaped (out, url);
+      append_plain (out, url);
       g_string_append (out, "\" rel=\"noreferrer noopener\">");
       append_escaped (out, text != NULL && text[0] != '\0' ? text : url);
       g_string_append (out, "</a>");
@@ -188,7 +216,7 @@ append_article_text (GString           *out,
 
           g_string_append_printf (out, "<span class=\"finding finding-%s\" title=\"",
                                   vera_finding_kind_to_string (kind));
-          append_escaped (out, vera_finding_get_message (span->finding));
+          append_plain (out, vera_finding_get_message (span->finding));
           g_string_append (out, "\">");
           if (vera_finding_get_start (span->finding) == span->start)
             {
@@ -525,7 +553,7 @@ vera_export_html (VeraReport    *report,
                    "<meta name=\"referrer\" content=\"no-referrer\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                    "<meta name=\"generator\" content=\"Vera " PACKAGE_VERSION "\">\n<title>");
-  vera_report_append_printf (out, append_escaped, _("Fact-check report: %s"), report->title);
+  vera_report_append_printf (out, append_plain, _("Fact-check report: %s"), report->title);
   g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>",
                           stylesheet);
   vera_report_append_printf (out, append_escaped, _("Fact-check report: %s"), report->title);

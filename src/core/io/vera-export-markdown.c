@@ -21,7 +21,11 @@ static void
 append_escaped (GString    *out,
                 const char *text)
 {
-  g_autofree char *clean = vera_report_clean_text (text);
+  g_autofree char *dirty = vera_report_clean_text (text);
+  /* Markdown has no isolating element, and an isolate (U+2068…U+2069) around the text could be
+   * closed early by a U+2069 inside it: bidi controls are dropped, so none can reorder the
+   * report around the text. */
+  g_autofree char *clean = vera_report_strip_bidi (dirty);
   gboolean line_start = out->len == 0 || out->str[out->len - 1] == '\n';
 
   for (const char *p = clean; *p != '\0'; p++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
@@ -37,6 +38,64 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 #pragma GCC diagnostic pop
+
+/* How old a temporary file must be before a later save takes it for a leftover. */
+#define STALE_TMP_SECONDS 60
+
+/* Whether @name is ".BASE.XXXXXX", the name g_mkstemp_full() gives a temporary file of @base. */
+static gboolean
+is_tmp_name_of (const char *name,
+                const char *base)
+{
+  gsize base_length = strlen (base);
+  const char *tail;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_length) != 0 ||
+      name[1 + base_length] != '.')
+    return FALSE;
+  tail = name + base_length + 2;
+  if (strlen (tail) != 6)
+    return FALSE;
+  for (const char *p = tail; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A save killed between creating its temporary file and renaming it leaves the file behind
+ * (43 kills left 455 MB). The next save of the same target removes such files when they are
+ * regular, older than a minute and not locked: a save in progress holds a lock on its own
+ * temporary file (vera_atomic_file_open), so a concurrent slow save keeps its file. */
+static void
+remove_stale_tmp_files (const char *dir,
+                        const char *base)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      int fd;
+
+      if (!is_tmp_name_of (name, base))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
+          now - (gint64) st.st_mtime > STALE_TMP_SECONDS &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          if (g_unlink (path) == 0)
+            g_debug ("Removed %s, left by an interrupted save", path);
+        }
+      close (fd);
+    }
+}
 
 VeraAtomicFile *
 vera_atomic_file_open (const char  *path,
@@ -75,6 +134,7 @@ vera_atomic_file_open (const char  *path,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
+  remove_stale_tmp_files (dir, base);
   tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
@@ -82,6 +142,10 @@ vera_atomic_file_open (const char  *path,
       set_errno_error (error, errno, _("Could not create a temporary file beside “%s”: %s"), path);
       return NULL;
     }
+  /* Marks the file as in use until it is renamed or dropped (see remove_stale_tmp_files). A
+   * file system without locks only loses that protection. */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("Could not lock %s: %s", tmpl, g_strerror (errno));
   /* The new version keeps the permissions of the one it replaces: a file the user made
    * private must not become readable by others on the next save. */
   if (g_stat (path, &st) == 0 && fchmod (fd, st.st_mode & 07777) != 0)

@@ -310,12 +310,47 @@ vera_report_is_web_url (const char *url)
   for (const char *p = url; *p != '\0'; p++)
     if ((guchar) *p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' || *p == '\\')
       return FALSE;
+  /* A reordering control would show the reader another address than the one followed. */
+  if (vera_report_has_bidi_control (url))
+    return FALSE;
   uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
   if (uri == NULL)
     return FALSE;
   scheme = g_uri_get_scheme (uri);
   return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
          g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
+}
+
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+gboolean
+vera_report_has_bidi_control (const char *text)
+{
+  /* All of them start with the byte 0xE2: a quick scan before decoding. */
+  if (text == NULL || strchr (text, '\xe2') == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_bidi_control (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+vera_report_strip_bidi (const char *text)
+{
+  GString *out;
+
+  if (!vera_report_has_bidi_control (text))
+    return g_strdup (text != NULL ? text : "");
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_bidi_control (g_utf8_get_char (p)))
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+  return g_string_free (out, FALSE);
 }
 
 gboolean

@@ -84,6 +84,11 @@ void         vera_report_append_printf   (GString                  *out,
                                           ...) G_GNUC_PRINTF (3, 4);
 /* Whether @url is an absolute http or https URL with a host: the only links reports make. */
 gboolean     vera_report_is_web_url      (const char               *url);
+/* Whether @text holds a bidi embedding, override or isolate control (U+202A–U+202E,
+ * U+2066–U+2069): in untrusted text one can reorder what follows it ("Trojan Source"). */
+gboolean     vera_report_has_bidi_control (const char              *text);
+/* @text without those controls (NULL gives ""). */
+char        *vera_report_strip_bidi      (const char               *text);
 /* Whether @tag looks like a BCP 47 language tag (letters, digits, hyphens): safe in markup. */
 gboolean     vera_report_is_language_tag (const char               *tag);
 /* An ISO 8601 date or date-time in the locale's date format; the input (cleaned) when it does
