@@ -52,6 +52,35 @@ normalise (const char  *word,
       buf[len] = '\0';
       return buf;
     }
+  /* German, Chinese and other letters on the stack too, one character at a time; the two
+   * capitals whose lower case depends on context or grows (İ, Σ) go through GLib. */
+  if (len < ASCII_BUFFER && g_utf8_validate_len (word, len, NULL))
+    {
+      gsize n = 0;
+      gboolean simple = TRUE;
+
+      for (const char *p = word; simple && p < word + len; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          char out[6];
+          int k;
+
+          if (c == 0 || c == 0x130 || c == 0x3A3)
+            simple = FALSE;
+          else if ((k = g_unichar_to_utf8 (g_unichar_tolower (c), out)) + n < ASCII_BUFFER)
+            {
+              memcpy (buf + n, out, k);
+              n += k;
+            }
+          else
+            simple = FALSE;
+        }
+      if (simple)
+        {
+          buf[n] = '\0';
+          return buf;
+        }
+    }
   *heap = g_utf8_strdown (word, len);
   return *heap;
 }
