@@ -41,7 +41,13 @@ static const Case cases[] = {
     "Paula Marquardt|Grünen-Chefin|0" },
   { "„Das ist ein guter Tag für die Region“, erklärte Jana Eichhorst.",
     "Jana Eichhorst|-|1" },
+  { "Der Vorsitzende Richter Thomas Falk verkündete das Urteil.",
+    "Thomas Falk|Vorsitzende Richter|0" },
+  { "Marta von der Heide sagte am Montag, die Schleuse sei dicht.", "Marta von der Heide|-|0" },
   /* Capitalised nouns, firms and places beside the cues: no person. */
+  { "Laut Hamburger Abendblatt fehlen 200 Lehrer.", "" },
+  { "Nach Angaben von Volkswagen Nutzfahrzeuge sank der Absatz.", "" },
+  { "Laut Robert Koch-Institut steigen die Fallzahlen.", "" },
   { "Die Deutsche Bahn erklärte, der Tunnel sei sicher.", "" },
   { "Laut Statistischem Bundesamt stiegen die Preise.", "" },
   { "Am Montag erklärte Hamburger Hafen und Logistik, die Löhne stiegen.", "" },

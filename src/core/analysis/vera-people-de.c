@@ -20,6 +20,7 @@ typedef struct
   const VeraLexicon *cues_before;
   const VeraLexicon *cues_after;
   const VeraLexicon *honorifics;
+  const VeraLexicon *given_names;
   const VeraLexicon *roles;
   const VeraLexicon *function_words;
   const VeraLexicon *not_names;
@@ -55,6 +56,7 @@ ctx_init (Ctx        *ctx,
   lex->cues_before = vera_lexicon_get (VERA_LANGUAGE_DE, "people-cues-before");
   lex->cues_after = vera_lexicon_get (VERA_LANGUAGE_DE, "people-cues-after");
   lex->honorifics = vera_lexicon_get (VERA_LANGUAGE_DE, "people-honorifics");
+  lex->given_names = vera_lexicon_get (VERA_LANGUAGE_DE, "people-given-names");
   lex->roles = vera_lexicon_get (VERA_LANGUAGE_DE, "people-roles");
   lex->function_words = vera_lexicon_get (VERA_LANGUAGE_DE, "people-function-words");
   lex->not_names = vera_lexicon_get (VERA_LANGUAGE_DE, "people-not-names");
@@ -293,7 +295,7 @@ role_start (Ctx   *ctx,
 
       if (!is_word_token (ctx, p) || in_lexicon (ctx, p, ctx->lex.function_words) ||
           is_speech_verb (ctx, p) || in_lexicon (ctx, p, ctx->lex.cues_before) ||
-          in_lexicon (ctx, p, ctx->lex.vague_verbs) || is_role (ctx, p))
+          in_lexicon (ctx, p, ctx->lex.vague_verbs))
         break;
       first--;
     }
@@ -454,10 +456,12 @@ vera_people_extract_de (const char *sentence,
       if (post_role != NULL)
         cue = TRUE;
       /* "sagte Anna Schmidt", "laut Anna Schmidt", "Anna Schmidt betonte", "Anna Schmidt
-       * zufolge" */
-      if (!cue && (cue_before (&ctx, i) ||
-                   is_speech_verb (&ctx, name_first + name_len) ||
-                   in_lexicon (&ctx, name_first + name_len, ctx.lex.cues_after)))
+       * zufolge": weak cues, which firms and papers get as well ("laut Hamburger Abendblatt",
+       * "Siemens Energy erklärte"), so the name must open with a known given name. */
+      if (!cue && in_lexicon (&ctx, name_first, ctx.lex.given_names) &&
+          (cue_before (&ctx, i) ||
+           is_speech_verb (&ctx, name_first + name_len) ||
+           in_lexicon (&ctx, name_first + name_len, ctx.lex.cues_after)))
         cue = TRUE;
       /* One name word needs an honorific: "Schmidt sagte" may be a firm. */
       if (!cue || (n_names < 2 && honorific == NULL))

@@ -240,8 +240,10 @@ name_at (Ctx     *ctx,
       gboolean ok = TRUE;
       EndKind k;
 
+      /* "王先生", "江主任": a surname with a title is no full name. */
       for (guint g = 0; g < given; g++)
-        if (!is_han (ctx, i + s + g) || char_in (ctx, i + s + g, ctx->lex.not_given))
+        if (!is_han (ctx, i + s + g) || char_in (ctx, i + s + g, ctx->lex.not_given) ||
+            role_after (ctx, i + s + g) > 0)
           ok = FALSE;
       if (!ok)
         continue;

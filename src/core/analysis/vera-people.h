@@ -34,9 +34,10 @@ GArray    *vera_vague_sources_find   (const char *sentence,
  * sentence (@tokens may be NULL). English, UND and OTHER give the English results above.
  *
  * German capitalises every noun, so a capitalised word is never a name by itself: a name is
- * two or three name-shaped words (the first no known noun) beside a cue — a speech verb
- * ("sagte", "so", "laut", "zufolge", "nach Angaben von"), a role ("Hafenchefin Anna Schmidt",
- * "Anna Schmidt, Sprecherin des Senats") — or one or more after an honorific ("Dr.", "Frau").
+ * two or three name-shaped words (no known noun among them) beside a role ("Hafenchefin Anna
+ * Schmidt", "Anna Schmidt, Sprecherin des Senats"), one or more after an honorific ("Dr.",
+ * "Frau"), or, opening with a known given name, beside a speech verb or a source cue ("sagte",
+ * ", so", "laut", "zufolge", "nach Angaben von").
  * Chinese has no spaces: a name is a common surname and one or two characters, found only
  * after a role word ("市长李明", role "市长"), before a role word ("李明教授") or between a
  * boundary and a speech verb ("据张伟介绍", "，李明指出"); ordinary words that start with a
