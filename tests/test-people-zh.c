@@ -30,6 +30,9 @@ static const Case cases[] = {
   { "总经理马东和副总经理许文静均表示，订单充足。", "马东|总经理|0; 许文静|副总经理|0" },
   { "「今年的目标一定能完成」，分析师罗佳说。", "罗佳|分析师|1" },
   { "会见了市长陈国栋。", "陈国栋|市长|0" },
+  /* The segmenter may leave the opening mark with the sentence before. */
+  { "旧船已经无法满足需求，”交通局局长段志远说。", "段志远|交通局局长|1" },
+  { "“好”，发言人孟思齐说。", "孟思齐|发言人|0" },
   { "吴海燕女士表示，价格太高了。", "吴海燕|女士|0" },
   { "阿里山集团董事长冯一鸣称，云业务增长迅速。", "冯一鸣|阿里山集团董事长|0" },
   /* Surname characters that open ordinary words, and cues without a name: no person. */

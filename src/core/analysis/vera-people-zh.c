@@ -287,15 +287,27 @@ chars_dup (Ctx   *ctx,
   return g_strndup (ctx->text + byte_at (ctx, first), byte_at (ctx, end) - byte_at (ctx, first));
 }
 
-static gboolean
-is_quote (gunichar c)
+/* Quotation marks: 1 opens, -1 closes, 2 does either (straight quotes), 0 is none. */
+static int
+quote_kind (gunichar c)
 {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x300C || c == 0x300D ||
-         c == 0x300E || c == 0x300F || c == 0xFF02;
+  switch (c)
+    {
+    case 0x201C: case 0x300C: case 0x300E:
+      return 1;
+    case 0x201D: case 0x300D: case 0x300F:
+      return -1;
+    case '"': case 0xFF02:
+      return 2;
+    default:
+      return 0;
+    }
 }
 
 /* Marks as quoted the person nearest to the first speech verb outside the quotes, or to the
- * colon before a quote, when the sentence quotes more than a few characters. */
+ * colon before a quote, when the sentence quotes more than a few characters. A closing mark
+ * with no opening one quotes from the start of the sentence: the segmenter may leave the
+ * opening mark with the sentence before. */
 static void
 mark_quoted (Ctx       *ctx,
              GPtrArray *people)
@@ -308,23 +320,23 @@ mark_quoted (Ctx       *ctx,
   for (guint i = 0; i < ctx->n; i++)
     {
       gunichar c = g_array_index (ctx->chars, gunichar, i);
+      int kind = quote_kind (c);
 
-      if (is_quote (c))
+      if (kind == 1 || (kind == 2 && open == G_MAXUINT))
         {
-          if (open == G_MAXUINT)
-            {
-              open = i;
-              if (i > 0 && cue == G_MAXUINT &&
-                  (g_array_index (ctx->chars, gunichar, i - 1) == 0xFF1A ||
-                   g_array_index (ctx->chars, gunichar, i - 1) == ':'))
-                cue = i - 1;
-            }
-          else
-            {
-              if (i - open > 4)
-                speech = TRUE;
-              open = G_MAXUINT;
-            }
+          open = i;
+          if (i > 0 && cue == G_MAXUINT &&
+              (g_array_index (ctx->chars, gunichar, i - 1) == 0xFF1A ||
+               g_array_index (ctx->chars, gunichar, i - 1) == ':'))
+            cue = i - 1;
+        }
+      else if (kind != 0)
+        {
+          guint from = open != G_MAXUINT ? open : 0;
+
+          if (i - from > 4)
+            speech = TRUE;
+          open = G_MAXUINT;
         }
       else if (open == G_MAXUINT && cue == G_MAXUINT && speech_at (ctx, i) > 0)
         cue = i;
