@@ -565,8 +565,8 @@ vera_sentence_facts_analyse (VeraSentenceFacts *facts,
 
   tokens = vera_tokens_split (sentence, len);
   facts->quantities = vera_quantities_extract_language (sentence, len, tokens, language);
-  facts->people = vera_people_extract_tokens (sentence, len, tokens);
-  facts->vague = vera_vague_sources_find_tokens (sentence, len, tokens);
+  facts->people = vera_people_extract_tokens (sentence, len, tokens, language);
+  facts->vague = vera_vague_sources_find_tokens (sentence, len, tokens, language);
   facts->kinds = classify_tokens (sentence, len, tokens, facts->quantities, facts->people, language);
   facts->boilerplate = vera_kinds_is_boilerplate (sentence, len, tokens, language);
   facts->checkable = !facts->boilerplate && worth_checking (facts->kinds, facts->people);

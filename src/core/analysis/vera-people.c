@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "vera-people.h"
+#include "vera-people-private.h"
 #include "vera-tokens.h"
 
 /* General English lexicons: honorifics, job titles and roles, words that mark organisations
@@ -121,6 +122,13 @@ typedef struct
   GArray     *tokens;
   guint       n;
 } Ctx;
+
+static GPtrArray *extract_en    (const char *sentence,
+                                 gsize       len,
+                                 GArray     *tokens);
+static GArray    *find_vague_en (const char *sentence,
+                                 gsize       len,
+                                 GArray     *tokens);
 
 static void
 ctx_init (Ctx        *ctx,
@@ -426,18 +434,39 @@ GPtrArray *
 vera_people_extract (const char *sentence,
                      gsize       len)
 {
-  return vera_people_extract_tokens (sentence, len, NULL);
+  return vera_people_extract_tokens (sentence, len, NULL, VERA_LANGUAGE_EN);
 }
 
 GPtrArray *
-vera_people_extract_tokens (const char *sentence,
-                            gsize       len,
-                            GArray     *tokens)
+vera_people_extract_tokens (const char   *sentence,
+                            gsize         len,
+                            GArray       *tokens,
+                            VeraLanguage  language)
+{
+  g_return_val_if_fail (sentence != NULL || len == 0,
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) vera_person_free));
+
+  switch (language)
+    {
+    case VERA_LANGUAGE_DE:
+      return vera_people_extract_de (sentence, len, tokens);
+    case VERA_LANGUAGE_ZH:
+      return vera_people_extract_zh (sentence, len);
+    case VERA_LANGUAGE_UND:
+    case VERA_LANGUAGE_EN:
+    case VERA_LANGUAGE_OTHER:
+    default:
+      return extract_en (sentence, len, tokens);
+    }
+}
+
+static GPtrArray *
+extract_en (const char *sentence,
+            gsize       len,
+            GArray     *tokens)
 {
   GPtrArray *people = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_person_free);
   Ctx ctx = { 0, };
-
-  g_return_val_if_fail (sentence != NULL || len == 0, people);
 
   ctx_init (&ctx, sentence, len, tokens);
 
@@ -541,18 +570,39 @@ GArray *
 vera_vague_sources_find (const char *sentence,
                          gsize       len)
 {
-  return vera_vague_sources_find_tokens (sentence, len, NULL);
+  return vera_vague_sources_find_tokens (sentence, len, NULL, VERA_LANGUAGE_EN);
 }
 
 GArray *
-vera_vague_sources_find_tokens (const char *sentence,
-                                gsize       len,
-                                GArray     *tokens)
+vera_vague_sources_find_tokens (const char   *sentence,
+                                gsize         len,
+                                GArray       *tokens,
+                                VeraLanguage  language)
+{
+  g_return_val_if_fail (sentence != NULL || len == 0,
+                        g_array_new (FALSE, TRUE, sizeof (VeraVagueSpan)));
+
+  switch (language)
+    {
+    case VERA_LANGUAGE_DE:
+      return vera_vague_sources_find_de (sentence, len, tokens);
+    case VERA_LANGUAGE_ZH:
+      return vera_vague_sources_find_zh (sentence, len);
+    case VERA_LANGUAGE_UND:
+    case VERA_LANGUAGE_EN:
+    case VERA_LANGUAGE_OTHER:
+    default:
+      return find_vague_en (sentence, len, tokens);
+    }
+}
+
+static GArray *
+find_vague_en (const char *sentence,
+               gsize       len,
+               GArray     *tokens)
 {
   GArray *spans = g_array_new (FALSE, TRUE, sizeof (VeraVagueSpan));
   Ctx ctx = { 0, };
-
-  g_return_val_if_fail (sentence != NULL || len == 0, spans);
 
   ctx_init (&ctx, sentence, len, tokens);
 
@@ -694,4 +744,65 @@ vera_people_lexicons_sorted (void)
          vera_lexicon_is_sorted (vague_fillers) &&
          vera_lexicon_is_sorted (vague_modifiers) &&
          vera_lexicon_is_sorted (passive_verbs);
+}
+
+VeraPerson *
+vera_people_add (GPtrArray  *people,
+                 const char *name,
+                 const char *role,
+                 guint       start,
+                 guint       end)
+{
+  VeraPerson *person;
+
+  g_return_val_if_fail (people != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < people->len; i++)
+    if (g_str_equal (((VeraPerson *) people->pdata[i])->name, name))
+      return NULL;
+  person = vera_person_new (name, role != NULL && *role != '\0' ? role : NULL);
+  person->start = start;
+  person->end = end;
+  g_ptr_array_add (people, person);
+  return person;
+}
+
+void
+vera_people_mark_nearest (GPtrArray *people,
+                          guint      cue)
+{
+  VeraPerson *best = NULL;
+  guint best_dist = G_MAXUINT;
+
+  g_return_if_fail (people != NULL);
+
+  for (guint p = 0; p < people->len; p++)
+    {
+      VeraPerson *person = people->pdata[p];
+      guint dist = person->start > cue ? person->start - cue :
+                   cue >= person->end ? cue - person->end : 0;
+
+      if (dist < best_dist)
+        {
+          best_dist = dist;
+          best = person;
+        }
+    }
+  if (best != NULL)
+    best->quoted = TRUE;
+}
+
+void
+vera_vague_spans_add (GArray *spans,
+                      gsize   start,
+                      gsize   end)
+{
+  VeraVagueSpan span = { start, end, 0 };
+
+  g_return_if_fail (spans != NULL);
+
+  if (spans->len > 0 && g_array_index (spans, VeraVagueSpan, spans->len - 1).end > start)
+    return;
+  g_array_append_val (spans, span);
 }

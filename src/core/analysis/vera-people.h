@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "vera-language.h"
 #include "vera-person.h"
 
 G_BEGIN_DECLS
@@ -29,13 +30,27 @@ GPtrArray *vera_people_extract       (const char *sentence,
 GArray    *vera_vague_sources_find   (const char *sentence,
                                       gsize       len);
 
-/* The same two, reusing the tokens of vera_tokens_split() for this sentence. */
-GPtrArray *vera_people_extract_tokens     (const char *sentence,
-                                           gsize       len,
-                                           GArray     *tokens);
-GArray    *vera_vague_sources_find_tokens (const char *sentence,
-                                           gsize       len,
-                                           GArray     *tokens);
+/* The same two in the sentence's @language, reusing the tokens of vera_tokens_split() for this
+ * sentence (@tokens may be NULL). English, UND and OTHER give the English results above.
+ *
+ * German capitalises every noun, so a capitalised word is never a name by itself: a name is
+ * two or three name-shaped words (no known noun among them) beside a role ("Hafenchefin Anna
+ * Schmidt", "Anna Schmidt, Sprecherin des Senats"), one or more after an honorific ("Dr.",
+ * "Frau"), or, opening with a known given name, beside a speech verb or a source cue ("sagte",
+ * ", so", "laut", "zufolge", "nach Angaben von").
+ * Chinese has no spaces: a name is a common surname and one or two characters, found only
+ * after a role word ("市长李明", role "市长"), before a role word ("李明教授") or between a
+ * boundary and a speech verb ("据张伟介绍", "，李明指出"); ordinary words that start with a
+ * surname ("张家港", "高速") are never names. Person offsets are code points and vague spans
+ * bytes from the sentence start in every language. */
+GPtrArray *vera_people_extract_tokens     (const char   *sentence,
+                                           gsize         len,
+                                           GArray       *tokens,
+                                           VeraLanguage  language);
+GArray    *vera_vague_sources_find_tokens (const char   *sentence,
+                                           gsize         len,
+                                           GArray       *tokens,
+                                           VeraLanguage  language);
 
 /* TRUE when the word (@len bytes, any case) names a job, title or role: "professor", "CEO". */
 gboolean   vera_people_is_role_word  (const char *word,
