@@ -320,6 +320,11 @@ test_cjk (void)
   assert_sentences ("上海是一个城市。它很大！你去过吗？我去过。",
                     "上海是一个城市。|它很大！|你去过吗？|我去过。");
   assert_sentences ("「行こう。」と彼は言った。", "「行こう。」|と彼は言った。");
+  /* After a Chinese full stop, “ opens the next sentence's quote; ” still closes. */
+  assert_sentences ("产量提高30%。“我们很满意，”市长李明表示。",
+                    "产量提高30%。|“我们很满意，”市长李明表示。");
+  assert_sentences ("他说：“工程已经完工。”‘下一步’是验收。",
+                    "他说：“工程已经完工。”|‘下一步’是验收。");
 }
 
 typedef struct

@@ -601,7 +601,9 @@ decide_boundary (const Segmenter *seg,
         {
           gunichar d = vera_text_get_char (seg->text, p, limit, &next);
 
-          if (!is_cjk_terminal (d) && !is_closer (d) && d != '!' && d != '?')
+          /* “ and ‘ close German quotes, but after a Chinese mark they open the next one. */
+          if ((!is_cjk_terminal (d) && !is_closer (d) && d != '!' && d != '?') ||
+              d == 0x201C || d == 0x2018)
             break;
           p = next;
         }
