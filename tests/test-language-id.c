@@ -35,6 +35,8 @@ static const struct {
   /* German, with and without English loanwords */
   { "Die Stadt baut neue Brücken über den Fluss", "de" },
   { "Der Hafen meldet einen Rekord bei den Containern.", "de" },
+  { "Mindestens 12 Menschen wurden verletzt.", "de" },
+  { "Bisher wurden jedoch keine Schäden gemeldet.", "de" },
   { "Das Start-up-Team präsentierte im Meeting seine neue Software für das Cloud Computing.", "de" },
   { "Der CEO sagte, das Business Model sei ein Gamechanger für die ganze Branche.", "de" },
   { "Im Homeoffice arbeiten inzwischen mehr als 30 Prozent der Beschäftigten.", "de" },
