@@ -257,7 +257,7 @@ vera_check_analyze (int    argc,
    * are fetched on this thread. An article's id follows its position on the command line. */
   queue = vera_import_queue_new (analyzer, &options, jobs,
                                  VERA_IMPORT_QUEUE_LINK | VERA_IMPORT_QUEUE_SERIALIZE, NULL);
-  ahead = AHEAD_PER_WORKER * (jobs > 0 ? jobs : MAX (1, g_get_num_processors ()));
+  ahead = AHEAD_PER_WORKER * vera_import_queue_get_n_workers (queue);
   for (int i = 1; i < argc; i++)
     {
       g_autofree char *id = g_strdup_printf ("a%d", i);

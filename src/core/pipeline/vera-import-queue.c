@@ -167,6 +167,14 @@ vera_import_queue_push_article (VeraImportQueue *self,
 }
 
 guint
+vera_import_queue_get_n_workers (VeraImportQueue *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return (guint) g_thread_pool_get_max_threads (self->pool);
+}
+
+guint
 vera_import_queue_get_pending (VeraImportQueue *self)
 {
   guint n;

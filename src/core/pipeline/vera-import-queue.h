@@ -48,6 +48,8 @@ void              vera_import_queue_push_file    (VeraImportQueue         *self,
 void              vera_import_queue_push_article (VeraImportQueue         *self,
                                                   VeraArticle             *article,
                                                   const char              *source);
+/* The number of workers (one per processor when 0 was asked for). */
+guint             vera_import_queue_get_n_workers (VeraImportQueue        *self);
 /* Pushed but not yet popped. Callers bound their memory by popping when this grows. */
 guint             vera_import_queue_get_pending  (VeraImportQueue         *self);
 /* The next result in push order, waiting for it; NULL when everything pushed was popped. */
