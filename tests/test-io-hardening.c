@@ -102,10 +102,10 @@ test_non_finite_settings (void)
   g_autofree char *tree_text = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
-  JsonObject *settings = vera_project_get_settings (project);
+  JsonObject *settings = vera_project_get_other_settings (project);
   gsize length;
 
-  json_object_set_double_member (settings, "claim-threshold", NAN);
+  json_object_set_double_member (settings, "not-a-number", NAN);
   json_object_set_double_member (settings, "other", INFINITY);
   json_object_set_double_member (settings, "fine", 0.25);
   data = vera_project_to_data (project, &length);
@@ -122,9 +122,11 @@ test_non_finite_settings (void)
 
   loaded = vera_project_from_data (data, length, &error);
   g_assert_no_error (error);
-  g_assert_false (json_object_has_member (vera_project_get_settings (loaded), "claim-threshold"));
-  g_assert_cmpfloat (json_object_get_double_member (vera_project_get_settings (loaded), "fine"),
-                     ==, 0.25);
+  g_assert_false (json_object_has_member (vera_project_get_other_settings (loaded), "claim-threshold"));
+  g_assert_cmpfloat (vera_project_get_claim_threshold (loaded), ==,
+                     VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD);
+  g_assert_cmpfloat (json_object_get_double_member (vera_project_get_other_settings (loaded),
+                                                    "fine"), ==, 0.25);
 }
 
 /* Item 2: a version that is no format version, and a threshold out of range. */
@@ -155,8 +157,9 @@ test_bad_numbers_on_load (void)
       JsonObject *settings;
 
       g_assert_no_error (error);
-      settings = vera_project_get_settings (project);
-      if (json_object_has_member (settings, "claim-threshold") ||
+      settings = vera_project_get_other_settings (project);
+      if (vera_project_get_claim_threshold (project) != VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD ||
+          json_object_has_member (settings, "claim-threshold") ||
           !json_object_has_member (settings, "x"))
         row_fail ("threshold %s was kept", thresholds[i]);
     }

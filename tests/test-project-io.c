@@ -79,7 +79,7 @@ build_project (void)
   vera_conflict_add_member (conflict, "a2-c1", "12,000");
   g_ptr_array_add (conflicts, conflict);
   vera_project_replace_conflicts (project, conflicts);
-  json_object_set_double_member (vera_project_get_settings (project), "claim-threshold", 0.4);
+  vera_project_set_claim_threshold (project, 0.4);
   return project;
 }
 
@@ -141,8 +141,7 @@ test_round_trip (void)
   g_assert_cmpint (vera_reference_get_health (ref), ==, VERA_LINK_HEALTH_OK);
   g_object_unref (ref);
   g_assert_cmpuint (g_list_model_get_n_items (vera_project_get_conflicts (loaded)), ==, 1);
-  g_assert_cmpfloat (json_object_get_double_member (vera_project_get_settings (loaded),
-                                                    "claim-threshold"), ==, 0.4);
+  g_assert_cmpfloat (vera_project_get_claim_threshold (loaded), ==, 0.4);
 }
 
 static void

@@ -224,7 +224,6 @@ vera_window_add_article_files (VeraWindow *self,
   vera_window_begin_progress (self, label);
   options.encoding = encoding;
   options.max_size = (gsize) g_settings_get_uint (self->settings, "max-import-size-mb") * 1024 * 1024;
-  vera_analyzer_set_threshold (self->analyzer, g_settings_get_double (self->settings, "claim-threshold"));
   g_signal_connect_object (self->analyzer, "progress", G_CALLBACK (vera_window_show_progress), self, G_CONNECT_SWAPPED);
   vera_analyzer_add_files_async (self->analyzer, self->project, files, &options,
                                  self->adding_cancellable, analyzed_cb,

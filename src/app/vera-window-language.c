@@ -110,7 +110,7 @@ reanalyse (VeraWindow  *self,
   gtk_progress_bar_pulse (self->progress_bar);
 
   data = g_new0 (Reanalysis, 1);
-  data->analyzer = g_object_ref (self->analyzer);
+  data->analyzer = vera_analyzer_new_for_project (self->analyzer, self->project);
   data->article = g_object_ref (article);
   data->language = g_strdup (language);
   data->copy = vera_article_new (vera_article_get_id (article), vera_article_get_source (article),
@@ -120,7 +120,6 @@ reanalyse (VeraWindow  *self,
   vera_article_set_author (data->copy, vera_article_get_author (article));
   vera_article_set_published (data->copy, vera_article_get_published (article));
   vera_article_set_language (data->copy, language);
-  vera_analyzer_set_threshold (self->analyzer, g_settings_get_double (self->settings, "claim-threshold"));
 
   task = g_task_new (NULL, self->adding_cancellable, reanalysed_cb,
                      g_object_ref (self->adding_cancellable));

@@ -196,7 +196,6 @@ vera_window_add_url (VeraWindow *self,
   label = g_strdup_printf (_("Fetching %s…"), url);
   vera_window_begin_progress (self, label);
   gtk_progress_bar_pulse (self->progress_bar);
-  vera_analyzer_set_threshold (self->analyzer, g_settings_get_double (self->settings, "claim-threshold"));
   vera_analyzer_add_url_async (self->analyzer, self->project, net (self), url,
                                self->adding_cancellable, page_added_cb,
                                g_object_ref (self->adding_cancellable));

@@ -465,6 +465,10 @@ vera_window_constructed (GObject *object)
                            G_CALLBACK (vera_window_rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   vera_window_rebuild_recent_menu (self);
   vera_claim_inspector_set_net_service (self->claim_inspector, self->net_service);
+  /* Preferences hold the threshold of new projects; a project keeps its own. */
+  vera_project_set_claim_threshold (project, g_settings_get_double (self->settings,
+                                                                    "claim-threshold"));
+  vera_project_mark_saved (project);
   vera_window_set_project (self, project);
 }
 

@@ -77,11 +77,11 @@ import_url (VeraAnalyzer    *analyzer,
   return wait.article;
 }
 
-/* A project's own reference figures (a city, a region, a budget), on top of the shipped table. */
-static JsonNode *
-load_figures (VeraAnalyzer  *analyzer,
-              const char    *path,
-              GError       **error)
+/* A project's own reference figures (a city, a region, a budget), on top of the shipped table:
+ * a GPtrArray of VeraProjectFigure. */
+static GPtrArray *
+load_figures (const char  *path,
+              GError     **error)
 {
   g_autofree char *data = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -95,15 +95,14 @@ load_figures (VeraAnalyzer  *analyzer,
                                        error))
     return NULL;
   if (!vera_json_depth_ok (data, length, VERA_JSON_MAX_DEPTH) ||
-      (node = json_from_string (data, &local_error)) == NULL ||
-      !vera_analyzer_add_reference_figures (analyzer, node, &local_error))
+      (node = json_from_string (data, &local_error)) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("%s is not a file of reference figures: %s"), path,
                    local_error ? local_error->message : _("it is empty or nested too deeply"));
       return NULL;
     }
-  return g_steal_pointer (&node);
+  return vera_project_figures_from_json (node, path, error);
 }
 
 /* Articles analysed ahead of the one being written, per worker: enough to keep every core busy,
@@ -144,7 +143,7 @@ vera_check_analyze (int    argc,
 {
   g_autofree char *encoding = NULL;
   g_autofree char *output = NULL;
-  double threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
+  double threshold = VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD;
   /* G_MININT: not given. An int keeps GOption's own "cannot parse" message for "1e3". */
   int max_size_mb = G_MININT;
   gsize max_size = 0;
@@ -152,7 +151,7 @@ vera_check_analyze (int    argc,
   gboolean keep_going = FALSE;
   g_autofree char *figures_path = NULL;
   g_autofree char *language = NULL;
-  g_autoptr(JsonNode) figures = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
   const GOptionEntry entries[] = {
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
       N_("Read text files in this encoding (GB18030, GBK, Big5, Shift_JIS, Windows-1252, …)"),
@@ -178,6 +177,7 @@ vera_check_analyze (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE|URL…"));
+  g_autoptr(VeraAnalyzer) shipped = NULL;
   g_autoptr(VeraAnalyzer) analyzer = NULL;
   g_autoptr(VeraProject) header = NULL;
   g_autoptr(VeraProjectStream) stream = NULL;
@@ -218,31 +218,32 @@ vera_check_analyze (int    argc,
       return VERA_CHECK_EXIT_USAGE;
     }
 
-  analyzer = vera_analyzer_new (&error);
-  if (analyzer == NULL)
+  shipped = vera_analyzer_new (&error);
+  if (shipped == NULL)
     {
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;
     }
-  vera_analyzer_set_threshold (analyzer, threshold);
+  header = vera_project_new ();
+  vera_project_set_claim_threshold (header, threshold);
   if (figures_path != NULL)
     {
-      figures = load_figures (analyzer, figures_path, &error);
+      figures = load_figures (figures_path, &error);
       if (figures == NULL)
         {
           vera_check_error ("%s", error->message);
           return VERA_CHECK_EXIT_INPUT;
         }
+      for (guint i = 0; i < figures->len; i++)
+        vera_project_add_reference_figure (header, figures->pdata[i]);
     }
+  /* The settings are the project's: the analysis reads them from it, and they are written in
+   * its header. */
+  analyzer = vera_analyzer_new_for_project (shipped, header);
 
   options.encoding = encoding;
   options.max_size = max_size;
   options.language = language;
-  header = vera_project_new ();
-  json_object_set_double_member (vera_project_get_settings (header), "claim-threshold", threshold);
-  if (figures != NULL)
-    json_object_set_member (vera_project_get_settings (header), "reference-figures",
-                            json_node_copy (figures));
 
   stream = open_output (header, output, &error);
   if (stream == NULL)

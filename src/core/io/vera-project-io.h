@@ -46,6 +46,17 @@ VeraProject *vera_project_from_data    (const char    *data,
                                         gssize         length,
                                         GError       **error);
 
+/* A project's own reference figures from JSON: an array of {"subject", "aliases", "measure"
+ * (default "population"), "value", "year", "source", "url"} or an object with a "figures"
+ * array (a file of reference figures). Returns a GPtrArray of VeraProjectFigure, or NULL with a
+ * VERA_PROJECT_ERROR that starts with @where ("settings", a file name) and names the figure and
+ * the key. */
+GPtrArray   *vera_project_figures_from_json (JsonNode    *node,
+                                             const char  *where,
+                                             GError     **error);
+/* A GListModel of VeraProjectFigure as the JSON array read above. */
+JsonNode    *vera_project_figures_to_json   (GListModel  *figures);
+
 /* Loads a project file; errors name the file and say what is wrong and where. */
 VeraProject *vera_project_load         (GFile         *file,
                                         GCancellable  *cancellable,

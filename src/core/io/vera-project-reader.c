@@ -99,38 +99,48 @@ get_number (JsonObject  *object,
   return TRUE;
 }
 
-static void
-copy_setting_cb (JsonObject  *object,
-                 const char  *member,
-                 JsonNode    *node,
-                 gpointer     user_data)
+/* The project's settings: the typed ones into the project, the others kept as read. The claim
+ * threshold is a hint for a new analysis, not the review: one out of range is dropped (the
+ * default applies) rather than the whole project refused. Reference figures are data that
+ * findings rest on: a broken one is an error that names it. */
+static gboolean
+read_settings (VeraProject  *project,
+               JsonObject   *settings,
+               GError      **error)
 {
-  /* The analysis threshold that made the claims, a score from 0 to 1. Settings are hints for
-   * a new analysis, not the review: one out of range is dropped (the default applies) rather
-   * than the whole project refused. */
-  if (g_str_equal (member, "claim-threshold"))
+  g_autoptr(JsonObject) others = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (settings);
+
+  for (GList *l = members; l != NULL; l = l->next)
     {
-      GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
-                                                : G_TYPE_INVALID;
-      double value;
+      const char *member = l->data;
+      JsonNode *node = json_object_get_member (settings, member);
 
-      if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
-        return;
-      value = json_node_get_double (node);
-      if (!(value >= 0 && value <= 1))
-        return;
+      if (g_str_equal (member, "claim-threshold"))
+        {
+          GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
+                                                    : G_TYPE_INVALID;
+          double value = (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
+                         ? json_node_get_double (node) : NAN;
+
+          if (value >= 0 && value <= 1)
+            vera_project_set_claim_threshold (project, value);
+        }
+      else if (g_str_equal (member, "reference-figures"))
+        {
+          g_autoptr(GPtrArray) figures = NULL;
+
+          figures = vera_project_figures_from_json (node, _("settings"), error);
+          if (figures == NULL)
+            return FALSE;
+          for (guint i = 0; i < figures->len; i++)
+            vera_project_add_reference_figure (project, figures->pdata[i]);
+        }
+      else
+        json_object_set_member (others, member, json_node_copy (node));
     }
-  json_object_set_member (user_data, member, json_node_copy (node));
-}
-
-/* The project's settings without the numbers no version of Vera could use. */
-static JsonObject *
-copy_valid_settings (JsonObject *settings)
-{
-  JsonObject *copy = json_object_new ();
-
-  json_object_foreach_member (settings, copy_setting_cb, copy);
-  return copy;
+  vera_project_set_other_settings (project, others);
+  return TRUE;
 }
 
 static gboolean
@@ -684,12 +694,9 @@ vera_project_from_json (JsonNode  *root,
   project = vera_project_new ();
   vera_project_set_reviewer (project, reviewer);
   settings = json_object_get_member (object, "settings");
-  if (settings != NULL && JSON_NODE_HOLDS_OBJECT (settings))
-    {
-      g_autoptr(JsonObject) checked = copy_valid_settings (json_node_get_object (settings));
-
-      vera_project_set_settings (project, checked);
-    }
+  if (settings != NULL && JSON_NODE_HOLDS_OBJECT (settings) &&
+      !read_settings (project, json_node_get_object (settings), error))
+    return NULL;
 
   claim_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < json_array_get_length (articles); i++)

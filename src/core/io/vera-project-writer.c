@@ -208,10 +208,26 @@ static void
 write_header (VeraJsonWriter *w,
               VeraProject    *project)
 {
-  g_autoptr(JsonNode) live = json_node_init_object (json_node_alloc (),
-                                                    vera_project_get_settings (project));
-  g_autoptr(JsonNode) settings = vera_json_node_dup_finite (live);
-  g_autofree char *settings_json = json_to_string (settings, FALSE);
+  g_autoptr(JsonNode) all = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonNode) settings = NULL;
+  g_autofree char *settings_json = NULL;
+  g_autoptr(JsonObject) object = json_object_new ();
+  GListModel *figures = vera_project_get_reference_figures (project);
+  JsonObject *others = vera_project_get_other_settings (project);
+  g_autoptr(GList) members = json_object_get_members (others);
+
+  /* The typed settings first, then the ones of other versions, as they were read. */
+  json_object_set_double_member (object, "claim-threshold",
+                                 vera_project_get_claim_threshold (project));
+  if (g_list_model_get_n_items (figures) > 0)
+    json_object_set_member (object, "reference-figures", vera_project_figures_to_json (figures));
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!json_object_has_member (object, l->data))
+      json_object_set_member (object, l->data,
+                              json_node_copy (json_object_get_member (others, l->data)));
+  json_node_set_object (all, object);
+  settings = vera_json_node_dup_finite (all);
+  settings_json = json_to_string (settings, FALSE);
 
   vera_json_writer_begin_object (w);
   vera_json_writer_member_string (w, "format", VERA_PROJECT_FORMAT);

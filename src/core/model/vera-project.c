@@ -9,6 +9,7 @@
 #include "vera-claim.h"
 #include "vera-conflict.h"
 #include "vera-project.h"
+#include "vera-project-figure.h"
 #include "vera-reference.h"
 #include "vera-util.h"
 
@@ -49,7 +50,9 @@ struct _VeraProject
   GHashTable  *article_index;   /* id → VeraArticle (borrowed) */
   GFile       *file;
   char        *reviewer;
-  JsonObject  *settings;
+  double       claim_threshold;
+  GListStore  *reference_figures;   /* VeraProjectFigure */
+  JsonObject  *settings;        /* settings this version does not know, kept as read */
 
   GPtrArray   *undo_stack;
   GPtrArray   *redo_stack;
@@ -69,6 +72,8 @@ enum {
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
   PROP_N_CLAIMS,
+  PROP_CLAIM_THRESHOLD,
+  PROP_REFERENCE_FIGURES,
   N_PROPS
 };
 
@@ -155,6 +160,7 @@ vera_project_dispose (GObject *object)
   g_clear_object (&self->articles);
   g_clear_object (&self->conflicts);
   g_clear_object (&self->file);
+  g_clear_object (&self->reference_figures);
 
   G_OBJECT_CLASS (vera_project_parent_class)->dispose (object);
 }
@@ -186,6 +192,8 @@ vera_project_get_property (GObject    *object,
     case PROP_CAN_UNDO: g_value_set_boolean (value, vera_project_get_can_undo (self)); break;
     case PROP_CAN_REDO: g_value_set_boolean (value, vera_project_get_can_redo (self)); break;
     case PROP_N_CLAIMS: g_value_set_uint (value, vera_project_get_n_claims (self)); break;
+    case PROP_CLAIM_THRESHOLD: g_value_set_double (value, self->claim_threshold); break;
+    case PROP_REFERENCE_FIGURES: g_value_set_object (value, self->reference_figures); break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -202,6 +210,9 @@ vera_project_set_property (GObject      *object,
     {
     case PROP_FILE:     vera_project_set_file (self, g_value_get_object (value)); break;
     case PROP_REVIEWER: vera_project_set_reviewer (self, g_value_get_string (value)); break;
+    case PROP_CLAIM_THRESHOLD:
+      vera_project_set_claim_threshold (self, g_value_get_double (value));
+      break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -224,6 +235,11 @@ vera_project_class_init (VeraProjectClass *klass)
   properties [PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
   properties [PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
   properties [PROP_N_CLAIMS] = g_param_spec_uint ("n-claims", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties [PROP_CLAIM_THRESHOLD] =
+    g_param_spec_double ("claim-threshold", NULL, NULL, 0, 1,
+                         VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD, rw);
+  properties [PROP_REFERENCE_FIGURES] =
+    g_param_spec_object ("reference-figures", NULL, NULL, G_TYPE_LIST_MODEL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -258,6 +274,8 @@ vera_project_init (VeraProject *self)
   self->article_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
+  self->claim_threshold = VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD;
+  self->reference_figures = g_list_store_new (VERA_TYPE_PROJECT_FIGURE);
   self->settings = json_object_new ();
 }
 
@@ -491,16 +509,92 @@ vera_project_set_reviewer (VeraProject *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REVIEWER]);
 }
 
+double
+vera_project_get_claim_threshold (VeraProject *self)
+{
+  g_return_val_if_fail (VERA_IS_PROJECT (self), VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD);
+  return self->claim_threshold;
+}
+
+void
+vera_project_set_claim_threshold (VeraProject *self,
+                                  double       threshold)
+{
+  g_return_if_fail (VERA_IS_PROJECT (self));
+  g_return_if_fail (threshold >= 0 && threshold <= 1);
+
+  if (self->claim_threshold == threshold)
+    return;
+  self->claim_threshold = threshold;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM_THRESHOLD]);
+  vera_project_mark_changed (self);
+}
+
+GListModel *
+vera_project_get_reference_figures (VeraProject *self)
+{
+  g_return_val_if_fail (VERA_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->reference_figures);
+}
+
+static guint
+find_figure (VeraProject       *self,
+             VeraProjectFigure *figure)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->reference_figures));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VeraProjectFigure) known = g_list_model_get_item (G_LIST_MODEL (self->reference_figures), i);
+
+      if (vera_project_figure_same_subject (known, figure))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+void
+vera_project_add_reference_figure (VeraProject       *self,
+                                   VeraProjectFigure *figure)
+{
+  guint position;
+
+  g_return_if_fail (VERA_IS_PROJECT (self));
+  g_return_if_fail (VERA_IS_PROJECT_FIGURE (figure));
+
+  position = find_figure (self, figure);
+  if (position == G_MAXUINT)
+    g_list_store_append (self->reference_figures, figure);
+  else
+    g_list_store_splice (self->reference_figures, position, 1, (gpointer *) &figure, 1);
+  vera_project_mark_changed (self);
+}
+
+void
+vera_project_remove_reference_figure (VeraProject       *self,
+                                      VeraProjectFigure *figure)
+{
+  guint position;
+
+  g_return_if_fail (VERA_IS_PROJECT (self));
+  g_return_if_fail (VERA_IS_PROJECT_FIGURE (figure));
+
+  if (!g_list_store_find (self->reference_figures, figure, &position))
+    return;
+  g_list_store_remove (self->reference_figures, position);
+  vera_project_mark_changed (self);
+}
+
 JsonObject *
-vera_project_get_settings (VeraProject *self)
+vera_project_get_other_settings (VeraProject *self)
 {
   g_return_val_if_fail (VERA_IS_PROJECT (self), NULL);
   return self->settings;
 }
 
 void
-vera_project_set_settings (VeraProject *self,
-                           JsonObject  *settings)
+vera_project_set_other_settings (VeraProject *self,
+                                 JsonObject  *settings)
 {
   g_return_if_fail (VERA_IS_PROJECT (self));
   g_return_if_fail (settings != NULL);

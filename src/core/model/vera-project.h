@@ -54,9 +54,27 @@ void          vera_project_mark_saved          (VeraProject    *self);
 const char   *vera_project_get_reviewer        (VeraProject    *self);
 void          vera_project_set_reviewer        (VeraProject    *self,
                                                 const char     *reviewer);
-/* Project settings (claim threshold, extra reference figures, …) kept in the project file. */
-JsonObject   *vera_project_get_settings        (VeraProject    *self);
-void          vera_project_set_settings        (VeraProject    *self,
+/* Project settings, kept in the project file. They are not review actions: a change marks
+ * the project changed but is not undone.
+ *
+ * :claim-threshold is the check-worthiness score (0 to 1) a sentence needs to be analysed as a
+ * claim in this project; analyses of its articles use it (vera_analyzer_new_for_project). */
+#define VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD 0.5
+double        vera_project_get_claim_threshold (VeraProject    *self);
+void          vera_project_set_claim_threshold (VeraProject    *self,
+                                                double          threshold);
+/* :reference-figures, a GListModel of VeraProjectFigure: the project's own figures, held
+ * against its articles on top of the table shipped with Vera. Adding a figure whose subject and
+ * measure are known replaces the known one in its place. */
+GListModel   *vera_project_get_reference_figures (VeraProject  *self);
+void          vera_project_add_reference_figure (VeraProject   *self,
+                                                 VeraProjectFigure *figure);
+void          vera_project_remove_reference_figure (VeraProject *self,
+                                                    VeraProjectFigure *figure);
+/* Settings of other versions of Vera that this one does not know: kept as read and written
+ * back, so opening and saving a newer project loses nothing. */
+JsonObject   *vera_project_get_other_settings  (VeraProject    *self);
+void          vera_project_set_other_settings  (VeraProject    *self,
                                                 JsonObject     *settings);
 
 /* Review actions, recorded for undo/redo. */

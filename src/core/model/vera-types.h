@@ -13,6 +13,7 @@ typedef struct _VeraFinding   VeraFinding;
 typedef struct _VeraConflict  VeraConflict;
 typedef struct _VeraQuantity  VeraQuantity;
 typedef struct _VeraPerson    VeraPerson;
+typedef struct _VeraProjectFigure VeraProjectFigure;
 
 /* The review status of a claim (ARCHITECTURE.md, "Vocabularies"). The nick of each value is the
  * string written to project files and exports. */

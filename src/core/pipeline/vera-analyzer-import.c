@@ -55,6 +55,7 @@ vera_analyzer_import_file (VeraAnalyzer             *self,
 typedef struct
 {
   VeraProject       *project;
+  VeraAnalyzer      *analyzer;   /* with the project's settings when the job began */
   GPtrArray         *files;
   GPtrArray         *ids;
   char              *encoding;
@@ -69,6 +70,7 @@ static void
 add_files_free (AddFiles *job)
 {
   g_clear_object (&job->project);
+  g_clear_object (&job->analyzer);
   g_clear_pointer (&job->files, g_ptr_array_unref);
   g_clear_pointer (&job->ids, g_ptr_array_unref);
   g_clear_pointer (&job->articles, g_ptr_array_unref);
@@ -126,7 +128,7 @@ add_files_thread (GTask        *task,
   VeraImportOptions options = { job->encoding, job->max_size, job->language };
   g_autoptr(VeraImportQueue) queue = NULL;
 
-  queue = vera_import_queue_new (self, &options, 0, VERA_IMPORT_QUEUE_NONE, cancellable);
+  queue = vera_import_queue_new (job->analyzer, &options, 0, VERA_IMPORT_QUEUE_NONE, cancellable);
   for (guint i = 0; i < job->files->len; i++)
     vera_import_queue_push_file (queue, g_ptr_array_index (job->files, i),
                                  g_ptr_array_index (job->ids, i));
@@ -170,6 +172,7 @@ vera_analyzer_add_files_async (VeraAnalyzer            *self,
 
   job = g_new0 (AddFiles, 1);
   job->project = g_object_ref (project);
+  job->analyzer = vera_analyzer_new_for_project (self, project);
   job->files = g_ptr_array_ref (files);
   job->ids = g_ptr_array_new_with_free_func (g_free);
   job->articles = g_ptr_array_new_with_free_func (g_object_unref);
@@ -222,7 +225,7 @@ vera_analyzer_add_files_finish (VeraAnalyzer  *self,
   for (guint i = 0; i < job->articles->len; i++)
     vera_project_add_article (job->project, g_ptr_array_index (job->articles, i), NULL);
   if (job->articles->len > 0)
-    vera_analyzer_link_project (self, job->project);
+    vera_analyzer_link_project (job->analyzer, job->project);
 
   if (job->failures->len > 0)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, job->failures->str);

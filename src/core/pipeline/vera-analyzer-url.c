@@ -185,6 +185,7 @@ vera_analyzer_add_url_async (VeraAnalyzer        *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
+  g_autoptr(VeraAnalyzer) job_analyzer = NULL;
   g_autofree char *id = NULL;
   GTask *task;
   UrlJob *job;
@@ -198,8 +199,10 @@ vera_analyzer_add_url_async (VeraAnalyzer        *self,
   g_task_set_source_tag (task, vera_analyzer_add_url_async);
   g_task_set_task_data (task, job, (GDestroyNotify) url_job_free);
 
+  /* The page is analysed with the project's settings as they are now. */
   id = vera_project_dup_next_article_id (project);
-  vera_analyzer_import_url_async (self, net, url, id, cancellable, url_imported_cb, task);
+  job_analyzer = vera_analyzer_new_for_project (self, project);
+  vera_analyzer_import_url_async (job_analyzer, net, url, id, cancellable, url_imported_cb, task);
 }
 
 VeraArticle *

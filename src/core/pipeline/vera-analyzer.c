@@ -17,6 +17,7 @@
 #include "vera-plausibility.h"
 #include "vera-person.h"
 #include "vera-project.h"
+#include "vera-project-io.h"
 #include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-scorer.h"
@@ -36,17 +37,10 @@ struct _VeraAnalyzer
 G_DEFINE_FINAL_TYPE (VeraAnalyzer, vera_analyzer, G_TYPE_OBJECT)
 
 enum {
-  PROP_0,
-  PROP_THRESHOLD,
-  N_PROPS
-};
-
-enum {
   PROGRESS,
   N_SIGNALS
 };
 
-static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void
@@ -61,48 +55,11 @@ vera_analyzer_finalize (GObject *object)
 }
 
 static void
-vera_analyzer_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  VeraAnalyzer *self = VERA_ANALYZER (object);
-
-  switch (prop_id)
-    {
-    case PROP_THRESHOLD: g_value_set_double (value, self->threshold); break;
-    default:             G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-vera_analyzer_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  VeraAnalyzer *self = VERA_ANALYZER (object);
-
-  switch (prop_id)
-    {
-    case PROP_THRESHOLD: vera_analyzer_set_threshold (self, g_value_get_double (value)); break;
-    default:             G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 vera_analyzer_class_init (VeraAnalyzerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = vera_analyzer_finalize;
-  object_class->get_property = vera_analyzer_get_property;
-  object_class->set_property = vera_analyzer_set_property;
-
-  properties [PROP_THRESHOLD] =
-    g_param_spec_double ("threshold", NULL, NULL, 0, 1, VERA_ANALYZER_DEFAULT_THRESHOLD,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VeraAnalyzer::progress:
@@ -117,7 +74,7 @@ vera_analyzer_class_init (VeraAnalyzerClass *klass)
 static void
 vera_analyzer_init (VeraAnalyzer *self)
 {
-  self->threshold = VERA_ANALYZER_DEFAULT_THRESHOLD;
+  self->threshold = VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD;
 }
 
 VeraAnalyzer *
@@ -132,38 +89,34 @@ vera_analyzer_new (GError **error)
   return g_steal_pointer (&self);
 }
 
-gboolean
-vera_analyzer_add_reference_figures (VeraAnalyzer  *self,
-                                     JsonNode      *figures,
-                                     GError       **error)
+VeraAnalyzer *
+vera_analyzer_new_for_project (VeraAnalyzer *self,
+                               VeraProject  *project)
 {
-  g_return_val_if_fail (VERA_IS_ANALYZER (self), FALSE);
-  g_return_val_if_fail (figures != NULL, FALSE);
+  g_autoptr(VeraAnalyzer) job = NULL;
+  g_autoptr(JsonNode) figures = NULL;
+  g_autoptr(GError) error = NULL;
 
-  return vera_plausibility_add_node (self->plausibility, figures, error);
+  g_return_val_if_fail (VERA_IS_ANALYZER (self), NULL);
+  g_return_val_if_fail (VERA_IS_PROJECT (project), NULL);
+
+  job = g_object_new (VERA_TYPE_ANALYZER, NULL);
+  job->scorer = g_object_ref (self->scorer);
+  job->threshold = vera_project_get_claim_threshold (project);
+  job->plausibility = vera_plausibility_new ();
+  figures = vera_project_figures_to_json (vera_project_get_reference_figures (project));
+  /* The project's figures were checked when they were made; the table takes every one. */
+  if (!vera_plausibility_add_node (job->plausibility, figures, &error))
+    g_critical ("A project figure was refused: %s", error->message);
+  return g_steal_pointer (&job);
 }
 
 double
 vera_analyzer_get_threshold (VeraAnalyzer *self)
 {
-  g_return_val_if_fail (VERA_IS_ANALYZER (self), 0);
+  g_return_val_if_fail (VERA_IS_ANALYZER (self), VERA_PROJECT_DEFAULT_CLAIM_THRESHOLD);
   return self->threshold;
 }
-
-void
-vera_analyzer_set_threshold (VeraAnalyzer *self,
-                             double        threshold)
-{
-  g_return_if_fail (VERA_IS_ANALYZER (self));
-
-  threshold = CLAMP (threshold, 0.0, 1.0);
-  if (self->threshold == threshold)
-    return;
-  self->threshold = threshold;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_THRESHOLD]);
-}
-
-/* Per-article analysis. */
 
 static void
 add_injection_findings (VeraArticle *article,

@@ -15,21 +15,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VeraAnalyzer, vera_analyzer, VERA, ANALYZER, GObject)
 
-#define VERA_ANALYZER_DEFAULT_THRESHOLD 0.5
-
 /* The analysis pipeline: injected text, sentences, scores, claims with their kinds, quantities
  * and people, vague sources and implausible figures per article; conflicts across a project.
  * Analysing an article is thread-safe (the scorer and tables are read-only), so many articles
  * can be analysed in worker threads before they are added to a project. */
+/* An analyzer has no settings that change: one is made for each job. vera_analyzer_new() loads
+ * the scorer and the shipped reference figures and uses the default claim threshold. */
 VeraAnalyzer *vera_analyzer_new                (GError              **error);
+/* An analyzer for one job on @project (call on the thread that owns it): @self's scorer, the
+ * project's claim threshold, the shipped figures with the project's own on top. The project's
+ * later changes do not reach it. The job functions that take a project make one themselves. */
+VeraAnalyzer *vera_analyzer_new_for_project    (VeraAnalyzer         *self,
+                                                VeraProject          *project);
+/* The check-worthiness score a sentence needs to become a claim. */
 double        vera_analyzer_get_threshold      (VeraAnalyzer         *self);
-void          vera_analyzer_set_threshold      (VeraAnalyzer         *self,
-                                                double                threshold);
-/* Adds reference figures (the JSON of vera_plausibility_add_node) for implausible-figure checks,
- * such as a project's own. Call before analysing, not while workers run. */
-gboolean      vera_analyzer_add_reference_figures (VeraAnalyzer      *self,
-                                                   JsonNode          *figures,
-                                                   GError           **error);
 /* Finds claims and findings in an article that is not shown anywhere yet, replacing any. An
  * article without a language ("" or "und") gets the one its text is mostly written in; a
  * language it has is kept and used. Each sentence is analysed in its paragraph's language when
@@ -59,8 +58,8 @@ VeraArticle  *vera_analyzer_build_article      (VeraAnalyzer         *self,
                                                 VeraImportedDoc      *doc,
                                                 const char           *article_id);
 
-/* Imports and analyses files off the main thread, then adds them to the project and relinks it
- * on the main thread. Emits VeraAnalyzer::progress (fraction, current file name) on the thread
+/* Imports and analyses files off the main thread with the project's settings, then adds them to
+ * the project and relinks it on the main thread. Emits VeraAnalyzer::progress (fraction, current file name) on the thread
  * default main context of the caller. Files that fail are skipped; finish() reports them in one
  * error (the articles that worked are still added). */
 void          vera_analyzer_add_files_async    (VeraAnalyzer         *self,
