@@ -10,6 +10,7 @@
 #include "vera-export-dialog.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
+#include "vera-project-settings.h"
 #include "vera-reference.h"
 #include "vera-vocabulary.h"
 #include "vera-window-private.h"
@@ -418,6 +419,16 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+project_settings_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  VeraWindow *self = VERA_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (vera_project_settings_new (GTK_WINDOW (self), self->project)));
+}
+
 /* Closing. */
 
 static void
@@ -738,6 +749,8 @@ vera_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.project-settings", NULL,
+                                   project_settings_action);
   gtk_widget_class_install_action (widget_class, "win.confirm-close", NULL, confirm_close_action);
   gtk_widget_class_install_action (widget_class, "win.next-claim", NULL, move_claim_action);
   gtk_widget_class_install_action (widget_class, "win.previous-claim", NULL, move_claim_action);
