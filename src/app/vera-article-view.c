@@ -32,6 +32,15 @@ struct _VeraArticleView
 G_DEFINE_FINAL_TYPE (VeraArticleView, vera_article_view, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_CLAIM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+enum {
   CLAIM_ACTIVATED,
   N_SIGNALS
 };
@@ -423,7 +432,8 @@ vera_article_view_set_claim (VeraArticleView *self,
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &a, &b);
   gtk_text_buffer_remove_tag_by_name (buffer, "selected", &a, &b);
-  g_set_object (&self->claim, claim);
+  if (g_set_object (&self->claim, claim))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM]);
   if (claim == NULL || self->article == NULL || vera_claim_get_article (claim) != self->article)
     return;
 
@@ -445,11 +455,14 @@ vera_article_view_set_article (VeraArticleView *self,
   if (self->article != NULL)
     g_signal_handlers_disconnect_by_data (vera_article_get_claims (self->article), self);
   g_set_object (&self->article, article);
-  g_clear_object (&self->claim);
   if (article != NULL)
     g_signal_connect_object (vera_article_get_claims (article), "items-changed",
                              G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE]);
+  /* A claim of another article does not show here. */
+  if (self->claim != NULL && vera_claim_get_article (self->claim) != article)
+    vera_article_view_set_claim (self, NULL);
 }
 
 VeraArticle *
@@ -494,12 +507,64 @@ vera_article_view_finalize (GObject *object)
 }
 
 static void
+vera_article_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  VeraArticleView *self = VERA_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_CLAIM:
+      g_value_set_object (value, self->claim);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vera_article_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  VeraArticleView *self = VERA_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      vera_article_view_set_article (self, g_value_get_object (value));
+      break;
+    case PROP_CLAIM:
+      vera_article_view_set_claim (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vera_article_view_class_init (VeraArticleViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vera_article_view_dispose;
+  object_class->get_property = vera_article_view_get_property;
+  object_class->set_property = vera_article_view_set_property;
+
+  properties [PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, VERA_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CLAIM] =
+    g_param_spec_object ("claim", NULL, NULL, VERA_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = vera_article_view_finalize;
 
   signals [CLAIM_ACTIVATED] =

@@ -47,6 +47,15 @@ struct _VeraClaimInspector
 
 G_DEFINE_FINAL_TYPE (VeraClaimInspector, vera_claim_inspector, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_CLAIM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static char *
 dup_note_text (VeraClaimInspector *self)
 {
@@ -401,6 +410,7 @@ vera_claim_inspector_set_claim (VeraClaimInspector *self,
   if (self->claim != NULL)
     g_signal_handlers_disconnect_by_data (self->claim, self);
   g_set_object (&self->claim, claim);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM]);
   vera_claim_context_set_claim (self->context, claim);
   gtk_stack_set_visible_child_name (self->stack, claim != NULL ? "claim" : "empty");
   if (claim == NULL)
@@ -429,8 +439,11 @@ vera_claim_inspector_set_project (VeraClaimInspector *self,
 {
   g_return_if_fail (VERA_IS_CLAIM_INSPECTOR (self));
 
+  if (self->project == project)
+    return;
   vera_claim_inspector_set_claim (self, NULL);
   g_set_object (&self->project, project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROJECT]);
 }
 
 void
@@ -526,12 +539,64 @@ vera_claim_inspector_finalize (GObject *object)
 }
 
 static void
+vera_claim_inspector_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_CLAIM:
+      g_value_set_object (value, self->claim);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vera_claim_inspector_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      vera_claim_inspector_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_CLAIM:
+      vera_claim_inspector_set_claim (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vera_claim_inspector_class_init (VeraClaimInspectorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vera_claim_inspector_dispose;
+  object_class->get_property = vera_claim_inspector_get_property;
+  object_class->set_property = vera_claim_inspector_set_property;
+
+  properties [PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, VERA_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CLAIM] =
+    g_param_spec_object ("claim", NULL, NULL, VERA_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   object_class->finalize = vera_claim_inspector_finalize;
 
   g_type_ensure (VERA_TYPE_CLAIM_CONTEXT);

@@ -41,6 +41,7 @@ struct _VeraClaimList
   VeraClaimKind        kind_filter;
   gboolean             whole_project;
   gboolean             updating_selection;
+  VeraClaim           *claim;         /* the current claim, selected whenever it shows */
 
   GtkColumnView       *column_view;
   GtkColumnViewColumn *article_column;
@@ -54,6 +55,16 @@ struct _VeraClaimList
 };
 
 G_DEFINE_FINAL_TYPE (VeraClaimList, vera_claim_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_ARTICLE,
+  PROP_CLAIM,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 enum {
   CLAIM_SELECTED,
@@ -105,7 +116,7 @@ update_empty_state (VeraClaimList *self)
       adw_status_page_set_title (self->empty_page, _("No Claims"));
       adw_status_page_set_description (self->empty_page,
                                        _("Vera found no check-worthy claims here. Add articles, "
-                                         "or lower the claim threshold in Preferences to see more."));
+                                         "or lower the claim threshold in Project Settings and add them again to see more."));
     }
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
@@ -308,8 +319,12 @@ selection_changed_cb (VeraClaimList *self)
 {
   VeraClaim *claim = gtk_single_selection_get_selected_item (self->selection);
 
-  if (!self->updating_selection && claim != NULL)
-    g_signal_emit (self, signals [CLAIM_SELECTED], 0, claim);
+  /* A row the reviewer picked; a selection lost to filtering keeps the current claim. */
+  if (self->updating_selection || claim == NULL)
+    return;
+  if (g_set_object (&self->claim, claim))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM]);
+  g_signal_emit (self, signals [CLAIM_SELECTED], 0, claim);
 }
 
 static void
@@ -322,35 +337,56 @@ activate_cb (VeraClaimList *self,
     g_signal_emit (self, signals [CLAIM_SELECTED], 0, claim);
 }
 
-static GtkWidget *
-find_list_view (GtkWidget *widget)
+/* Brings row @position into view. GtkColumnView (before GTK 4.12) cannot scroll to a row, but
+ * its rows are of one height: the adjustment's range divided by the rows gives it. */
+static void
+scroll_to_position (VeraClaimList *self,
+                    guint          position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
+  GtkAdjustment *adjustment = vera_claim_list_get_vadjustment (self);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  double upper, page, row, top, value;
+
+  if (adjustment == NULL || n == 0)
+    return;
+  upper = gtk_adjustment_get_upper (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  value = gtk_adjustment_get_value (adjustment);
+  if (upper <= page)
+    return;
+  row = upper / n;
+  top = row * position;
+  /* Only when the row is out of sight, and then to the middle, as the article view does. */
+  if (top >= value && top + row <= value + page)
+    return;
+  gtk_adjustment_set_value (adjustment, CLAMP (top - (page - row) / 2, 0, upper - page));
 }
 
-void
-vera_claim_list_select_claim (VeraClaimList *self,
-                              VeraClaim     *claim)
+VeraClaim *
+vera_claim_list_get_claim (VeraClaimList *self)
 {
-  GListModel *model;
+  g_return_val_if_fail (VERA_IS_CLAIM_LIST (self), NULL);
+  return self->claim;
+}
+
+/* Selects the current claim when it shows, once filtering and sorting are done (a search over
+ * every row while a large list is still being sorted would make opening it quadratic). */
+static void
+sync_selection (VeraClaimList *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
   guint n, position = GTK_INVALID_LIST_POSITION;
-  GtkWidget *list_view;
 
-  g_return_if_fail (VERA_IS_CLAIM_LIST (self));
-
-  if (claim == gtk_single_selection_get_selected_item (self->selection))
+  if (self->claim == gtk_single_selection_get_selected_item (self->selection) ||
+      gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+      gtk_sort_list_model_get_pending (self->sort_model) > 0)
     return;
-  model = G_LIST_MODEL (self->sort_model);
   n = g_list_model_get_n_items (model);
-  for (guint i = 0; claim != NULL && i < n; i++)
+  for (guint i = 0; self->claim != NULL && i < n; i++)
     {
       g_autoptr(VeraClaim) item = g_list_model_get_item (model, i);
 
-      if (item == claim)
+      if (item == self->claim)
         {
           position = i;
           break;
@@ -359,9 +395,20 @@ vera_claim_list_select_claim (VeraClaimList *self,
   self->updating_selection = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->updating_selection = FALSE;
-  list_view = find_list_view (GTK_WIDGET (self->column_view));
-  if (position != GTK_INVALID_LIST_POSITION && list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    scroll_to_position (self, position);
+}
+
+void
+vera_claim_list_select_claim (VeraClaimList *self,
+                              VeraClaim     *claim)
+{
+  g_return_if_fail (VERA_IS_CLAIM_LIST (self));
+  g_return_if_fail (claim == NULL || VERA_IS_CLAIM (claim));
+
+  if (g_set_object (&self->claim, claim))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM]);
+  sync_selection (self);
 }
 
 VeraClaim *
@@ -502,7 +549,12 @@ vera_claim_list_set_project (VeraClaimList *self,
 
   if (!g_set_object (&self->project, project))
     return;
-  g_clear_object (&self->article);
+  if (self->article != NULL)
+    {
+      g_clear_object (&self->article);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROJECT]);
   gtk_map_list_model_set_model (self->per_article,
                                 project != NULL ? vera_project_get_articles (project) : NULL);
   update_base_model (self);
@@ -519,6 +571,7 @@ vera_claim_list_set_article (VeraClaimList *self,
     return;
   update_base_model (self);
   update_empty_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE]);
 }
 
 GListModel *
@@ -564,7 +617,56 @@ vera_claim_list_dispose (GObject *object)
   g_clear_object (&self->no_claims);
   g_clear_object (&self->project);
   g_clear_object (&self->article);
+  g_clear_object (&self->claim);
   G_OBJECT_CLASS (vera_claim_list_parent_class)->dispose (object);
+}
+
+static void
+vera_claim_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  VeraClaimList *self = VERA_CLAIM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_CLAIM:
+      g_value_set_object (value, vera_claim_list_get_claim (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vera_claim_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  VeraClaimList *self = VERA_CLAIM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      vera_claim_list_set_project (self, g_value_get_object (value));
+      break;
+    case PROP_ARTICLE:
+      vera_claim_list_set_article (self, g_value_get_object (value));
+      break;
+    case PROP_CLAIM:
+      vera_claim_list_select_claim (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -574,6 +676,19 @@ vera_claim_list_class_init (VeraClaimListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vera_claim_list_dispose;
+  object_class->get_property = vera_claim_list_get_property;
+  object_class->set_property = vera_claim_list_set_property;
+
+  properties [PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, VERA_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, VERA_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CLAIM] =
+    g_param_spec_object ("claim", NULL, NULL, VERA_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals [CLAIM_SELECTED] =
     g_signal_new ("claim-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -656,6 +771,12 @@ vera_claim_list_init (VeraClaimList *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_model, "items-changed",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "notify::pending",
+                           G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_model, "notify::pending",
+                           G_CALLBACK (sync_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending",
                            G_CALLBACK (update_empty_state), self, G_CONNECT_SWAPPED);
   update_empty_state (self);

@@ -22,7 +22,9 @@ void           vera_claim_list_set_article       (VeraClaimList *self,
                                                   VeraArticle   *article);
 /* The claims shown, filtered and sorted. */
 GListModel    *vera_claim_list_get_model         (VeraClaimList *self);
-/* Selects @claim in the list if it shows there, and scrolls to it. */
+/* :claim, the selected claim (NULL when none): setting it selects @claim in the list if it
+ * shows there, and scrolls to it. :project and :article are the setters above. */
+VeraClaim     *vera_claim_list_get_claim         (VeraClaimList *self);
 void           vera_claim_list_select_claim      (VeraClaimList *self,
                                                   VeraClaim     *claim);
 /* The claim @delta rows away from the selected one (the first when none is), or NULL. */

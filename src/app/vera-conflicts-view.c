@@ -25,6 +25,14 @@ struct _VeraConflictsView
 
 G_DEFINE_FINAL_TYPE (VeraConflictsView, vera_conflicts_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
 static GtkWidget *
 member_cell (VeraConflictsView *self,
              VeraConflict      *conflict,
@@ -150,9 +158,12 @@ vera_conflicts_view_set_project (VeraConflictsView *self,
 {
   g_return_if_fail (VERA_IS_CONFLICTS_VIEW (self));
 
+  if (self->project == project)
+    return;
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (vera_project_get_conflicts (self->project), self);
   g_set_object (&self->project, project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROJECT]);
   gtk_list_box_bind_model (self->list, project ? vera_project_get_conflicts (project) : NULL,
                            create_row, self, NULL);
   if (project != NULL)
@@ -180,12 +191,55 @@ vera_conflicts_view_dispose (GObject *object)
 }
 
 static void
+vera_conflicts_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VeraConflictsView *self = VERA_CONFLICTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vera_conflicts_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  VeraConflictsView *self = VERA_CONFLICTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      vera_conflicts_view_set_project (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vera_conflicts_view_class_init (VeraConflictsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vera_conflicts_view_dispose;
+  object_class->get_property = vera_conflicts_view_get_property;
+  object_class->set_property = vera_conflicts_view_set_property;
+
+  properties [PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, VERA_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/vera-conflicts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VeraConflictsView, list);
   gtk_widget_class_bind_template_child (widget_class, VeraConflictsView, stack);

@@ -29,7 +29,6 @@ struct _VeraWindow
 
   GCancellable         *adding_cancellable;
   gboolean              closing_confirmed;
-  gboolean              in_selection_update;
 
   /* Template children. */
   GtkButton            *add_button;

@@ -21,6 +21,8 @@ enum {
   PROP_NET_SERVICE,
   PROP_ANALYZER,
   PROP_PROJECT,
+  PROP_ARTICLE,
+  PROP_CLAIM,
   PROP_ARTICLE_LANGUAGE,
   N_PROPS
 };
@@ -78,8 +80,8 @@ vera_window_update_title (VeraWindow *self)
                                         self->article ? vera_article_get_title (self->article) : NULL);
 }
 
-/* Selection: the window is the one place that knows the current article and claim and keeps
- * the sidebar, the text, the list and the inspector in step. */
+/* Selection: the window holds the current article and claim (:article, :claim); the text, the
+ * list and the inspector are bound to them (vera_window_init), the sidebar follows here. */
 
 static guint
 article_position (VeraWindow  *self,
@@ -120,11 +122,9 @@ vera_window_select_article (VeraWindow  *self,
     g_signal_connect_object (article, "notify::language", G_CALLBACK (article_language_changed_cb),
                              self, G_CONNECT_SWAPPED);
   article_language_changed_cb (self);
-  self->in_selection_update = TRUE;
+  /* The sidebar's selection calls back here, and finds the article current already. */
   gtk_single_selection_set_selected (self->article_selection, article_position (self, article));
-  self->in_selection_update = FALSE;
-  vera_article_view_set_article (self->article_view, article);
-  vera_claim_list_set_article (self->claim_list, article);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ARTICLE]);
   if (self->claim != NULL && vera_claim_get_article (self->claim) != article)
     vera_window_select_claim (self, NULL);
   vera_window_update_title (self);
@@ -138,11 +138,10 @@ vera_window_select_claim (VeraWindow *self,
 
   if (claim != NULL && vera_claim_get_article (claim) != self->article)
     vera_window_select_article (self, vera_claim_get_article (claim));
-  g_set_object (&self->claim, claim);
+  if (!g_set_object (&self->claim, claim))
+    return;
   vera_window_restore_references (self, claim);
-  vera_article_view_set_claim (self->article_view, claim);
-  vera_claim_list_select_claim (self->claim_list, claim);
-  vera_claim_inspector_set_claim (self->claim_inspector, claim);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CLAIM]);
   vera_window_update_actions (self);
 }
 
@@ -160,7 +159,7 @@ article_selection_changed_cb (VeraWindow *self)
 {
   VeraArticle *article = gtk_single_selection_get_selected_item (self->article_selection);
 
-  if (!self->in_selection_update && article != NULL)
+  if (article != NULL)
     vera_window_select_article (self, article);
 }
 
@@ -272,9 +271,8 @@ vera_window_set_project (VeraWindow  *self,
     self->file_etag = vera_window_dup_file_etag (vera_project_get_file (project));
 
   gtk_single_selection_set_model (self->article_selection, vera_project_get_articles (project));
-  vera_claim_list_set_project (self->claim_list, project);
-  vera_claim_inspector_set_project (self->claim_inspector, project);
-  vera_conflicts_view_set_project (self->conflicts_view, project);
+  /* The list, the inspector and the conflicts follow before the first article is selected. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROJECT]);
   g_signal_connect_object (project, "notify::dirty", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::file", G_CALLBACK (vera_window_update_title), self, G_CONNECT_SWAPPED);
@@ -285,7 +283,6 @@ vera_window_set_project (VeraWindow  *self,
   update_main_stack (self);
   vera_window_update_title (self);
   vera_window_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROJECT]);
 }
 
 VeraProject *
@@ -523,6 +520,12 @@ vera_window_get_property (GObject    *object,
     case PROP_PROJECT:
       g_value_set_object (value, self->project);
       break;
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    case PROP_CLAIM:
+      g_value_set_object (value, self->claim);
+      break;
     case PROP_ARTICLE_LANGUAGE:
       g_value_set_string (value, vera_window_get_article_language (self));
       break;
@@ -549,6 +552,12 @@ vera_window_set_property (GObject      *object,
       break;
     case PROP_ANALYZER:
       self->analyzer = g_value_dup_object (value);
+      break;
+    case PROP_ARTICLE:
+      vera_window_select_article (self, g_value_get_object (value));
+      break;
+    case PROP_CLAIM:
+      vera_window_select_claim (self, g_value_get_object (value));
       break;
     case PROP_ARTICLE_LANGUAGE:
       vera_window_request_article_language (self, g_value_get_string (value));
@@ -584,6 +593,12 @@ vera_window_class_init (VeraWindowClass *klass)
   properties [PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, VERA_TYPE_PROJECT,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, VERA_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties [PROP_CLAIM] =
+    g_param_spec_object ("claim", NULL, NULL, VERA_TYPE_CLAIM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The current article's language as the win.set-article-language menu names it ("en", "de",
    * "zh", "other", "und"). Setting it asks for a new analysis in that language, which changes
    * the value later (or not, when the reviewer cancels). */
@@ -630,10 +645,24 @@ vera_window_class_init (VeraWindowClass *klass)
 static void
 vera_window_init (VeraWindow *self)
 {
+  /* The panes show what the window holds: its project, article and claim. */
+  static const struct { const char *source; gsize widget; const char *target; } bindings[] = {
+    { "project", G_STRUCT_OFFSET (VeraWindow, claim_list), "project" },
+    { "project", G_STRUCT_OFFSET (VeraWindow, claim_inspector), "project" },
+    { "project", G_STRUCT_OFFSET (VeraWindow, conflicts_view), "project" },
+    { "article", G_STRUCT_OFFSET (VeraWindow, article_view), "article" },
+    { "article", G_STRUCT_OFFSET (VeraWindow, claim_list), "article" },
+    { "claim", G_STRUCT_OFFSET (VeraWindow, article_view), "claim" },
+    { "claim", G_STRUCT_OFFSET (VeraWindow, claim_list), "claim" },
+    { "claim", G_STRUCT_OFFSET (VeraWindow, claim_inspector), "claim" },
+  };
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GType drop_types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    g_object_bind_property (self, bindings[i].source, *(GObject **) G_STRUCT_MEMBER_P (self, bindings[i].widget),
+                            bindings[i].target, G_BINDING_SYNC_CREATE);
   self->recovery = vera_recovery_new (NULL);
   g_signal_connect_object (self->recovery, "prepare", G_CALLBACK (recovery_prepare_cb), self,
                            G_CONNECT_SWAPPED);

@@ -121,6 +121,74 @@ test_keyboard_review (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
 }
 
+static VeraClaim *
+get_claim_of (gpointer widget)
+{
+  g_autoptr(VeraClaim) claim = NULL;
+
+  g_object_get (widget, "claim", &claim, NULL);
+  return claim;
+}
+
+/* The panes are bound to the window's project, article and claim: choosing a claim anywhere
+ * shows it everywhere, also when it belongs to another article, and the list scrolls to it. */
+static void
+test_bindings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  VeraWindow *window = fixture->window;
+  VeraProject *project;
+  g_autoptr(VeraArticle) last = NULL;
+  g_autoptr(VeraProject) shown = NULL;
+  VeraClaim *claim;
+  GListModel *claims;
+  GtkAdjustment *adjustment;
+
+  if (fixture->path == NULL)
+    return;
+  project = vera_window_get_project (window);
+  g_object_get (window->claim_inspector, "project", &shown, NULL);
+  g_assert_true (shown == project);
+  g_clear_object (&shown);
+  g_object_get (window->conflicts_view, "project", &shown, NULL);
+  g_assert_true (shown == project);
+
+  /* A claim of the last article, chosen through the window's property. */
+  last = g_list_model_get_item (vera_project_get_articles (project),
+                                g_list_model_get_n_items (vera_project_get_articles (project)) - 1);
+  claims = vera_article_get_claims (last);
+  claim = g_list_model_get_item (claims, g_list_model_get_n_items (claims) - 1);
+  g_object_unref (claim);
+  g_object_set (window, "claim", claim, NULL);
+  vera_ui_test_spin (10);
+  g_assert_true (vera_window_get_article (window) == last);
+  g_assert_true (vera_article_view_get_article (window->article_view) == last);
+  g_assert_true (get_claim_of (window->article_view) == claim);
+  g_assert_true (get_claim_of (window->claim_inspector) == claim);
+  g_assert_true (get_claim_of (window->claim_list) == claim);
+
+  /* Chosen in the whole-project list, far down: the window follows and the row is in sight. */
+  vera_claim_list_set_whole_project (window->claim_list, TRUE);
+  vera_ui_test_settle_list (window);
+  g_object_set (window, "claim", NULL, NULL);
+  g_assert_null (get_claim_of (window->claim_inspector));
+  claims = vera_claim_list_get_model (window->claim_list);
+  claim = g_list_model_get_item (claims, g_list_model_get_n_items (claims) - 1);
+  g_object_unref (claim);
+  adw_view_stack_set_visible_child_name (window->view_stack, "claims");
+  vera_ui_test_spin (50);
+  g_object_set (window->claim_list, "claim", claim, NULL);
+  vera_ui_test_spin (50);
+  adjustment = vera_claim_list_get_vadjustment (window->claim_list);
+  g_test_message ("claims list: upper %g, page %g, value %g", gtk_adjustment_get_upper (adjustment),
+                  gtk_adjustment_get_page_size (adjustment), gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_signal_emit_by_name (window->claim_list, "claim-selected", claim);
+  g_assert_true (vera_window_get_claim (window) == claim);
+  g_assert_true (get_claim_of (window->claim_inspector) == claim);
+}
+
 static void
 test_note (Fixture       *fixture,
            gconstpointer  data)
@@ -458,6 +526,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/vera/ui/window/keyboard-review", Fixture, app, fixture_set_up,
               test_keyboard_review, fixture_tear_down);
+  g_test_add ("/vera/ui/window/bindings", Fixture, app, fixture_set_up, test_bindings,
+              fixture_tear_down);
   g_test_add ("/vera/ui/window/note", Fixture, app, fixture_set_up, test_note, fixture_tear_down);
   g_test_add ("/vera/ui/window/filter", Fixture, app, fixture_set_up, test_filter,
               fixture_tear_down);
