@@ -315,6 +315,14 @@ typedef struct
 #define ZH VERA_LANGUAGE_ZH
 
 static const LinkCase link_cases[] = {
+  /* Trips of a transit network in English and German: different values conflict, the Chinese
+   * count of the same value agrees. */
+  { "en trips vs de Fahrten",
+    { EN, "The tram network carried 3.4 million trips a month in 2023.", "3.4 million trips", 3.4e6, "count", "trips", NULL, "a month" },
+    { DE, "Das Straßenbahnnetz zählte 2023 rund 2,9 Millionen Fahrten pro Monat.", "2,9 Millionen Fahrten", 2.9e6, "count", "Fahrten", NULL, NULL }, TRUE },
+  { "en ridership vs de Fahrten, same value",
+    { EN, "Ridership reached 3.4 million trips a month in 2023.", "3.4 million trips", 3.4e6, "count", "trips", NULL, "a month" },
+    { DE, "Das Straßenbahnnetz zählte 2023 rund 3,4 Millionen Fahrten pro Monat.", "3,4 Millionen Fahrten", 3.4e6, "count", "Fahrten", NULL, NULL }, FALSE },
   /* The seeds' venture-capital failure: three wordings of one subject. */
   { "en vc deployed vs vc investment",
     { EN, "Shanghai-based VC firms deployed $48 billion in 2024.", "$48 billion", 48e9, "USD", NULL, NULL, "in 2024" },

@@ -478,6 +478,13 @@ make_quantity (const char   *s,
   return q;
 }
 
+/* A year ("2022年") or a time word ("去年") of a sentence, in bytes. */
+typedef struct
+{
+  gsize start;
+  gsize length;
+} VeraZhScopeMarker;
+
 GPtrArray *
 vera_quantities_zh_extract (const char *sentence,
                             gsize       len)
@@ -486,15 +493,16 @@ vera_quantities_zh_extract (const char *sentence,
   g_autofree char *s = g_utf8_make_valid (sentence != NULL ? sentence : "",
                                           sentence != NULL ? (gssize) len : 0);
   const char *end = s + strlen (s);
-  const char *p = s, *year = NULL, *year_end = NULL, *time_word = NULL;
-  gsize time_len = 0;
-  g_autofree char *scope = NULL;
+  const char *p = s;
+  /* The years and time words of the sentence and where each figure starts, in bytes. */
+  g_autoptr(GArray) markers = g_array_new (FALSE, FALSE, sizeof (VeraZhScopeMarker));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   Lexicons lex;
 
   load_lexicons (&lex);
   while (p < end)
     {
-      const char *value, *start = p, *q = p, *currency = NULL, *next;
+      const char *value, *start = p, *q = p, *currency = NULL, *next, *year, *year_end;
       gboolean percent_word = FALSE, found = FALSE;
       gsize n;
       Figure fig;
@@ -508,11 +516,16 @@ vera_quantities_zh_extract (const char *sentence,
       if ((n = vera_lexicon_match_prefix (lex.time_words, p, end - p, NULL)) > 0 &&
           ((guchar) *p >= 0x80 || (!is_ascii_alnum_before (s, p) && !g_ascii_isalnum (p[n]))))
         {
-          if (time_word == NULL)
-            {
-              time_word = p;
-              time_len = n;
-            }
+          VeraZhScopeMarker marker = { p - s, n };
+          VeraZhScopeMarker *last = markers->len > 0
+                                    ? &g_array_index (markers, VeraZhScopeMarker, markers->len - 1)
+                                    : NULL;
+
+          /* 今年上半年: time words in a row are one scope. */
+          if (last != NULL && last->start + last->length == marker.start)
+            last->length += n;
+          else
+            g_array_append_val (markers, marker);
           p += n;
           continue;
         }
@@ -544,8 +557,15 @@ vera_quantities_zh_extract (const char *sentence,
           p = g_utf8_next_char (p);
           continue;
         }
+      year = year_end = NULL;
       next = read_figure (&lex, s, start, q, end, currency, percent_word, &fig, &year,
                           &year_end, &found);
+      if (year != NULL)
+        {
+          VeraZhScopeMarker marker = { year - s, year_end - year };
+
+          g_array_append_val (markers, marker);
+        }
       if (found)
         {
           if (fig.qualifier == NULL)
@@ -561,6 +581,7 @@ vera_quantities_zh_extract (const char *sentence,
               (g_strcmp0 (fig.unit, "year") == 0 || g_strcmp0 (fig.unit, "month") == 0 ||
                g_strcmp0 (fig.unit, "day") == 0 || g_strcmp0 (fig.unit, "week") == 0))
             fig.qualifier = NULL;
+          g_array_append_vals (starts, &(gsize) { fig.start - s }, 1);
           g_ptr_array_add (result, make_quantity (s, &fig));
         }
       else
@@ -570,15 +591,19 @@ vera_quantities_zh_extract (const char *sentence,
         }
       p = MAX (next, g_utf8_next_char (p));
     }
-  if (year != NULL && (time_word == NULL || year < time_word))
-    scope = g_strndup (year, year_end - year);
-  else if (time_word != NULL)
-    scope = g_strndup (time_word, time_len);
-  for (guint i = 0; i < result->len && scope != NULL; i++)
+  /* A figure's scope is the year or time word nearest before it (高于2022年的90万人次: 2022);
+   * one with none before takes the sentence's first. */
+  for (guint i = 0; i < result->len && markers->len > 0; i++)
     {
-      VeraQuantity *q = g_ptr_array_index (result, i);
+      VeraQuantity *quantity = g_ptr_array_index (result, i);
+      gsize at = g_array_index (starts, gsize, i);
+      /* The markers are in text order. */
+      const VeraZhScopeMarker *chosen = &g_array_index (markers, VeraZhScopeMarker, 0);
 
-      q->scope = g_strdup (scope);
+      for (guint m = 1; m < markers->len; m++)
+        if (g_array_index (markers, VeraZhScopeMarker, m).start < at)
+          chosen = &g_array_index (markers, VeraZhScopeMarker, m);
+      quantity->scope = g_strndup (s + chosen->start, chosen->length);
     }
   return result;
 }
