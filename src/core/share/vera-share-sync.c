@@ -99,7 +99,7 @@ static GError *
 invalid_answer (const char *what)
 {
   return g_error_new (VERA_SHARE_ERROR, VERA_SHARE_ERROR_INVALID,
-                      /* Translators: %s names a request, such as "the profile" */
+                      /* Translators: %s names what was asked for, such as "a search" */
                       _("The annotation server sent an answer in an unknown format (%s)"), what);
 }
 
