@@ -81,5 +81,9 @@ int vera_check_import_annotations (int argc, char **argv);
 int vera_check_info      (int argc, char **argv);
 int vera_check_sentences (int argc, char **argv);
 int vera_check_score     (int argc, char **argv);
+int vera_check_share     (int argc, char **argv);
+int vera_check_pull      (int argc, char **argv);
+/* share and pull in one: the same options, the project changed in place on success. */
+int vera_check_run_share (int argc, char **argv, gboolean pull);
 
 G_END_DECLS

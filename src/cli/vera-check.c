@@ -17,6 +17,8 @@ const VeraCheckCommand vera_check_commands[] = {
   { "export",    vera_check_export,    N_("Export a project: HTML, PDF, Markdown, CSV, JSON, ClaimReview or W3C annotations") },
   { "import-annotations", vera_check_import_annotations, N_("Apply W3C Web Annotations onto a project's claims") },
   { "fetch",     vera_check_fetch,     N_("Fetch a reference URL and print its metadata (title, publisher, date, archive)") },
+  { "share",     vera_check_share,     N_("Share the project's reviewed claims as annotations (Hypothesis or W3C server)") },
+  { "pull",      vera_check_pull,      N_("Record other reviewers' verdicts from an annotation server on the claims") },
   { "info",      vera_check_info,      N_("Summarise a project: articles, claims by status, conflicts") },
   { NULL, NULL, NULL },
 };

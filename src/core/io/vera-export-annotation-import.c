@@ -605,6 +605,23 @@ apply_annotation (VeraProject               *project,
   g_ptr_array_unref (body.urls);
 }
 
+gboolean
+vera_webannotation_anchor (VeraArticle *article,
+                           JsonObject  *annotation,
+                           guint       *start,
+                           guint       *end)
+{
+  Target target;
+  gboolean moved;
+
+  g_return_val_if_fail (VERA_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (annotation != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  return parse_target (json_object_get_member (annotation, "target"), &target) &&
+         anchor (article, &target, start, end, &moved) && *start < *end;
+}
+
 /* Walks collections, pages, arrays and annotations. Returns how many annotations it met. */
 static guint
 walk (VeraProject               *project,

@@ -124,4 +124,13 @@ gboolean          vera_webannotation_import        (VeraProject          *projec
                                                     VeraAnnotationImportStats *stats,
                                                     GError              **error);
 
+/* The span (code points) where @annotation (a W3C Web Annotation, or a Hypothesis annotation,
+ * whose target has the same shape) anchors in @article, by the same rules as the import: the
+ * TextPositionSelector when the text there still matches, else the TextQuoteSelector found by
+ * its prefix and suffix. The target's source is not compared: the caller picked the article. */
+gboolean          vera_webannotation_anchor        (VeraArticle          *article,
+                                                    JsonObject           *annotation,
+                                                    guint                *start,
+                                                    guint                *end);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "vera-project.h"
 #include "vera-project-io.h"
 #include "vera-quantity.h"
+#include "vera-project-reviews-private.h"
 #include "vera-reference.h"
 #include "vera-vocabulary.h"
 
@@ -465,7 +466,8 @@ read_claim (VeraArticle  *article,
 
   if (!read_quantities (claim, object, &ctx, error) ||
       !read_people (claim, object, &ctx, error) ||
-      !read_references (claim, object, &ctx, error))
+      !read_references (claim, object, &ctx, error) ||
+      !vera_project_read_claim_reviews (claim, object, where, error))
     return NULL;
 
   g_hash_table_add (claim_ids, g_strdup (id));
@@ -570,6 +572,8 @@ read_article (JsonObject  *object,
       g_ptr_array_add (findings, finding);
     }
 
+  if (!vera_project_read_article_annotations (article, object, where, error))
+    return NULL;
   vera_article_replace_analysis (article, claims, findings);
   return g_steal_pointer (&article);
 }

@@ -15,6 +15,7 @@
 #include "vera-person.h"
 #include "vera-project.h"
 #include "vera-project-io.h"
+#include "vera-project-reviews-private.h"
 #include "vera-quantity.h"
 #include "vera-reference.h"
 #include "vera-vocabulary.h"
@@ -120,6 +121,7 @@ write_claim (VeraJsonWriter *w,
       write_reference (w, ref);
     }
   vera_json_writer_end_array (w);
+  vera_project_write_claim_reviews (w, claim);
   vera_json_writer_end_object (w);
 }
 
@@ -171,6 +173,7 @@ write_article (VeraJsonWriter *w,
       write_finding (w, finding);
     }
   vera_json_writer_end_array (w);
+  vera_project_write_article_annotations (w, article);
   vera_json_writer_end_object (w);
 }
 

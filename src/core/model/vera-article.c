@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "vera-article.h"
 #include "vera-claim.h"
 #include "vera-finding.h"
@@ -33,6 +35,8 @@ struct _VeraArticle
   GListStore  *claims;
   GListStore  *findings;
   guint        n_reviewed;
+
+  GPtrArray   *annotations;  /* JsonNode: annotations anchored on no claim, NULL until pulled */
 };
 
 G_DEFINE_FINAL_TYPE (VeraArticle, vera_article, G_TYPE_OBJECT)
@@ -208,6 +212,7 @@ vera_article_finalize (GObject *object)
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->published, g_free);
   g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
 
   G_OBJECT_CLASS (vera_article_parent_class)->finalize (object);
 }
@@ -573,4 +578,25 @@ vera_article_get_n_reviewed (VeraArticle *self)
 {
   g_return_val_if_fail (VERA_IS_ARTICLE (self), 0);
   return self->n_reviewed;
+}
+
+GPtrArray *
+vera_article_get_annotations (VeraArticle *self)
+{
+  g_return_val_if_fail (VERA_IS_ARTICLE (self), NULL);
+
+  if (self->annotations == NULL)
+    self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  return self->annotations;
+}
+
+void
+vera_article_take_annotations (VeraArticle *self,
+                               GPtrArray   *annotations)
+{
+  g_return_if_fail (VERA_IS_ARTICLE (self));
+  g_return_if_fail (annotations != NULL);
+
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->annotations = annotations;
 }

@@ -64,4 +64,10 @@ guint        vera_article_get_n_claims     (VeraArticle  *self);
 /* Claims with a verdict or marked not-a-claim. */
 guint        vera_article_get_n_reviewed   (VeraArticle  *self);
 
+/* Annotations of this article's document, pulled from an annotation server, that anchor on no
+ * claim: a GPtrArray of JsonNode, each kept verbatim. Never NULL; take replaces them. */
+GPtrArray   *vera_article_get_annotations  (VeraArticle  *self);
+void         vera_article_take_annotations (VeraArticle  *self,
+                                            GPtrArray    *annotations);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "vera-person.h"
 #include "vera-quantity.h"
 #include "vera-reference.h"
+#include "vera-review.h"
 #include "vera-util.h"
 
 struct _VeraClaim
@@ -34,6 +35,9 @@ struct _VeraClaim
   GListStore    *references;
   GPtrArray     *quantities;
   GPtrArray     *people;
+
+  GPtrArray     *reviews;   /* VeraReview: other reviewers' verdicts, NULL until pulled */
+  VeraSharedAnnotation *shared;
 };
 
 G_DEFINE_FINAL_TYPE (VeraClaim, vera_claim, G_TYPE_OBJECT)
@@ -83,6 +87,8 @@ vera_claim_finalize (GObject *object)
   g_clear_object (&self->references);
   g_clear_pointer (&self->quantities, g_ptr_array_unref);
   g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->reviews, g_ptr_array_unref);
+  g_clear_pointer (&self->shared, vera_shared_annotation_free);
 
   G_OBJECT_CLASS (vera_claim_parent_class)->finalize (object);
 }
@@ -476,4 +482,44 @@ vera_claim_take_people (VeraClaim *self,
 
   g_ptr_array_unref (self->people);
   self->people = people;
+}
+
+GPtrArray *
+vera_claim_get_reviews (VeraClaim *self)
+{
+  g_return_val_if_fail (VERA_IS_CLAIM (self), NULL);
+
+  if (self->reviews == NULL)
+    self->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_review_free);
+  return self->reviews;
+}
+
+void
+vera_claim_take_reviews (VeraClaim *self,
+                         GPtrArray *reviews)
+{
+  g_return_if_fail (VERA_IS_CLAIM (self));
+  g_return_if_fail (reviews != NULL);
+
+  g_clear_pointer (&self->reviews, g_ptr_array_unref);
+  self->reviews = reviews;
+}
+
+const VeraSharedAnnotation *
+vera_claim_get_shared (VeraClaim *self)
+{
+  g_return_val_if_fail (VERA_IS_CLAIM (self), NULL);
+
+  return self->shared;
+}
+
+void
+vera_claim_set_shared (VeraClaim                  *self,
+                       const VeraSharedAnnotation *shared)
+{
+  g_return_if_fail (VERA_IS_CLAIM (self));
+
+  g_clear_pointer (&self->shared, vera_shared_annotation_free);
+  if (shared != NULL)
+    self->shared = vera_shared_annotation_copy (shared);
 }

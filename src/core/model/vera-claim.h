@@ -67,4 +67,14 @@ GPtrArray     *vera_claim_get_people         (VeraClaim      *self);
 void           vera_claim_take_people        (VeraClaim      *self,
                                               GPtrArray      *people);
 
+/* Other reviewers' verdicts (VeraReview), pulled from an annotation server; never NULL, owned by
+ * the claim. Take replaces them. They are not review actions of this reviewer: no undo. */
+GPtrArray     *vera_claim_get_reviews        (VeraClaim      *self);
+void           vera_claim_take_reviews       (VeraClaim      *self,
+                                              GPtrArray      *reviews);
+/* The annotation this reviewer shared of the claim, or NULL; set copies (NULL clears). */
+const VeraSharedAnnotation *vera_claim_get_shared (VeraClaim *self);
+void           vera_claim_set_shared         (VeraClaim      *self,
+                                              const VeraSharedAnnotation *shared);
+
 G_END_DECLS

@@ -14,6 +14,8 @@ typedef struct _VeraConflict  VeraConflict;
 typedef struct _VeraQuantity  VeraQuantity;
 typedef struct _VeraPerson    VeraPerson;
 typedef struct _VeraProjectFigure VeraProjectFigure;
+typedef struct _VeraReview    VeraReview;
+typedef struct _VeraSharedAnnotation VeraSharedAnnotation;
 
 /* The review status of a claim (ARCHITECTURE.md, "Vocabularies"). The nick of each value is the
  * string written to project files and exports. */

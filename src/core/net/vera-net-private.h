@@ -41,6 +41,27 @@ void             vera_net_service_request_async  (VeraNetService      *self,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);
+/* What an API request adds to the one above (annotation servers): headers and a body. The
+ * strings are copied; NULL leaves a header out (Accept keeps the default). */
+typedef struct
+{
+  const char *accept;
+  const char *authorization;   /* the whole value, "Bearer …" */
+  const char *if_match;
+  const char *prefer;
+  const char *content_type;    /* of @body */
+  GBytes     *body;
+} VeraNetRequestOptions;
+
+/* vera_net_service_request_async() with @options; redirects are never followed, so a token is
+ * never sent on to another host. Finish with vera_net_service_request_finish(). */
+void             vera_net_service_request_full_async (VeraNetService            *self,
+                                                      const char                *method,
+                                                      const char                *url,
+                                                      const VeraNetRequestOptions *options,
+                                                      GCancellable              *cancellable,
+                                                      GAsyncReadyCallback        callback,
+                                                      gpointer                   user_data);
 VeraNetResponse *vera_net_service_request_finish (VeraNetService      *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);

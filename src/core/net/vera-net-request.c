@@ -29,6 +29,13 @@ typedef struct
   SoupMessage     *msg;
   GInputStream    *stream;
   GByteArray      *buffer;
+  /* Set by vera_net_service_request_full_async(). */
+  char            *accept;
+  char            *authorization;
+  char            *if_match;
+  char            *prefer;
+  char            *content_type;
+  GBytes          *body;
 } RequestData;
 
 void
@@ -62,6 +69,12 @@ request_data_free (RequestData *data)
   g_clear_object (&data->msg);
   g_clear_object (&data->stream);
   g_clear_pointer (&data->buffer, g_byte_array_unref);
+  g_free (data->accept);
+  g_free (data->authorization);
+  g_free (data->if_match);
+  g_free (data->prefer);
+  g_free (data->content_type);
+  g_clear_pointer (&data->body, g_bytes_unref);
   g_free (data);
 }
 
@@ -322,8 +335,17 @@ send_message (GTask *task)
   soup_message_add_flags (data->msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (data->msg);
   soup_message_headers_replace (headers, "Accept",
-                                "text/html,application/xhtml+xml,application/json;q=0.9,"
-                                "*/*;q=0.8");
+                                data->accept != NULL ? data->accept
+                                : "text/html,application/xhtml+xml,application/json;q=0.9,"
+                                  "*/*;q=0.8");
+  if (data->authorization != NULL)
+    soup_message_headers_replace (headers, "Authorization", data->authorization);
+  if (data->if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", data->if_match);
+  if (data->prefer != NULL)
+    soup_message_headers_replace (headers, "Prefer", data->prefer);
+  if (data->body != NULL)
+    soup_message_set_request_body_from_bytes (data->msg, data->content_type, data->body);
   soup_session_send_async (vera_net_service_get_session (self), data->msg, G_PRIORITY_DEFAULT,
                            data->cancellable, send_cb, g_object_ref (task));
 }
@@ -346,6 +368,15 @@ caller_cancelled_cb (GCancellable *caller,
   g_cancellable_cancel (ours);
 }
 
+static void request_start (VeraNetService              *self,
+                           const char                  *method,
+                           const char                  *url,
+                           gboolean                     follow_redirects,
+                           const VeraNetRequestOptions *options,
+                           GCancellable                *cancellable,
+                           GAsyncReadyCallback          callback,
+                           gpointer                     user_data);
+
 void
 vera_net_service_request_async (VeraNetService      *self,
                                 const char          *method,
@@ -355,19 +386,59 @@ vera_net_service_request_async (VeraNetService      *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  RequestData *data;
-
   g_return_if_fail (VERA_IS_NET_SERVICE (self));
   g_return_if_fail (method != NULL);
   g_return_if_fail (url != NULL);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
+  request_start (self, method, url, follow_redirects, NULL, cancellable, callback, user_data);
+}
+
+void
+vera_net_service_request_full_async (VeraNetService              *self,
+                                     const char                  *method,
+                                     const char                  *url,
+                                     const VeraNetRequestOptions *options,
+                                     GCancellable                *cancellable,
+                                     GAsyncReadyCallback          callback,
+                                     gpointer                     user_data)
+{
+  g_return_if_fail (VERA_IS_NET_SERVICE (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  request_start (self, method, url, FALSE, options, cancellable, callback, user_data);
+}
+
+static void
+request_start (VeraNetService              *self,
+               const char                  *method,
+               const char                  *url,
+               gboolean                     follow_redirects,
+               const VeraNetRequestOptions *options,
+               GCancellable                *cancellable,
+               GAsyncReadyCallback          callback,
+               gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  RequestData *data;
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, vera_net_service_request_async);
 
   data = g_new0 (RequestData, 1);
+  if (options != NULL)
+    {
+      data->accept = g_strdup (options->accept);
+      data->authorization = g_strdup (options->authorization);
+      data->if_match = g_strdup (options->if_match);
+      data->prefer = g_strdup (options->prefer);
+      data->content_type = g_strdup (options->content_type);
+      data->body = options->body != NULL ? g_bytes_ref (options->body) : NULL;
+    }
   data->response = g_new0 (VeraNetResponse, 1);
   data->response->url = g_strdup (url);
   data->method = g_strdup (method);
