@@ -6,41 +6,86 @@
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vera-claims-resources.h"
+#include "vera-lexicon.h"
 #include "vera-plausibility.h"
+#include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-tokens.h"
 
-/* How far above a reference count a figure may go before it cannot be true. */
-#define GROWTH_MARGIN 0.10
+/* The table made by tools/make-reference-table.py (format described there). */
+#define REFERENCE_RESOURCE "/io/github/verafact/Vera/core/analysis/reference-table.tsv"
 
-#define REFERENCE_RESOURCE "/io/github/verafact/Vera/core/analysis/reference-figures.json"
+/* How many times larger the largest of several places of one name must be than the next for
+ * the name to mean it ("London" is London, England; "Córdoba" is not decided). */
+#define DOMINANCE 10.0
+/* A country whose capital holds this share of its people is a city state (Singapore). */
+#define CITY_STATE_SHARE 0.6
+/* How far (code points) a place, an indicator or a hedge may be from the figure. */
+#define WINDOW_BEFORE_LATIN 70
+#define WINDOW_AFTER_LATIN  40
+#define WINDOW_BEFORE_HAN   14
+#define WINDOW_AFTER_HAN    6
+#define HEDGE_BEFORE_LATIN  30
+#define HEDGE_AFTER_LATIN   16
+#define HEDGE_BEFORE_HAN    6
+#define HEDGE_AFTER_HAN     3
+#define MAX_HAN_NAME        10  /* characters */
 
-/* Nouns that count the people of a place; a count of them cannot exceed its population. */
-static const char * const people_nouns[] = {
-  "adults", "children", "citizens", "dwellers", "households", "individuals", "inhabitants",
-  "locals", "people", "persons", "population", "resident", "residents", "taxpayers", "voters", NULL
-};
+typedef enum
+{
+  PLACE_COUNTRY,
+  PLACE_PROVINCE,
+  PLACE_CITY,
+  PLACE_PROJECT,
+} PlaceKind;
 
-/* Words that stand for the city itself. */
-static const char * const city_words[] = {
-  "city", "city's", "city\xe2\x80\x99s", "metropolis", "municipality", NULL
-};
+typedef struct
+{
+  char      *id;
+  char      *name;      /* English display name, or the project's subject */
+  PlaceKind  kind;
+  char       iso2[3];
+  GPtrArray *figures;   /* VeraReferenceFigure, owned */
+} Place;
 
-/* The ones that stand for a city's people even when the sentence does not name the city. */
-static const char * const resident_nouns[] = {
-  "residents", "citizens", "inhabitants", "locals", "dwellers", "population", NULL
-};
+/* A set of places and their names: the shipped table, or the project's own figures. */
+typedef struct
+{
+  GPtrArray  *places;     /* Place, owned */
+  GHashTable *by_name;    /* casefolded name → GPtrArray of Place (the candidates) */
+  GHashTable *by_id;      /* id → Place */
+  GHashTable *countries;  /* ISO2 → country Place */
+  GHashTable *divisions;  /* casefolded name of a state or Land → ISO2 codes, "DE US" */
+} Table;
 
 struct _VeraPlausibility
 {
-  GPtrArray  *figures;   /* VeraReferenceFigure */
-  GHashTable *by_key;    /* "subject\037measure" → VeraReferenceFigure */
-  GHashTable *by_name;   /* casefolded name or alias → canonical subject (owned) */
-  guint8      initials[32];  /* bit set of the lower-cased first bytes of the names */
+  Table *shipped;   /* loaded on first use (g_once: analysis runs in several threads) */
+  Table *project;   /* the project's own figures, read first */
 };
+
+typedef enum
+{
+  MEASURE_NONE,
+  MEASURE_POPULATION,
+  MEASURE_GDP,
+  MEASURE_AREA,
+} Measure;
+
+/* A place named in a sentence: byte span and the places the name may mean. */
+typedef struct
+{
+  gsize      start;
+  gsize      end;
+  guint      cp_start;
+  guint      cp_end;
+  GPtrArray *candidates;
+  gboolean   project;
+} Mention;
 
 VeraReferenceFigure *
 vera_reference_figure_copy (const VeraReferenceFigure *figure)
@@ -79,33 +124,224 @@ vera_implausible_free (VeraImplausible *implausible)
   g_free (implausible);
 }
 
-static char *
-figure_key (const char *subject,
-            const char *measure)
+static void
+place_free (Place *place)
 {
-  g_autofree char *s = g_utf8_casefold (subject, -1);
-  g_autofree char *m = g_utf8_casefold (measure, -1);
+  g_free (place->id);
+  g_free (place->name);
+  g_ptr_array_unref (place->figures);
+  g_free (place);
+}
 
-  return g_strdup_printf ("%s\037%s", s, m);
+static Table *
+table_new (void)
+{
+  Table *t = g_new0 (Table, 1);
+
+  t->places = g_ptr_array_new_with_free_func ((GDestroyNotify) place_free);
+  t->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) g_ptr_array_unref);
+  t->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  t->countries = g_hash_table_new (g_str_hash, g_str_equal);
+  t->divisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return t;
+}
+
+static void
+table_free (Table *t)
+{
+  if (t == NULL)
+    return;
+  g_hash_table_unref (t->by_name);
+  g_hash_table_unref (t->by_id);
+  g_hash_table_unref (t->countries);
+  g_hash_table_unref (t->divisions);
+  g_ptr_array_unref (t->places);
+  g_free (t);
+}
+
+static Place *
+table_add_place (Table      *t,
+                 const char *id,
+                 const char *name,
+                 PlaceKind   kind,
+                 const char *iso2)
+{
+  Place *place = g_new0 (Place, 1);
+
+  place->id = g_strdup (id);
+  place->name = g_strdup (name);
+  place->kind = kind;
+  g_strlcpy (place->iso2, iso2 != NULL ? iso2 : "", sizeof place->iso2);
+  place->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_reference_figure_free);
+  g_ptr_array_add (t->places, place);
+  g_hash_table_replace (t->by_id, place->id, place);
+  if (kind == PLACE_COUNTRY)
+    g_hash_table_replace (t->countries, place->iso2, place);
+  return place;
+}
+
+static void
+table_add_name (Table      *t,
+                const char *name,
+                gssize      len,
+                Place      *place)
+{
+  g_autofree char *key = g_utf8_casefold (name, len);
+  GPtrArray *candidates = g_hash_table_lookup (t->by_name, key);
+
+  if (key[0] == '\0')
+    return;
+  if (candidates == NULL)
+    {
+      candidates = g_ptr_array_new ();
+      g_hash_table_insert (t->by_name, g_steal_pointer (&key), candidates);
+    }
+  if (!g_ptr_array_find (candidates, place, NULL))
+    g_ptr_array_add (candidates, place);
+}
+
+/* ---- the shipped table ---- */
+
+typedef struct
+{
+  char *source;
+  char *url;   /* may hold "{id}" */
+} Source;
+
+static void
+source_free (Source *s)
+{
+  g_free (s->source);
+  g_free (s->url);
+  g_free (s);
+}
+
+static char *
+expand_url (const char *url,
+            const char *ref)
+{
+  const char *hole = strstr (url, "{id}");
+
+  if (hole == NULL)
+    return g_strdup (url);
+  if (ref == NULL || *ref == '\0')
+    return g_strndup (url, hole - url);
+  return g_strdup_printf ("%.*s%s%s", (int) (hole - url), url, ref, hole + 4);
+}
+
+static void
+parse_line (Table       *t,
+            GHashTable  *sources,
+            Place      **current,
+            char       **f,
+            guint        n)
+{
+  if (n >= 4 && strcmp (f[0], "S") == 0)
+    {
+      Source *s = g_new0 (Source, 1);
+
+      s->source = g_strdup (f[2]);
+      s->url = g_strdup (f[3]);
+      g_hash_table_replace (sources, g_strdup (f[1]), s);
+    }
+  else if (n >= 6 && strcmp (f[0], "P") == 0)
+    {
+      PlaceKind kind = strcmp (f[2], "country") == 0 ? PLACE_COUNTRY
+                       : strcmp (f[2], "province") == 0 ? PLACE_PROVINCE : PLACE_CITY;
+      Place *place = table_add_place (t, f[1], f[4], kind, f[3]);
+      const char *p = f[5];
+
+      while (*p != '\0')
+        {
+          const char *bar = strchr (p, '|');
+          gsize len = bar != NULL ? (gsize) (bar - p) : strlen (p);
+
+          table_add_name (t, p, len, place);
+          p += len + (bar != NULL ? 1 : 0);
+        }
+      *current = place;
+    }
+  else if (n >= 6 && strcmp (f[0], "F") == 0)
+    {
+      Place *place = *current != NULL && strcmp ((*current)->id, f[1]) == 0
+                     ? *current : g_hash_table_lookup (t->by_id, f[1]);
+      Source *s = g_hash_table_lookup (sources, f[3]);
+      VeraReferenceFigure *figure;
+
+      if (place == NULL || s == NULL)
+        return;
+      figure = g_new0 (VeraReferenceFigure, 1);
+      figure->subject = g_strdup (place->name);
+      figure->measure = g_strdup (f[2]);
+      figure->year = atoi (f[4]);
+      figure->value = g_ascii_strtod (f[5], NULL);
+      figure->source = g_strdup (s->source);
+      figure->url = expand_url (s->url, n >= 7 ? f[6] : NULL);
+      g_ptr_array_add (place->figures, figure);
+    }
+  else if (n >= 3 && strcmp (f[0], "D") == 0)
+    {
+      g_autofree char *key = g_utf8_casefold (f[1], -1);
+      const char *old = g_hash_table_lookup (t->divisions, key);
+      char *codes = old != NULL ? g_strconcat (old, " ", f[2], NULL) : g_strdup (f[2]);
+
+      g_hash_table_replace (t->divisions, g_steal_pointer (&key), codes);
+    }
+}
+
+static Table *
+load_shipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (vera_claims_get_resource (),
+                                                    REFERENCE_RESOURCE,
+                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) source_free);
+  Table *t = table_new ();
+  Place *current = NULL;
+  const char *data, *end;
+  gsize size;
+
+  if (bytes == NULL)
+    {
+      g_critical ("The built-in reference table could not be read: %s", error->message);
+      return t;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  end = data + size;
+  while (data < end)
+    {
+      const char *nl = memchr (data, '\n', end - data);
+      gsize len = nl != NULL ? (gsize) (nl - data) : (gsize) (end - data);
+
+      if (len > 0 && data[0] != '#')
+        {
+          g_autofree char *line = g_strndup (data, len);
+          g_auto(GStrv) fields = g_strsplit (line, "\t", 8);
+
+          parse_line (t, sources, &current, fields, g_strv_length (fields));
+        }
+      data += len + 1;
+    }
+  return t;
+}
+
+static Table *
+get_shipped (VeraPlausibility *self)
+{
+  if (g_once_init_enter (&self->shipped))
+    g_once_init_leave (&self->shipped, load_shipped ());
+  return self->shipped;
 }
 
 VeraPlausibility *
 vera_plausibility_new (void)
 {
   VeraPlausibility *self = g_new0 (VeraPlausibility, 1);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
-  self->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_reference_figure_free);
-  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  bytes = g_resource_lookup_data (vera_claims_get_resource (), REFERENCE_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  if (bytes == NULL ||
-      !vera_plausibility_add_json (self, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   &error))
-    g_critical ("The built-in reference figures could not be read: %s", error->message);
+  self->project = table_new ();
   return self;
 }
 
@@ -114,22 +350,12 @@ vera_plausibility_free (VeraPlausibility *self)
 {
   if (self == NULL)
     return;
-  g_hash_table_unref (self->by_key);
-  g_hash_table_unref (self->by_name);
-  g_ptr_array_unref (self->figures);
+  table_free (self->shipped);
+  table_free (self->project);
   g_free (self);
 }
 
-static void
-add_name (VeraPlausibility *self,
-          const char       *name,
-          const char       *subject)
-{
-  guchar c = (guchar) g_ascii_tolower (name[0]);
-
-  self->initials[c / 8] |= 1 << (c % 8);
-  g_hash_table_replace (self->by_name, g_utf8_casefold (name, -1), g_strdup (subject));
-}
+/* ---- the project's own figures ---- */
 
 static gboolean
 add_figure (VeraPlausibility *self,
@@ -139,9 +365,10 @@ add_figure (VeraPlausibility *self,
 {
   JsonObject *obj;
   const char *subject, *source, *measure;
-  VeraReferenceFigure *figure, *old;
+  VeraReferenceFigure *figure;
+  g_autofree char *id = NULL;
   JsonNode *value;
-  char *key;
+  Place *place;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -155,8 +382,8 @@ add_figure (VeraPlausibility *self,
   measure = json_object_get_string_member_with_default (obj, "measure", "population");
   value = json_object_get_member (obj, "value");
   if (subject == NULL || *subject == '\0' || source == NULL || *source == '\0' ||
-      measure == NULL || value == NULL || json_node_get_value_type (value) == G_TYPE_STRING ||
-      !JSON_NODE_HOLDS_VALUE (value))
+      measure == NULL || value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
+      json_node_get_value_type (value) == G_TYPE_STRING)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("Reference figure %u needs a “subject”, a numeric “value” and a “source”"),
@@ -180,13 +407,23 @@ add_figure (VeraPlausibility *self,
       return FALSE;
     }
 
-  key = figure_key (subject, measure);
-  old = g_hash_table_lookup (self->by_key, key);
-  if (old != NULL)
-    g_ptr_array_remove (self->figures, old);
-  g_ptr_array_add (self->figures, figure);
-  g_hash_table_replace (self->by_key, key, figure);
-  add_name (self, subject, subject);
+  id = g_utf8_casefold (subject, -1);
+  place = g_hash_table_lookup (self->project->by_id, id);
+  if (place == NULL)
+    place = table_add_place (self->project, id, subject, PLACE_PROJECT, NULL);
+  /* A figure of a known subject and measure replaces the older one. */
+  for (guint i = 0; i < place->figures->len; i++)
+    {
+      VeraReferenceFigure *old = g_ptr_array_index (place->figures, i);
+
+      if (g_ascii_strcasecmp (old->measure, measure) == 0)
+        {
+          g_ptr_array_remove_index (place->figures, i);
+          break;
+        }
+    }
+  g_ptr_array_add (place->figures, figure);
+  table_add_name (self->project, subject, -1, place);
   if (json_object_has_member (obj, "aliases") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (obj, "aliases")))
     {
@@ -197,7 +434,7 @@ add_figure (VeraPlausibility *self,
           JsonNode *alias = json_array_get_element (aliases, i);
 
           if (JSON_NODE_HOLDS_VALUE (alias) && json_node_get_value_type (alias) == G_TYPE_STRING)
-            add_name (self, json_node_get_string (alias), subject);
+            table_add_name (self->project, json_node_get_string (alias), -1, place);
         }
     }
   return TRUE;
@@ -247,118 +484,540 @@ vera_plausibility_add_json (VeraPlausibility *self,
   return vera_plausibility_add_node (self, json_parser_get_root (parser), error);
 }
 
-const VeraReferenceFigure *
-vera_plausibility_lookup (VeraPlausibility *self,
-                          const char       *subject,
-                          const char       *measure)
+/* ---- figures of a place ---- */
+
+static gboolean
+measure_matches (const VeraReferenceFigure *f,
+                 Measure                    measure,
+                 gboolean                   with_metro)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *key = NULL;
-  const char *canonical;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (subject != NULL && measure != NULL, NULL);
-
-  name = g_utf8_casefold (subject, -1);
-  canonical = g_hash_table_lookup (self->by_name, name);
-  if (canonical == NULL)
-    return NULL;
-  key = figure_key (canonical, measure);
-  return g_hash_table_lookup (self->by_key, key);
-}
-
-/* The known subject named at token @i ("New York City", "Shanghai's"), with the number of
- * tokens it spans. */
-static const char *
-subject_at (VeraPlausibility *self,
-            const char       *text,
-            const GArray     *tokens,
-            guint             i,
-            guint            *n_tokens)
-{
-  const VeraToken *first = vera_tokens_get (tokens, i);
-
-  guchar c;
-
-  if (first->kind != VERA_TOKEN_WORD || !(first->flags & VERA_TOKEN_CAPITAL))
-    return NULL;
-  /* Most capitalised words start with a letter no known name starts with. */
-  c = (guchar) g_ascii_tolower (text[first->start]);
-  if (!(self->initials[c / 8] & (1 << (c % 8))))
-    return NULL;
-  for (guint n = MIN (3, tokens->len - i); n > 0; n--)
+  switch (measure)
     {
-      const VeraToken *last = vera_tokens_get (tokens, i + n - 1);
-      gsize end = last->end;
-      g_autofree char *folded = NULL;
-      g_autoptr(GString) joined = g_string_new (NULL);
-      const char *subject;
-
-      if (vera_token_has_suffix (text, last, "'s"))
-        end -= 2;
-      else if (vera_token_has_suffix (text, last, "\xe2\x80\x99s"))
-        end -= 4;
-      for (guint k = 0; k < n; k++)
-        {
-          const VeraToken *t = vera_tokens_get (tokens, i + k);
-
-          if (t->kind != VERA_TOKEN_WORD)
-            break;
-          if (k > 0)
-            g_string_append_c (joined, ' ');
-          g_string_append_len (joined, text + t->start, (k == n - 1 ? end : t->end) - t->start);
-        }
-      folded = g_utf8_casefold (joined->str, -1);
-      subject = g_hash_table_lookup (self->by_name, folded);
-      if (subject != NULL)
-        {
-          *n_tokens = n;
-          return subject;
-        }
+    case MEASURE_POPULATION:
+      return g_ascii_strcasecmp (f->measure, "population") == 0 ||
+             (with_metro && g_ascii_strcasecmp (f->measure, "metro") == 0);
+    case MEASURE_GDP:
+      return g_ascii_strcasecmp (f->measure, "gdp") == 0;
+    case MEASURE_AREA:
+      return g_ascii_strcasecmp (f->measure, "area") == 0;
+    case MEASURE_NONE:
+    default:
+      return FALSE;
     }
-  return NULL;
 }
 
-const char *
-vera_plausibility_guess_subject (VeraPlausibility *self,
-                                 const char       *text,
-                                 gsize             length)
+static Measure
+measure_from_name (const char *name)
 {
-  g_autoptr(GArray) tokens = NULL;
-  g_autoptr(GHashTable) counts = NULL;
-  const char *best = NULL;
-  guint best_count = 0;
+  if (g_ascii_strcasecmp (name, "population") == 0)
+    return MEASURE_POPULATION;
+  if (g_ascii_strcasecmp (name, "gdp") == 0)
+    return MEASURE_GDP;
+  if (g_ascii_strcasecmp (name, "area") == 0)
+    return MEASURE_AREA;
+  return MEASURE_NONE;
+}
 
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
+static gboolean
+place_has (const Place *place,
+           Measure      measure)
+{
+  for (guint i = 0; i < place->figures->len; i++)
+    if (measure_matches (g_ptr_array_index (place->figures, i), measure, TRUE))
+      return TRUE;
+  return FALSE;
+}
 
-  tokens = vera_tokens_split (text, length);
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
+/* The figure for @year (0: the latest); a series that does not reach within two years of
+ * @year gives NULL. Figures without a year are the answer for any year. */
+static const VeraReferenceFigure *
+place_figure (const Place *place,
+              Measure      measure,
+              int          year)
+{
+  const VeraReferenceFigure *best = NULL;
+
+  for (guint i = 0; i < place->figures->len; i++)
+    {
+      const VeraReferenceFigure *f = g_ptr_array_index (place->figures, i);
+
+      if (!measure_matches (f, measure, FALSE))
+        continue;
+      if (f->year == 0 && best == NULL)
+        best = f;
+      else if (f->year != 0 && year == 0 && (best == NULL || f->year > best->year))
+        best = f;
+      else if (f->year != 0 && year != 0 && abs (f->year - year) <= 2 &&
+               (best == NULL || best->year == 0 || abs (f->year - year) < abs (best->year - year)))
+        best = f;
+    }
+  return best;
+}
+
+static double
+place_size (const Place *place)
+{
+  double size = 0;
+
+  for (guint i = 0; i < place->figures->len; i++)
+    {
+      const VeraReferenceFigure *f = g_ptr_array_index (place->figures, i);
+
+      if (measure_matches (f, MEASURE_POPULATION, TRUE))
+        size = MAX (size, f->value);
+    }
+  return size;
+}
+
+/* ---- finding places in a sentence ---- */
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static GPtrArray *
+lookup_name (Table      *t,
+             const char *folded)
+{
+  return t != NULL ? g_hash_table_lookup (t->by_name, folded) : NULL;
+}
+
+static void
+add_mention (GArray     *mentions,
+             const char *text,
+             gsize       start,
+             gsize       end,
+             GPtrArray  *candidates,
+             gboolean    project)
+{
+  Mention m = { start, end, 0, 0, candidates, project };
+
+  m.cp_start = g_utf8_pointer_to_offset (text, text + start);
+  m.cp_end = m.cp_start + g_utf8_pointer_to_offset (text + start, text + end);
+  g_array_append_val (mentions, m);
+}
+
+/* Names written in Han characters, longest first at each character. */
+static void
+find_han_mentions (VeraPlausibility *self,
+                   Table            *shipped,
+                   const char       *text,
+                   gsize             start,
+                   gsize             end,
+                   GArray           *mentions)
+{
+  const char *p = text + start;
+
+  while (p < text + end)
+    {
+      const char *q = p;
+      const char *ends[MAX_HAN_NAME + 1];
+      guint n = 0;
+      gboolean found = FALSE;
+
+      while (n < MAX_HAN_NAME && q < text + end && is_han (g_utf8_get_char (q)))
+        {
+          q = g_utf8_next_char (q);
+          ends[++n] = q;
+        }
+      for (guint k = n; k >= 2 && !found; k--)
+        {
+          g_autofree char *name = g_strndup (p, ends[k] - p);
+          GPtrArray *c = lookup_name (self->project, name);
+          gboolean project = c != NULL;
+
+          if (c == NULL)
+            c = lookup_name (shipped, name);
+          if (c != NULL)
+            {
+              add_mention (mentions, text, p - text, ends[k] - text, c, project);
+              p = ends[k];
+              found = TRUE;
+            }
+        }
+      if (!found)
+        p = g_utf8_next_char (p);
+    }
+}
+
+static GArray *
+find_mentions (VeraPlausibility *self,
+               Table            *shipped,
+               const char       *text,
+               const GArray     *tokens)
+{
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+
   for (guint i = 0; i < tokens->len; i++)
     {
-      guint n = 1;
-      const char *subject = subject_at (self, text, tokens, i, &n);
-      guint count;
+      const VeraToken *first = vera_tokens_get (tokens, i);
+      gboolean found = FALSE;
 
-      if (subject == NULL)
+      if (first->kind != VERA_TOKEN_WORD)
         continue;
-      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, subject)) + 1;
-      g_hash_table_insert (counts, (gpointer) subject, GUINT_TO_POINTER (count));
-      if (count > best_count)
+      if (is_han (g_utf8_get_char (text + first->start)))
         {
-          best_count = count;
-          best = subject;
+          find_han_mentions (self, shipped, text, first->start, first->end, mentions);
+          continue;
         }
-      i += n - 1;
-    }
-  if (best == NULL)
-    return NULL;
-  /* Return a string owned by the table, not by this call. */
-  {
-    g_autofree char *folded = g_utf8_casefold (best, -1);
+      if (!(first->flags & VERA_TOKEN_CAPITAL))
+        continue;
+      for (guint n = MIN (4, tokens->len - i); n > 0 && !found; n--)
+        {
+          const VeraToken *last = vera_tokens_get (tokens, i + n - 1);
+          gsize end = last->end;
+          g_autoptr(GString) joined = g_string_new (NULL);
+          gboolean words = TRUE;
 
-    return g_hash_table_lookup (self->by_name, folded);
-  }
+          for (guint k = 0; k < n; k++)
+            {
+              const VeraToken *t = vera_tokens_get (tokens, i + k);
+
+              if (t->kind != VERA_TOKEN_WORD || (k > 0 && t->start != vera_tokens_get (tokens, i + k - 1)->end + 1))
+                {
+                  words = FALSE;
+                  break;
+                }
+            }
+          if (!words)
+            continue;
+          if (vera_token_has_suffix (text, last, "'s"))
+            end -= 2;
+          else if (vera_token_has_suffix (text, last, "\xe2\x80\x99s"))
+            end -= 4;
+          g_string_append_len (joined, text + first->start, end - first->start);
+          /* Short names (US, UK) only in capitals: "us" is a word. */
+          if (joined->len <= 3 && !(first->flags & VERA_TOKEN_UPPER))
+            continue;
+          for (int genitive = 0; genitive < 2 && !found; genitive++)
+            {
+              g_autofree char *folded = NULL;
+              GPtrArray *c;
+              gboolean project;
+
+              if (genitive)
+                {
+                  /* German genitive: Deutschlands, Hamburgs. */
+                  if (n != 1 || joined->len < 5 || joined->str[joined->len - 1] != 's')
+                    break;
+                  g_string_truncate (joined, joined->len - 1);
+                }
+              folded = g_utf8_casefold (joined->str, joined->len);
+              c = lookup_name (self->project, folded);
+              project = c != NULL;
+              if (c == NULL)
+                c = lookup_name (shipped, folded);
+              if (c != NULL)
+                {
+                  add_mention (mentions, text, first->start, last->end, c, project);
+                  found = TRUE;
+                  i += n - 1;
+                }
+            }
+        }
+    }
+  return mentions;
+}
+
+/* ---- cue words ---- */
+
+static const VeraLexicon *
+lexicon (VeraLanguage  language,
+         const char   *name)
+{
+  g_autofree char *full = g_strconcat ("plausibility-", name, NULL);
+
+  return vera_lexicon_get (language, full);
+}
+
+/* The code point offset of the nearest entry of lexicon @name (in any of the three languages)
+ * between @from and @to (code points), or -1; @value receives its value. Mentions of places are
+ * skipped in Han text (比利时 holds no 比). */
+static int
+find_cue (const char   *text,
+          const GArray *tokens,
+          const char   *name,
+          int           from,
+          int           to,
+          int           near,
+          const char  **value)
+{
+  static const VeraLanguage latin[] = { VERA_LANGUAGE_EN, VERA_LANGUAGE_DE };
+  const VeraLexicon *zh = lexicon (VERA_LANGUAGE_ZH, name);
+  int best = -1;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if ((int) t->cp_end <= from || (int) t->cp_start >= to || t->kind != VERA_TOKEN_WORD)
+        continue;
+      if (is_han (g_utf8_get_char (text + t->start)))
+        {
+          const char *p = text + t->start;
+          guint cp = t->cp_start;
+
+          for (; p < text + t->end; p = g_utf8_next_char (p), cp++)
+            {
+              const char *v = NULL;
+
+              if ((int) cp < from || (int) cp >= to)
+                continue;
+              if (vera_lexicon_match_prefix (zh, p, text + t->end - p, &v) > 0 &&
+                  (best < 0 || abs ((int) cp - near) < abs (best - near)))
+                {
+                  best = cp;
+                  if (value != NULL)
+                    *value = v;
+                }
+            }
+          continue;
+        }
+      for (guint l = 0; l < G_N_ELEMENTS (latin); l++)
+        {
+          const char *v = NULL;
+
+          if (vera_tokens_match_lexicon (text, tokens, i, lexicon (latin[l], name), &v) > 0 &&
+              (best < 0 || abs ((int) t->cp_start - near) < abs (best - near)))
+            {
+              best = t->cp_start;
+              if (value != NULL)
+                *value = v;
+            }
+        }
+      /* Latin words inside Chinese text ("GDP"). */
+      {
+        const char *v = NULL;
+
+        if (vera_tokens_match_lexicon (text, tokens, i, zh, &v) > 0 &&
+            (best < 0 || abs ((int) t->cp_start - near) < abs (best - near)))
+          {
+            best = t->cp_start;
+            if (value != NULL)
+              *value = v;
+          }
+      }
+    }
+  return best;
+}
+
+static gboolean
+has_cue (const char   *text,
+         const GArray *tokens,
+         const char   *name,
+         int           from,
+         int           to)
+{
+  return find_cue (text, tokens, name, from, to, from, NULL) >= 0;
+}
+
+static gboolean
+sentence_is_han (const char *text,
+                 gsize       length)
+{
+  guint han = 0, other = 0;
+
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_han (c))
+        han++;
+      else if (g_unichar_isalpha (c))
+        other++;
+    }
+  return han > other;
+}
+
+/* ---- choosing the place a name means ---- */
+
+static gboolean
+division_elsewhere (Table      *shipped,
+                    const char *name,
+                    const char *iso2)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  const char *codes = g_hash_table_lookup (shipped->divisions, folded);
+  g_auto(GStrv) list = NULL;
+
+  if (codes == NULL)
+    return FALSE;
+  list = g_strsplit (codes, " ", -1);
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (list[i], iso2) != 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+country_mentioned (const GArray *mentions,
+                   const char   *iso2)
+{
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+
+      for (guint k = 0; k < m->candidates->len; k++)
+        {
+          const Place *p = g_ptr_array_index (m->candidates, k);
+
+          if (p->kind == PLACE_COUNTRY && m->candidates->len == 1 && strcmp (p->iso2, iso2) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The place @m means for @measure, or NULL when the name stays ambiguous. */
+static const Place *
+resolve (Table        *shipped,
+         const char   *text,
+         const Mention *m,
+         const GArray *mentions,
+         Measure       measure,
+         const char   *kind_word)
+{
+  g_autoptr(GPtrArray) c = g_ptr_array_new ();
+  g_autofree char *name = g_strndup (text + m->start, m->end - m->start);
+  const Place *best = NULL;
+  double first = 0, second = 0;
+
+  for (guint i = 0; i < m->candidates->len; i++)
+    {
+      Place *p = g_ptr_array_index (m->candidates, i);
+
+      if (!place_has (p, measure))
+        continue;
+      if (kind_word != NULL && p->kind != PLACE_PROJECT &&
+          (strcmp (kind_word, "city") == 0) != (p->kind == PLACE_CITY))
+        continue;
+      g_ptr_array_add (c, p);
+    }
+  if (m->project)
+    return c->len == 1 ? g_ptr_array_index (c, 0) : NULL;
+
+  /* A capital that is most of its country is the country (Singapore, Hong Kong). */
+  for (guint i = 0; i < c->len && c->len > 1; i++)
+    {
+      const Place *city = g_ptr_array_index (c, i);
+
+      for (guint k = 0; k < c->len; k++)
+        {
+          const Place *country = g_ptr_array_index (c, k);
+
+          if (city->kind == PLACE_CITY && country->kind == PLACE_COUNTRY &&
+              strcmp (city->iso2, country->iso2) == 0 &&
+              place_size (city) >= CITY_STATE_SHARE * place_size (country))
+            {
+              g_ptr_array_remove_index (c, i);
+              i = (guint) -1;
+              break;
+            }
+        }
+    }
+  /* "Córdoba, Argentina": the country named beside the city. */
+  if (c->len > 1)
+    {
+      g_autoptr(GPtrArray) in_country = g_ptr_array_new ();
+
+      for (guint i = 0; i < c->len; i++)
+        {
+          const Place *p = g_ptr_array_index (c, i);
+
+          if (p->kind == PLACE_CITY && country_mentioned (mentions, p->iso2))
+            g_ptr_array_add (in_country, (gpointer) p);
+        }
+      if (in_country->len == 1)
+        {
+          g_ptr_array_set_size (c, 0);
+          g_ptr_array_add (c, g_ptr_array_index (in_country, 0));
+        }
+    }
+  for (guint i = 0; i < c->len; i++)
+    {
+      const Place *p = g_ptr_array_index (c, i);
+      double size = measure == MEASURE_POPULATION ? place_size (p) : (p->kind == PLACE_COUNTRY ? 1 : 0);
+
+      if (size > first)
+        {
+          second = first;
+          first = size;
+          best = p;
+        }
+      else if (size > second)
+        second = size;
+    }
+  if (best == NULL || (c->len > 1 && first < DOMINANCE * second))
+    return NULL;
+  /* Georgia the country is also Georgia the state; a state is not in the table, so only a
+   * word such as "country" decides. */
+  if (kind_word == NULL && division_elsewhere (shipped, name, best->iso2))
+    return NULL;
+  return best;
+}
+
+/* ---- judging ---- */
+
+/* The year a sentence gives for its figure: the scope's, else the nearest four-digit year. */
+static int
+figure_year (const VeraQuantity *q,
+             const char         *text,
+             gsize               length)
+{
+  int best = 0;
+  int best_dist = G_MAXINT;
+  guint q_mid = (q->start + q->end) / 2;
+  guint cp = 0;
+
+  if (q->scope != NULL)
+    for (const char *s = q->scope; *s != '\0'; s++)
+      if (g_ascii_isdigit (s[0]) && g_ascii_isdigit (s[1]) && g_ascii_isdigit (s[2]) &&
+          g_ascii_isdigit (s[3]) && !g_ascii_isdigit (s[4]) &&
+          (s == q->scope || !g_ascii_isdigit (s[-1])))
+        return atoi (s);
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p), cp++)
+    {
+      if (p + 4 <= text + length && g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) &&
+          g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+          (p + 4 == text + length || !g_ascii_isdigit (p[4])) &&
+          (p == text || (!g_ascii_isdigit (p[-1]) && p[-1] != '.' && p[-1] != ',')) &&
+          (p + 4 == text + length || (p[4] != '.' && p[4] != ',') || p + 5 == text + length ||
+           !g_ascii_isdigit (p[5])))
+        {
+          int year = atoi (p);
+          int dist = abs ((int) cp - (int) q_mid);
+
+          if (year >= 1900 && year <= 2100 && (cp < q->start || cp >= q->end) && dist < best_dist)
+            {
+              best = year;
+              best_dist = dist;
+            }
+        }
+    }
+  return best;
+}
+
+/* Rough US$ per unit of a currency: GDP is compared in current US$ with a wide margin. */
+static double
+usd_rate (const char *unit,
+          gboolean   *exact)
+{
+  static const struct { const char *code; double rate; } rates[] = {
+    { "CNY", 0.14 }, { "EUR", 1.10 }, { "GBP", 1.27 }, { "JPY", 0.0075 },
+  };
+
+  *exact = FALSE;
+  if (strcmp (unit, "USD") == 0)
+    {
+      *exact = TRUE;
+      return 1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
+    if (strcmp (unit, rates[i].code) == 0)
+      return rates[i].rate;
+  return 0;
 }
 
 static char *
@@ -377,83 +1036,388 @@ format_count (double value)
   return g_string_free (out, FALSE);
 }
 
-static const char *
-last_word (const char *phrase,
-           gsize      *len)
+static char *
+format_significant (double scaled)
 {
-  const char *space = strrchr (phrase, ' ');
-  const char *w = space != NULL ? space + 1 : phrase;
-
-  *len = strlen (w);
-  return w;
+  return g_strdup_printf (scaled >= 100 ? "%.0f" : scaled >= 10 ? "%.1f" : "%.2f", scaled);
 }
 
-static gboolean
-word_in (const char         *w,
-         gsize               len,
-         const char * const *list)
+/* "83.3 million", "4.46 trillion", "357,021". */
+static char *
+format_scaled (double value)
 {
-  for (guint i = 0; list[i] != NULL; i++)
-    if (vera_word_equal (w, len, list[i]))
-      return TRUE;
-  return FALSE;
-}
+  g_autofree char *number = NULL;
 
-/* The subject named within a few tokens of [@first, @last], or NULL. */
-static const char *
-nearby_subject (VeraPlausibility *self,
-                const char       *text,
-                const GArray     *tokens,
-                guint             first,
-                guint             last)
-{
-  const char *best = NULL;
-  guint best_dist = G_MAXUINT;
-
-  for (guint i = first > 8 ? first - 8 : 0; i < tokens->len && i <= last + 8; i++)
+  if (value >= 1e12)
     {
-      guint n = 1;
-      const char *subject = subject_at (self, text, tokens, i, &n);
-      guint dist;
+      number = format_significant (value / 1e12);
+      /* Translators: a figure of trillions (10¹²), e.g. "4.46 trillion" */
+      return g_strdup_printf (_("%s trillion"), number);
+    }
+  if (value >= 1e9)
+    {
+      number = format_significant (value / 1e9);
+      /* Translators: a figure of billions (10⁹), e.g. "3.34 billion" */
+      return g_strdup_printf (_("%s billion"), number);
+    }
+  if (value >= 1e6)
+    {
+      number = format_significant (value / 1e6);
+      /* Translators: a figure of millions, e.g. "83.3 million" */
+      return g_strdup_printf (_("%s million"), number);
+    }
+  return format_count (value);
+}
 
-      if (subject == NULL)
+static char *
+format_reference (const VeraReferenceFigure *ref,
+                  Measure                    measure)
+{
+  g_autofree char *number = format_scaled (ref->value);
+
+  if (measure == MEASURE_GDP)
+    /* Translators: an amount in US dollars, e.g. "US$4.46 trillion" */
+    return g_strdup_printf (_("US$%s"), number);
+  if (measure == MEASURE_AREA)
+    {
+      g_autofree char *count = format_count (ref->value);
+
+      /* Translators: an area in square kilometres, e.g. "357,021 km²" */
+      return g_strdup_printf (_("%s km²"), count);
+    }
+  return g_steal_pointer (&number);
+}
+
+static char *
+describe (const VeraReferenceFigure *ref,
+          Measure                    measure,
+          const char                *place)
+{
+  if (measure == MEASURE_GDP)
+    /* Translators: what a reference figure measures, e.g. "GDP of Germany" */
+    return g_strdup_printf (_("GDP of %s"), place);
+  if (measure == MEASURE_AREA)
+    /* Translators: what a reference figure measures, e.g. "area of Germany" */
+    return g_strdup_printf (_("area of %s"), place);
+  if (g_ascii_strcasecmp (ref->measure, "metro") == 0)
+    /* Translators: what a reference figure measures, e.g. "urban agglomeration of Tokyo" */
+    return g_strdup_printf (_("urban agglomeration of %s"), place);
+  /* Translators: what a reference figure measures, e.g. "population of Germany" */
+  return g_strdup_printf (_("population of %s"), place);
+}
+
+static char *
+reason_for (const VeraQuantity        *q,
+            const VeraReferenceFigure *ref,
+            Measure                    measure,
+            const char                *place)
+{
+  g_autofree char *value = format_reference (ref, measure);
+  g_autofree char *what = describe (ref, measure, place);
+
+  if (ref->year != 0)
+    /* Translators: the figure in the article against a reference, e.g. "article: 120 million;
+     * World Bank 2023: 83.3 million (population of Germany)" */
+    return g_strdup_printf (_("article: %s; %s %d: %s (%s)"), q->text, ref->source, ref->year,
+                            value, what);
+  /* Translators: the same for a reference without a year, e.g. "article: 5 million; GeoNames:
+   * 1.85 million (population of Hamburg)" */
+  return g_strdup_printf (_("article: %s; %s: %s (%s)"), q->text, ref->source, value, what);
+}
+
+typedef struct
+{
+  double low;    /* flag below value × low (totals only) */
+  double high;   /* flag above value × high */
+} Margin;
+
+static Margin
+margin_for (const Place               *place,
+            const VeraReferenceFigure *ref,
+            Measure                    measure,
+            gboolean                   year_given,
+            gboolean                   exact_currency)
+{
+  Margin m = { 0.4, 1.25 };
+
+  if (place->kind == PLACE_CITY)
+    {
+      /* City proper, municipality or agglomeration, and no year: only far off is wrong. */
+      m.low = 0.35;
+      m.high = 2.5;
+    }
+  else if (place->kind == PLACE_PROJECT)
+    {
+      m.low = 0.4;
+      m.high = 1.1;
+    }
+  else if (measure == MEASURE_GDP)
+    {
+      m.low = exact_currency ? 0.4 : 0.3;
+      m.high = exact_currency ? (year_given ? 1.5 : 1.7) : 2.2;
+    }
+  else if (measure == MEASURE_AREA)
+    m.high = 1.3;
+  else if (ref->year == 0)
+    {
+      m.low = 0.35;
+      m.high = 1.5;
+    }
+  return m;
+}
+
+/* What a figure is: a total of @measure, or (@part) a count of some of the place's people. */
+static Measure
+classify (const VeraQuantity *q,
+          const char         *text,
+          const GArray       *tokens,
+          gboolean            han,
+          gboolean           *part)
+{
+  int before = han ? WINDOW_BEFORE_HAN : 50;
+  int after = han ? WINDOW_AFTER_HAN : WINDOW_AFTER_LATIN / 2;
+  int from = (int) q->start - before;
+  int to = (int) q->end + after;
+  gboolean people = FALSE;
+
+  *part = FALSE;
+  if (q->unit != NULL && vera_quantity_unit_is_currency (q->unit))
+    return has_cue (text, tokens, "gdp", from, to) ? MEASURE_GDP : MEASURE_NONE;
+  if (q->unit != NULL && strcmp (q->unit, "km2") == 0)
+    return has_cue (text, tokens, "area", from, to) ? MEASURE_AREA : MEASURE_NONE;
+  if (q->unit != NULL && strcmp (q->unit, "count") != 0)
+    return MEASURE_NONE;
+
+  if (q->noun != NULL)
+    {
+      g_autofree char *lower = g_utf8_strdown (q->noun, -1);
+      const char *space = strrchr (lower, ' ');
+      const char *head = space != NULL ? space + 1 : lower;
+
+      for (VeraLanguage l = VERA_LANGUAGE_EN; l <= VERA_LANGUAGE_ZH; l++)
+        people |= vera_lexicon_contains (lexicon (l, "people"), head, -1) ||
+                  vera_lexicon_contains (lexicon (l, "population"), head, -1);
+    }
+  else if (q->unit != NULL && g_str_has_suffix (q->text, "人"))
+    people = TRUE;
+
+  /* "population of 120 million", "人口为8330万", "Einwohnerzahl von 3,7 Millionen". */
+  if (has_cue (text, tokens, "population", from, to))
+    return MEASURE_POPULATION;
+  if (!people)
+    return MEASURE_NONE;
+  /* "Germany has 83 million inhabitants", "上海有2487万人". */
+  if (has_cue (text, tokens, "total-verbs", (int) q->start - (han ? 3 : 16), (int) q->start))
+    return MEASURE_POPULATION;
+  *part = TRUE;
+  return MEASURE_POPULATION;
+}
+
+/* The place nearest the figure, or NULL when none or two are about as near. */
+static const Place *
+subject_of (Table              *shipped,
+            const char         *text,
+            const GArray       *mentions,
+            const VeraQuantity *q,
+            Measure             measure,
+            gboolean            han,
+            const char         *kind_word)
+{
+  const Place *best = NULL;
+  int best_dist = G_MAXINT, second_dist = G_MAXINT;
+  int before = han ? WINDOW_BEFORE_HAN : WINDOW_BEFORE_LATIN;
+  int after = han ? WINDOW_AFTER_HAN : WINDOW_AFTER_LATIN;
+
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      const Place *p;
+      int dist;
+
+      if (m->cp_end <= q->start)
+        dist = (int) q->start - (int) m->cp_end;
+      else if (m->cp_start >= q->end)
+        dist = (int) m->cp_start - (int) q->end;
+      else
         continue;
-      dist = i < first ? first - i : i > last ? i - last : 0;
+      if ((m->cp_end <= q->start && dist > before) || (m->cp_start >= q->end && dist > after))
+        continue;
+      p = resolve (shipped, text, m, mentions, measure, kind_word);
+      if (p == NULL)
+        {
+          /* An ambiguous name as near as the best keeps the figure unjudged. */
+          if (dist < best_dist)
+            {
+              second_dist = best_dist;
+              best_dist = dist;
+              best = NULL;
+            }
+          continue;
+        }
+      if (p == best)
+        continue;
       if (dist < best_dist)
         {
+          second_dist = best_dist;
           best_dist = dist;
-          best = subject;
+          best = p;
         }
-      i += n - 1;
+      else if (dist < second_dist)
+        second_dist = dist;
     }
+  if (best == NULL || (second_dist != G_MAXINT && second_dist < 2 * best_dist + 8))
+    return NULL;
   return best;
 }
 
-/* "Shanghainese", "Londoners", "Tokyoites": a word that starts with a known place's name and
- * goes on names its people. */
-static const char *
-demonym_subject (VeraPlausibility *self,
-                 const char       *word,
-                 gsize             len)
+static const Place *
+place_by_name (VeraPlausibility *self,
+               const char       *name,
+               Measure           measure)
 {
-  if (len < 6 || len > 40)
-    return NULL;
-  for (gsize n = len - 2; n >= 4; n--)
-    {
-      g_autofree char *prefix = g_utf8_casefold (word, n);
-      const char *subject = g_hash_table_lookup (self->by_name, prefix);
+  Table *shipped = get_shipped (self);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GPtrArray *c;
+  const Place *p;
 
-      if (subject != NULL && len - n >= 2 && len - n <= 5)
-        return subject;
+  if ((p = g_hash_table_lookup (self->project->by_id, folded)) != NULL)
+    return p;
+  if ((c = lookup_name (self->project, folded)) != NULL && c->len == 1)
+    return g_ptr_array_index (c, 0);
+  if ((p = g_hash_table_lookup (shipped->by_id, name)) != NULL)
+    return p;
+  if ((c = lookup_name (shipped, folded)) != NULL)
+    {
+      Mention m = { 0, strlen (name), 0, 0, c, FALSE };
+      g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (Mention));
+
+      return resolve (shipped, name, &m, none, measure, NULL);
     }
   return NULL;
 }
 
-static gboolean
-mentions_city (const char   *text,
-               const GArray *tokens)
+/* The project's figure for a place of the shipped table that the project names the same. */
+static const Place *
+project_override (VeraPlausibility *self,
+                  const Place      *place,
+                  Measure           measure)
 {
-  return vera_tokens_contain (text, tokens, city_words, VERA_LEXICON_SIZE (city_words));
+  g_autofree char *folded = NULL;
+  GPtrArray *c;
+
+  if (place->kind == PLACE_PROJECT)
+    return place;
+  folded = g_utf8_casefold (place->name, -1);
+  c = lookup_name (self->project, folded);
+  if (c != NULL && c->len == 1 && place_has (g_ptr_array_index (c, 0), measure))
+    return g_ptr_array_index (c, 0);
+  return place;
+}
+
+static VeraImplausible *
+judge (VeraPlausibility   *self,
+       const VeraQuantity *q,
+       const Place        *place,
+       Measure             measure,
+       gboolean            part,
+       gboolean            low_allowed,
+       int                 year)
+{
+  const VeraReferenceFigure *ref = NULL, *low_ref = NULL, *high_ref = NULL;
+  double value = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
+  double low_value = isnan (q->value_to) ? q->value : MIN (q->value, q->value_to);
+  gboolean exact = TRUE;
+  Margin margin;
+  VeraImplausible *finding;
+
+  place = project_override (self, place, measure);
+  if (measure == MEASURE_GDP)
+    {
+      double rate = usd_rate (q->unit, &exact);
+
+      if (rate == 0)
+        return NULL;
+      value *= rate;
+      low_value *= rate;
+    }
+  if (place->kind == PLACE_CITY && measure == MEASURE_POPULATION)
+    {
+      /* Held against the largest and the smallest of city, municipality and agglomeration. */
+      if (year != 0 && year < 1990)
+        return NULL;
+      for (guint i = 0; i < place->figures->len; i++)
+        {
+          const VeraReferenceFigure *f = g_ptr_array_index (place->figures, i);
+
+          if (!measure_matches (f, measure, TRUE))
+            continue;
+          if (high_ref == NULL || f->value > high_ref->value)
+            high_ref = f;
+          if (low_ref == NULL || f->value < low_ref->value)
+            low_ref = f;
+        }
+    }
+  else
+    {
+      ref = place_figure (place, measure, year);
+      /* A year the series does not cover: no answer rather than a guess. */
+      if (ref == NULL || (year != 0 && ref->year != 0 && abs (ref->year - year) > 2))
+        return NULL;
+      if (ref->year == 0 && year != 0 && year < 1990)
+        return NULL;
+      low_ref = high_ref = ref;
+    }
+  if (high_ref == NULL)
+    return NULL;
+  margin = margin_for (place, high_ref, measure, year != 0, exact);
+  if (value > high_ref->value * margin.high)
+    ref = high_ref;
+  else if (!part && low_allowed && low_value < low_ref->value * margin.low)
+    ref = low_ref;
+  else
+    return NULL;
+
+  finding = g_new0 (VeraImplausible, 1);
+  finding->reason = reason_for (q, ref, measure, place->name);
+  finding->reference = vera_reference_figure_copy (ref);
+  return finding;
+}
+
+/* "120% of residents", "120 Prozent der Einwohner", "120%的居民", "人口的120%". */
+static gboolean
+share_of_people (const char         *text,
+                 const GArray       *tokens,
+                 const VeraQuantity *q,
+                 gboolean            han)
+{
+  guint last = 0;
+
+  if (han)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, q->end);
+      const char *start = g_utf8_offset_to_pointer (text, q->start);
+
+      if (g_str_has_prefix (end, "的") &&
+          (has_cue (text, tokens, "people", q->end + 1, q->end + 4) ||
+           has_cue (text, tokens, "population", q->end + 1, q->end + 5)))
+        return TRUE;
+      return start - text >= 3 && strncmp (start - 3, "的", 3) == 0 && q->start >= 3 &&
+             (has_cue (text, tokens, "population", (int) q->start - 5, (int) q->start - 1) ||
+              has_cue (text, tokens, "people", (int) q->start - 3, (int) q->start - 1));
+    }
+  while (last < tokens->len && vera_tokens_get (tokens, last)->cp_end < q->end)
+    last++;
+  if (last + 1 >= tokens->len)
+    return FALSE;
+  {
+    const VeraToken *next = vera_tokens_get (tokens, last + 1);
+
+    if (!vera_token_is (text, next, "of") && !vera_token_is (text, next, "der") &&
+        !vera_token_is (text, next, "des") && !vera_token_is (text, next, "aller"))
+      return FALSE;
+    return has_cue (text, tokens, "people", next->cp_end, next->cp_end + 30) ||
+           has_cue (text, tokens, "population", next->cp_end, next->cp_end + 30);
+  }
 }
 
 GPtrArray *
@@ -465,91 +1429,68 @@ vera_plausibility_check (VeraPlausibility *self,
 {
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_implausible_free);
   g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  Table *shipped;
+  gboolean han;
+  const char *kind_word = NULL;
 
   g_return_val_if_fail (self != NULL, result);
   g_return_val_if_fail (sentence != NULL || length == 0, result);
 
   if (quantities == NULL || quantities->len == 0)
     return result;
+  shipped = get_shipped (self);
   tokens = vera_tokens_split (sentence, length);
+  mentions = find_mentions (self, shipped, sentence, tokens);
+  han = sentence_is_han (sentence, length);
+  find_cue (sentence, tokens, "place-kinds", 0, G_MAXINT, 0, &kind_word);
 
   for (guint qi = 0; qi < quantities->len; qi++)
     {
       const VeraQuantity *q = g_ptr_array_index (quantities, qi);
-      double top = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
-      guint first = 0, last = 0;
-      guint q_start = q->start;
-      guint q_end = q->end;
-      const char *subject;
-      const VeraReferenceFigure *ref = NULL;
+      int hedge_before = han ? HEDGE_BEFORE_HAN : HEDGE_BEFORE_LATIN;
+      int hedge_after = han ? HEDGE_AFTER_HAN : HEDGE_AFTER_LATIN;
       VeraImplausible *finding = NULL;
+      const Place *place = NULL;
+      gboolean part = FALSE;
+      Measure measure;
 
-      if (q->unit == NULL)
-        continue;
-      while (first < tokens->len && vera_tokens_get (tokens, first)->cp_end <= q_start)
-        first++;
-      last = first;
-      while (last + 1 < tokens->len && vera_tokens_get (tokens, last + 1)->cp_start < q_end)
-        last++;
-      if (first >= tokens->len)
-        continue;
-
-      subject = nearby_subject (self, sentence, tokens, first, last);
-
-      if (g_str_equal (q->unit, "count") && q->noun != NULL)
+      if (q->unit != NULL && strcmp (q->unit, "percent") == 0)
         {
-          gsize len;
-          const char *head = last_word (q->noun, &len);
+          double top = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
 
-          const char *demonym_of = demonym_subject (self, head, len);
-
-          if (demonym_of != NULL)
-            subject = demonym_of;
-          else if (!word_in (head, len, people_nouns))
+          if (top <= 100 || !share_of_people (sentence, tokens, q, han))
             continue;
-          if (subject == NULL && default_subject != NULL &&
-              (word_in (head, len, resident_nouns) || mentions_city (sentence, tokens)))
-            subject = default_subject;
-          if (subject == NULL)
-            continue;
-          ref = vera_plausibility_lookup (self, subject, "population");
-          /* Populations grow and censuses age: only a figure well above the reference
-           * cannot be true. */
-          if (ref == NULL || top <= ref->value * (1.0 + GROWTH_MARGIN))
-            continue;
-          finding = g_new0 (VeraImplausible, 1);
-          {
-            g_autofree char *pop = format_count (ref->value);
-
-            finding->reason = g_strdup_printf (_("%s is more than the whole population of %s: "
-                                                 "%s in %d (%s)."),
-                                               q->text, ref->subject, pop, ref->year, ref->source);
-          }
-        }
-      else if (g_str_equal (q->unit, "percent") && top > 100 && last + 1 < tokens->len &&
-               vera_token_is (sentence, vera_tokens_get (tokens, last + 1), "of"))
-        {
-          guint k = last + 2;
-          gboolean people = FALSE;
-
-          for (; k < tokens->len && k < last + 6; k++)
-            {
-              const VeraToken *t = vera_tokens_get (tokens, k);
-
-              if (vera_token_in_sorted (sentence, t, people_nouns, VERA_LEXICON_SIZE (people_nouns)))
-                {
-                  people = TRUE;
-                  break;
-                }
-            }
-          if (!people)
-            continue;
-          if (subject == NULL)
-            subject = default_subject;
-          ref = subject != NULL ? vera_plausibility_lookup (self, subject, "population") : NULL;
+          place = subject_of (shipped, sentence, mentions, q, MEASURE_POPULATION, han, kind_word);
+          if (place == NULL && default_subject != NULL)
+            place = place_by_name (self, default_subject, MEASURE_POPULATION);
           finding = g_new0 (VeraImplausible, 1);
           finding->reason = g_strdup_printf (_("%s of a population is more than all of it."),
                                              q->text);
+          if (place != NULL)
+            {
+              const VeraReferenceFigure *ref = place_figure (place, MEASURE_POPULATION, 0);
+
+              finding->reference = ref != NULL ? vera_reference_figure_copy (ref) : NULL;
+            }
+        }
+      else
+        {
+          measure = classify (q, sentence, tokens, han, &part);
+          if (measure == MEASURE_NONE)
+            continue;
+          /* A change, a forecast, a comparison or a figure per head is not the total. */
+          if (has_cue (sentence, tokens, "hedges", (int) q->start - hedge_before,
+                       (int) q->end + hedge_after))
+            continue;
+          place = subject_of (shipped, sentence, mentions, q, measure, han, kind_word);
+          if (place == NULL && part && default_subject != NULL)
+            place = place_by_name (self, default_subject, measure);
+          if (place == NULL)
+            continue;
+          finding = judge (self, q, place, measure, part,
+                           !has_cue (sentence, tokens, "part-cues", 0, G_MAXINT),
+                           figure_year (q, sentence, length));
         }
       if (finding == NULL)
         continue;
@@ -557,15 +1498,73 @@ vera_plausibility_check (VeraPlausibility *self,
       finding->text = g_strdup (q->text);
       finding->start = q->start;
       finding->end = q->end;
-      finding->reference = ref != NULL ? vera_reference_figure_copy (ref) : NULL;
       g_ptr_array_add (result, finding);
     }
   return result;
 }
 
+const VeraReferenceFigure *
+vera_plausibility_lookup (VeraPlausibility *self,
+                          const char       *subject,
+                          const char       *measure)
+{
+  Measure m;
+  const Place *place;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (subject != NULL && measure != NULL, NULL);
+
+  m = measure_from_name (measure);
+  if (m == MEASURE_NONE)
+    return NULL;
+  place = place_by_name (self, subject, m);
+  if (place == NULL)
+    return NULL;
+  return place_figure (project_override (self, place, m), m, 0);
+}
+
+const char *
+vera_plausibility_guess_subject (VeraPlausibility *self,
+                                 const char       *text,
+                                 gsize             length)
+{
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) mentions = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  Table *shipped;
+  const Place *best = NULL;
+  guint best_count = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  shipped = get_shipped (self);
+  tokens = vera_tokens_split (text, length);
+  mentions = find_mentions (self, shipped, text, tokens);
+  counts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+      const Place *p = resolve (shipped, text, m, mentions, MEASURE_POPULATION, NULL);
+      guint count;
+
+      /* "Residents" and "the city" stand for a city or the project's own place. */
+      if (p == NULL || (p->kind != PLACE_CITY && p->kind != PLACE_PROJECT))
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p)) + 1;
+      g_hash_table_insert (counts, (gpointer) p, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best_count = count;
+          best = p;
+        }
+    }
+  return best != NULL ? best->id : NULL;
+}
+
 gboolean
 vera_plausibility_lexicons_sorted (void)
 {
-  return vera_lexicon_is_sorted (people_nouns) &&
-         vera_lexicon_is_sorted (city_words);
+  /* The word lists are lexicon data files now (plausibility-*.txt), checked by test-lexicon. */
+  return TRUE;
 }
