@@ -17,10 +17,13 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def findings(vera_check, sentence, tmp):
+TITLES = {"en": "Report", "de": "Bericht", "zh": "报告"}
+
+
+def findings(vera_check, lang, sentence, tmp):
     path = os.path.join(tmp, "article.txt")
     with open(path, "w", encoding="utf-8") as f:
-        f.write("Report\n\n%s\n" % sentence)
+        f.write("%s\n\n%s\n" % (TITLES.get(lang, "Report"), sentence))
     out = subprocess.run([vera_check, "analyze", path], check=True, capture_output=True,
                          text=True).stdout
     found = []
@@ -51,7 +54,7 @@ def main():
                     if line.startswith("#") or not line.strip():
                         continue
                     expected, sentence = line.rstrip("\n").split("\t", 1)
-                    got = findings(vera_check, sentence, tmp)
+                    got = findings(vera_check, lang, sentence, tmp)
                     if expected == "flag":
                         n_flag += 1
                         flagged += bool(got)

@@ -85,6 +85,7 @@ typedef struct
   guint      cp_end;
   GPtrArray *candidates;
   gboolean   project;
+  char       key[64];   /* the name as matched, casefolded (without 's) */
 } Mention;
 
 VeraReferenceFigure *
@@ -589,10 +590,13 @@ add_mention (GArray     *mentions,
              const char *text,
              gsize       start,
              gsize       end,
+             const char *key,
              GPtrArray  *candidates,
              gboolean    project)
 {
-  Mention m = { start, end, 0, 0, candidates, project };
+  Mention m = { start, end, 0, 0, candidates, project, "" };
+
+  g_strlcpy (m.key, key, sizeof m.key);
 
   m.cp_start = g_utf8_pointer_to_offset (text, text + start);
   m.cp_end = m.cp_start + g_utf8_pointer_to_offset (text + start, text + end);
@@ -632,7 +636,7 @@ find_han_mentions (VeraPlausibility *self,
             c = lookup_name (shipped, name);
           if (c != NULL)
             {
-              add_mention (mentions, text, p - text, ends[k] - text, c, project);
+              add_mention (mentions, text, p - text, ends[k] - text, name, c, project);
               p = ends[k];
               found = TRUE;
             }
@@ -711,7 +715,7 @@ find_mentions (VeraPlausibility *self,
                 c = lookup_name (shipped, folded);
               if (c != NULL)
                 {
-                  add_mention (mentions, text, first->start, last->end, c, project);
+                  add_mention (mentions, text, first->start, last->end, folded, c, project);
                   found = TRUE;
                   i += n - 1;
                 }
@@ -735,9 +739,24 @@ lexicon (VeraLanguage  language,
 /* The code point offset of the nearest entry of lexicon @name (in any of the three languages)
  * between @from and @to (code points), or -1; @value receives its value. Mentions of places are
  * skipped in Han text (比利时 holds no 比). */
+static gboolean
+inside_mention (const GArray *mentions,
+                guint         cp)
+{
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (mentions, Mention, i);
+
+      if (cp >= m->cp_start && cp < m->cp_end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 find_cue (const char   *text,
           const GArray *tokens,
+          const GArray *mentions,
           const char   *name,
           int           from,
           int           to,
@@ -763,7 +782,7 @@ find_cue (const char   *text,
             {
               const char *v = NULL;
 
-              if ((int) cp < from || (int) cp >= to)
+              if ((int) cp < from || (int) cp >= to || inside_mention (mentions, cp))
                 continue;
               if (vera_lexicon_match_prefix (zh, p, text + t->end - p, &v) > 0 &&
                   (best < 0 || abs ((int) cp - near) < abs (best - near)))
@@ -806,11 +825,63 @@ find_cue (const char   *text,
 static gboolean
 has_cue (const char   *text,
          const GArray *tokens,
+         const GArray *mentions,
          const char   *name,
          int           from,
          int           to)
 {
-  return find_cue (text, tokens, name, from, to, from, NULL) >= 0;
+  return find_cue (text, tokens, mentions, name, from, to, from, NULL) >= 0;
+}
+
+/* TRUE when nothing but a year follows @q in its clause ("…is 20 million, officials said",
+ * "…20 million in 2023."): "20 million inhabitants with a Turkish passport" is a part. */
+static gboolean
+ends_clause (const char         *text,
+             const GArray       *tokens,
+             const VeraQuantity *q)
+{
+  guint skipped = 0;
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (t->cp_start < q->end)
+        continue;
+      if (t->kind == VERA_TOKEN_PUNCT)
+        return t->ch != '-' && t->ch != '/' && t->ch != '&';
+      if (skipped++ >= 3)
+        return FALSE;
+      if (t->kind == VERA_TOKEN_NUMBER && t->end - t->start == 4)
+        continue;
+      if (!vera_token_is (text, t, "in") && !vera_token_is (text, t, "im") &&
+          !vera_token_is (text, t, "jahr") && !vera_token_is (text, t, "year") &&
+          !vera_token_is (text, t, "\xe5\xb9\xb4"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when the sentence holds a number other than @q and years ("aged over 65", "2% of
+ * GDP"): then a figure below the whole may be a part of it. */
+static gboolean
+other_numbers (const char         *text,
+               const GArray       *tokens,
+               const VeraQuantity *q)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      int value;
+
+      if (t->kind != VERA_TOKEN_NUMBER || (t->cp_start >= q->start && t->cp_end <= q->end))
+        continue;
+      value = atoi (text + t->start);
+      if (t->end - t->start == 4 && value >= 1900 && value <= 2100)
+        continue;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -880,7 +951,7 @@ resolve (Table        *shipped,
          const char   *kind_word)
 {
   g_autoptr(GPtrArray) c = g_ptr_array_new ();
-  g_autofree char *name = g_strndup (text + m->start, m->end - m->start);
+  const char *name = m->key;
   const Place *best = NULL;
   double first = 0, second = 0;
 
@@ -1171,6 +1242,7 @@ static Measure
 classify (const VeraQuantity *q,
           const char         *text,
           const GArray       *tokens,
+          const GArray       *mentions,
           gboolean            han,
           gboolean           *part)
 {
@@ -1182,9 +1254,9 @@ classify (const VeraQuantity *q,
 
   *part = FALSE;
   if (q->unit != NULL && vera_quantity_unit_is_currency (q->unit))
-    return has_cue (text, tokens, "gdp", from, to) ? MEASURE_GDP : MEASURE_NONE;
+    return has_cue (text, tokens, mentions, "gdp", from, to) ? MEASURE_GDP : MEASURE_NONE;
   if (q->unit != NULL && strcmp (q->unit, "km2") == 0)
-    return has_cue (text, tokens, "area", from, to) ? MEASURE_AREA : MEASURE_NONE;
+    return has_cue (text, tokens, mentions, "area", from, to) ? MEASURE_AREA : MEASURE_NONE;
   if (q->unit != NULL && strcmp (q->unit, "count") != 0)
     return MEASURE_NONE;
 
@@ -1202,12 +1274,12 @@ classify (const VeraQuantity *q,
     people = TRUE;
 
   /* "population of 120 million", "人口为8330万", "Einwohnerzahl von 3,7 Millionen". */
-  if (has_cue (text, tokens, "population", from, to))
+  if (has_cue (text, tokens, mentions, "population", from, to))
     return MEASURE_POPULATION;
   if (!people)
     return MEASURE_NONE;
   /* "Germany has 83 million inhabitants", "上海有2487万人". */
-  if (has_cue (text, tokens, "total-verbs", (int) q->start - (han ? 3 : 16), (int) q->start))
+  if (has_cue (text, tokens, mentions, "total-verbs", (int) q->start - (han ? 3 : 16), (int) q->start))
     return MEASURE_POPULATION;
   *part = TRUE;
   return MEASURE_POPULATION;
@@ -1288,9 +1360,10 @@ place_by_name (VeraPlausibility *self,
     return p;
   if ((c = lookup_name (shipped, folded)) != NULL)
     {
-      Mention m = { 0, strlen (name), 0, 0, c, FALSE };
+      Mention m = { 0, strlen (name), 0, 0, c, FALSE, "" };
       g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (Mention));
 
+      g_strlcpy (m.key, folded, sizeof m.key);
       return resolve (shipped, name, &m, none, measure, NULL);
     }
   return NULL;
@@ -1387,6 +1460,7 @@ judge (VeraPlausibility   *self,
 static gboolean
 share_of_people (const char         *text,
                  const GArray       *tokens,
+                 const GArray       *mentions,
                  const VeraQuantity *q,
                  gboolean            han)
 {
@@ -1398,12 +1472,12 @@ share_of_people (const char         *text,
       const char *start = g_utf8_offset_to_pointer (text, q->start);
 
       if (g_str_has_prefix (end, "的") &&
-          (has_cue (text, tokens, "people", q->end + 1, q->end + 4) ||
-           has_cue (text, tokens, "population", q->end + 1, q->end + 5)))
+          (has_cue (text, tokens, mentions, "people", q->end + 1, q->end + 4) ||
+           has_cue (text, tokens, mentions, "population", q->end + 1, q->end + 5)))
         return TRUE;
       return start - text >= 3 && strncmp (start - 3, "的", 3) == 0 && q->start >= 3 &&
-             (has_cue (text, tokens, "population", (int) q->start - 5, (int) q->start - 1) ||
-              has_cue (text, tokens, "people", (int) q->start - 3, (int) q->start - 1));
+             (has_cue (text, tokens, mentions, "population", (int) q->start - 5, (int) q->start - 1) ||
+              has_cue (text, tokens, mentions, "people", (int) q->start - 3, (int) q->start - 1));
     }
   while (last < tokens->len && vera_tokens_get (tokens, last)->cp_end < q->end)
     last++;
@@ -1415,8 +1489,8 @@ share_of_people (const char         *text,
     if (!vera_token_is (text, next, "of") && !vera_token_is (text, next, "der") &&
         !vera_token_is (text, next, "des") && !vera_token_is (text, next, "aller"))
       return FALSE;
-    return has_cue (text, tokens, "people", next->cp_end, next->cp_end + 30) ||
-           has_cue (text, tokens, "population", next->cp_end, next->cp_end + 30);
+    return has_cue (text, tokens, mentions, "people", next->cp_end, next->cp_end + 30) ||
+           has_cue (text, tokens, mentions, "population", next->cp_end, next->cp_end + 30);
   }
 }
 
@@ -1443,7 +1517,7 @@ vera_plausibility_check (VeraPlausibility *self,
   tokens = vera_tokens_split (sentence, length);
   mentions = find_mentions (self, shipped, sentence, tokens);
   han = sentence_is_han (sentence, length);
-  find_cue (sentence, tokens, "place-kinds", 0, G_MAXINT, 0, &kind_word);
+  find_cue (sentence, tokens, mentions, "place-kinds", 0, G_MAXINT, 0, &kind_word);
 
   for (guint qi = 0; qi < quantities->len; qi++)
     {
@@ -1459,7 +1533,7 @@ vera_plausibility_check (VeraPlausibility *self,
         {
           double top = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
 
-          if (top <= 100 || !share_of_people (sentence, tokens, q, han))
+          if (top <= 100 || !share_of_people (sentence, tokens, mentions, q, han))
             continue;
           place = subject_of (shipped, sentence, mentions, q, MEASURE_POPULATION, han, kind_word);
           if (place == NULL && default_subject != NULL)
@@ -1476,11 +1550,12 @@ vera_plausibility_check (VeraPlausibility *self,
         }
       else
         {
-          measure = classify (q, sentence, tokens, han, &part);
+          measure = classify (q, sentence, tokens, mentions, han, &part);
           if (measure == MEASURE_NONE)
             continue;
           /* A change, a forecast, a comparison or a figure per head is not the total. */
-          if (has_cue (sentence, tokens, "hedges", (int) q->start - hedge_before,
+          if (has_cue (sentence, tokens, mentions, "per-head", 0, G_MAXINT) ||
+              has_cue (sentence, tokens, mentions, "hedges", (int) q->start - hedge_before,
                        (int) q->end + hedge_after))
             continue;
           place = subject_of (shipped, sentence, mentions, q, measure, han, kind_word);
@@ -1489,7 +1564,9 @@ vera_plausibility_check (VeraPlausibility *self,
           if (place == NULL)
             continue;
           finding = judge (self, q, place, measure, part,
-                           !has_cue (sentence, tokens, "part-cues", 0, G_MAXINT),
+                           !has_cue (sentence, tokens, mentions, "part-cues", 0, G_MAXINT) &&
+                           !other_numbers (sentence, tokens, q) &&
+                           ends_clause (sentence, tokens, q),
                            figure_year (q, sentence, length));
         }
       if (finding == NULL)
