@@ -1270,8 +1270,17 @@ classify (const VeraQuantity *q,
         people |= vera_lexicon_contains (lexicon (l, "people"), head, -1) ||
                   vera_lexicon_contains (lexicon (l, "population"), head, -1);
     }
-  else if (q->unit != NULL && g_str_has_suffix (q->text, "人"))
+  else if (q->unit != NULL && g_str_has_suffix (q->text, "\xe4\xba\xba"))   /* 人 */
     people = TRUE;
+  else if (han && q->unit == NULL)
+    {
+      /* "900万居民": the noun follows the figure unattached. */
+      const char *after_q = g_utf8_offset_to_pointer (text, q->end);
+      const char *v = NULL;
+
+      people = vera_lexicon_match_prefix (lexicon (VERA_LANGUAGE_ZH, "people"), after_q,
+                                          strnlen (after_q, 32), &v) > 0;
+    }
 
   /* "population of 120 million", "人口为8330万", "Einwohnerzahl von 3,7 Millionen". */
   if (has_cue (text, tokens, mentions, "population", from, to))
@@ -1285,7 +1294,22 @@ classify (const VeraQuantity *q,
   return MEASURE_POPULATION;
 }
 
-/* The place nearest the figure, or NULL when none or two are about as near. */
+typedef struct
+{
+  const Place *place;   /* NULL: an ambiguous name */
+  int          dist;
+} Near;
+
+static int
+near_compare (gconstpointer a,
+              gconstpointer b)
+{
+  return ((const Near *) a)->dist - ((const Near *) b)->dist;
+}
+
+/* The place nearest the figure, or NULL when none, or when another place or an ambiguous name
+ * is about as near. A country named beside one of its cities ("Córdoba, Spain") is context,
+ * not a second subject. */
 static const Place *
 subject_of (Table              *shipped,
             const char         *text,
@@ -1295,51 +1319,61 @@ subject_of (Table              *shipped,
             gboolean            han,
             const char         *kind_word)
 {
-  const Place *best = NULL;
-  int best_dist = G_MAXINT, second_dist = G_MAXINT;
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (Near));
   int before = han ? WINDOW_BEFORE_HAN : WINDOW_BEFORE_LATIN;
   int after = han ? WINDOW_AFTER_HAN : WINDOW_AFTER_LATIN;
+  const Near *best;
 
   for (guint i = 0; i < mentions->len; i++)
     {
       const Mention *m = &g_array_index (mentions, Mention, i);
-      const Place *p;
-      int dist;
+      Near n;
 
       if (m->cp_end <= q->start)
-        dist = (int) q->start - (int) m->cp_end;
+        n.dist = (int) q->start - (int) m->cp_end;
       else if (m->cp_start >= q->end)
-        dist = (int) m->cp_start - (int) q->end;
+        n.dist = (int) m->cp_start - (int) q->end;
       else
+        n.dist = 0;   /* inside the figure's noun: "2 million Valmora residents" */
+      if ((m->cp_end <= q->start && n.dist > before) || (m->cp_start >= q->end && n.dist > after))
         continue;
-      if ((m->cp_end <= q->start && dist > before) || (m->cp_start >= q->end && dist > after))
-        continue;
-      p = resolve (shipped, text, m, mentions, measure, kind_word);
-      if (p == NULL)
-        {
-          /* An ambiguous name as near as the best keeps the figure unjudged. */
-          if (dist < best_dist)
-            {
-              second_dist = best_dist;
-              best_dist = dist;
-              best = NULL;
-            }
-          continue;
-        }
-      if (p == best)
-        continue;
-      if (dist < best_dist)
-        {
-          second_dist = best_dist;
-          best_dist = dist;
-          best = p;
-        }
-      else if (dist < second_dist)
-        second_dist = dist;
+      n.place = resolve (shipped, text, m, mentions, measure, kind_word);
+      g_array_append_val (near, n);
     }
-  if (best == NULL || (second_dist != G_MAXINT && second_dist < 2 * best_dist + 8))
+  /* The country of a city named beside it is its context. */
+  for (guint i = 0; i < near->len; i++)
+    {
+      const Near *country = &g_array_index (near, Near, i);
+      gboolean context = FALSE;
+
+      if (country->place == NULL || country->place->kind != PLACE_COUNTRY)
+        continue;
+      for (guint k = 0; k < near->len && !context; k++)
+        {
+          const Near *city = &g_array_index (near, Near, k);
+
+          context = city->place != NULL && city->place->kind == PLACE_CITY &&
+                    strcmp (city->place->iso2, country->place->iso2) == 0;
+        }
+      if (context)
+        g_array_remove_index (near, i--);
+    }
+  if (near->len == 0)
     return NULL;
-  return best;
+  g_array_sort (near, near_compare);
+  best = &g_array_index (near, Near, 0);
+  if (best->place == NULL)
+    return NULL;
+  for (guint i = 1; i < near->len; i++)
+    {
+      const Near *other = &g_array_index (near, Near, i);
+
+      if (other->place == best->place)
+        continue;
+      if (other->dist < 2 * best->dist + 8)
+        return NULL;
+    }
+  return best->place;
 }
 
 static const Place *
@@ -1637,11 +1671,4 @@ vera_plausibility_guess_subject (VeraPlausibility *self,
         }
     }
   return best != NULL ? best->id : NULL;
-}
-
-gboolean
-vera_plausibility_lexicons_sorted (void)
-{
-  /* The word lists are lexicon data files now (plausibility-*.txt), checked by test-lexicon. */
-  return TRUE;
 }
