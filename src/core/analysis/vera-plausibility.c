@@ -1294,6 +1294,16 @@ classify (const VeraQuantity *q,
   return MEASURE_POPULATION;
 }
 
+static gboolean
+mention_has (const Mention *m,
+             Measure        measure)
+{
+  for (guint i = 0; i < m->candidates->len; i++)
+    if (place_has (g_ptr_array_index (m->candidates, i), measure))
+      return TRUE;
+  return FALSE;
+}
+
 typedef struct
 {
   const Place *place;   /* NULL: an ambiguous name */
@@ -1338,6 +1348,9 @@ subject_of (Table              *shipped,
       if ((m->cp_end <= q->start && n.dist > before) || (m->cp_start >= q->end && n.dist > after))
         continue;
       n.place = resolve (shipped, text, m, mentions, measure, kind_word);
+      /* A place without this measure (a city beside a GDP) is no rival. */
+      if (n.place == NULL && !mention_has (m, measure))
+        continue;
       g_array_append_val (near, n);
     }
   /* The country of a city named beside it is its context. */
