@@ -24,6 +24,8 @@
 #define DOMINANCE 10.0
 /* A country whose capital holds this share of its people is a city state (Singapore). */
 #define CITY_STATE_SHARE 0.6
+/* The smallest shipped city that may stand for "residents" in an article that names it. */
+#define DEFAULT_CITY_SIZE 1e6
 /* How far (code points) a place, an indicator or a hedge may be from the figure. */
 #define WINDOW_BEFORE_LATIN 70
 #define WINDOW_AFTER_LATIN  40
@@ -1244,7 +1246,8 @@ classify (const VeraQuantity *q,
           const GArray       *tokens,
           const GArray       *mentions,
           gboolean            han,
-          gboolean           *part)
+          gboolean           *part,
+          gboolean           *resident)
 {
   int before = han ? WINDOW_BEFORE_HAN : 50;
   int after = han ? WINDOW_AFTER_HAN : WINDOW_AFTER_LATIN / 2;
@@ -1253,6 +1256,7 @@ classify (const VeraQuantity *q,
   gboolean people = FALSE;
 
   *part = FALSE;
+  *resident = FALSE;
   if (q->unit != NULL && vera_quantity_unit_is_currency (q->unit))
     return has_cue (text, tokens, mentions, "gdp", from, to) ? MEASURE_GDP : MEASURE_NONE;
   if (q->unit != NULL && strcmp (q->unit, "km2") == 0)
@@ -1267,8 +1271,12 @@ classify (const VeraQuantity *q,
       const char *head = space != NULL ? space + 1 : lower;
 
       for (VeraLanguage l = VERA_LANGUAGE_EN; l <= VERA_LANGUAGE_ZH; l++)
-        people |= vera_lexicon_contains (lexicon (l, "people"), head, -1) ||
-                  vera_lexicon_contains (lexicon (l, "population"), head, -1);
+        {
+          const char *v = vera_lexicon_lookup (lexicon (l, "people"), head, -1);
+
+          people |= v != NULL || vera_lexicon_contains (lexicon (l, "population"), head, -1);
+          *resident |= v != NULL && strcmp (v, "resident") == 0;
+        }
     }
   else if (q->unit != NULL && g_str_has_suffix (q->text, "\xe4\xba\xba"))   /* 人 */
     people = TRUE;
@@ -1280,6 +1288,7 @@ classify (const VeraQuantity *q,
 
       people = vera_lexicon_match_prefix (lexicon (VERA_LANGUAGE_ZH, "people"), after_q,
                                           strnlen (after_q, 32), &v) > 0;
+      *resident = people && v != NULL && strcmp (v, "resident") == 0;
     }
 
   /* "population of 120 million", "人口为8330万", "Einwohnerzahl von 3,7 Millionen". */
@@ -1292,6 +1301,22 @@ classify (const VeraQuantity *q,
     return MEASURE_POPULATION;
   *part = TRUE;
   return MEASURE_POPULATION;
+}
+
+static gboolean
+punct_between (const GArray *tokens,
+               guint         from,
+               guint         to)
+{
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+
+      if (t->cp_start >= from && t->cp_end <= to && t->kind == VERA_TOKEN_PUNCT &&
+          t->ch != '-' && t->ch != '\'' && t->ch != 0x2019)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1323,6 +1348,7 @@ near_compare (gconstpointer a,
 static const Place *
 subject_of (Table              *shipped,
             const char         *text,
+            const GArray       *tokens,
             const GArray       *mentions,
             const VeraQuantity *q,
             Measure             measure,
@@ -1346,6 +1372,9 @@ subject_of (Table              *shipped,
       else
         n.dist = 0;   /* inside the figure's noun: "2 million Valmora residents" */
       if ((m->cp_end <= q->start && n.dist > before) || (m->cp_start >= q->end && n.dist > after))
+        continue;
+      /* "$27 trillion, Germany's $4.5 trillion": a place after a comma is the next figure's. */
+      if (m->cp_start >= q->end && punct_between (tokens, q->end, m->cp_start))
         continue;
       n.place = resolve (shipped, text, m, mentions, measure, kind_word);
       /* A place without this measure (a city beside a GDP) is no rival. */
@@ -1574,6 +1603,7 @@ vera_plausibility_check (VeraPlausibility *self,
       VeraImplausible *finding = NULL;
       const Place *place = NULL;
       gboolean part = FALSE;
+      gboolean resident = FALSE;
       Measure measure;
 
       if (q->unit != NULL && strcmp (q->unit, "percent") == 0)
@@ -1582,7 +1612,7 @@ vera_plausibility_check (VeraPlausibility *self,
 
           if (top <= 100 || !share_of_people (sentence, tokens, mentions, q, han))
             continue;
-          place = subject_of (shipped, sentence, mentions, q, MEASURE_POPULATION, han, kind_word);
+          place = subject_of (shipped, sentence, tokens, mentions, q, MEASURE_POPULATION, han, kind_word);
           if (place == NULL && default_subject != NULL)
             place = place_by_name (self, default_subject, MEASURE_POPULATION);
           finding = g_new0 (VeraImplausible, 1);
@@ -1597,7 +1627,7 @@ vera_plausibility_check (VeraPlausibility *self,
         }
       else
         {
-          measure = classify (q, sentence, tokens, mentions, han, &part);
+          measure = classify (q, sentence, tokens, mentions, han, &part, &resident);
           if (measure == MEASURE_NONE)
             continue;
           /* A change, a forecast, a comparison or a figure per head is not the total. */
@@ -1605,8 +1635,9 @@ vera_plausibility_check (VeraPlausibility *self,
               has_cue (sentence, tokens, mentions, "hedges", (int) q->start - hedge_before,
                        (int) q->end + hedge_after))
             continue;
-          place = subject_of (shipped, sentence, mentions, q, measure, han, kind_word);
-          if (place == NULL && part && default_subject != NULL)
+          place = subject_of (shipped, sentence, tokens, mentions, q, measure, han, kind_word);
+          /* "2 million residents" are the article's city's; "2 million people" anyone's. */
+          if (place == NULL && part && resident && default_subject != NULL)
             place = place_by_name (self, default_subject, measure);
           if (place == NULL)
             continue;
@@ -1672,8 +1703,11 @@ vera_plausibility_guess_subject (VeraPlausibility *self,
       const Place *p = resolve (shipped, text, m, mentions, MEASURE_POPULATION, NULL);
       guint count;
 
-      /* "Residents" and "the city" stand for a city or the project's own place. */
+      /* "Residents" stand for a city or the project's own place; of the shipped cities only
+       * large ones with a name longer than a surname or a given name (Bush, George) count. */
       if (p == NULL || (p->kind != PLACE_CITY && p->kind != PLACE_PROJECT))
+        continue;
+      if (p->kind == PLACE_CITY && (place_size (p) < DEFAULT_CITY_SIZE || strlen (m->key) < 5))
         continue;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p)) + 1;
       g_hash_table_insert (counts, (gpointer) p, GUINT_TO_POINTER (count));
