@@ -58,8 +58,8 @@ SOURCES = [
     ("gn-area", "GeoNames", "https://www.geonames.org/countries/"),
     ("gn-country", "GeoNames", "https://www.geonames.org/countries/"),
     ("gn-city", "GeoNames", "https://www.geonames.org/{id}"),
-    ("wup", "UN World Urbanization Prospects 2018", "https://population.un.org/wup/"),
-    ("nbs", "China Seventh National Population Census", "https://www.stats.gov.cn/"),
+    ("wup", "UN World Urbanization Prospects", "https://population.un.org/wup/"),
+    ("nbs", "China census (NBS)", "https://www.stats.gov.cn/"),
 ]
 
 

@@ -1636,6 +1636,12 @@ vera_plausibility_check (VeraPlausibility *self,
                        (int) q->end + hedge_after))
             continue;
           place = subject_of (shipped, sentence, tokens, mentions, q, measure, han, kind_word);
+          /* "Lincoln's 3 million voters" may be a man's: a count of people is held against a
+           * small city only when the sentence calls it a city. */
+          if (place != NULL && part && place->kind == PLACE_CITY &&
+              place_size (place) < DEFAULT_CITY_SIZE &&
+              (kind_word == NULL || strcmp (kind_word, "city") != 0))
+            place = NULL;
           /* "2 million residents" are the article's city's; "2 million people" anyone's. */
           if (place == NULL && part && resident && default_subject != NULL)
             place = place_by_name (self, default_subject, measure);
