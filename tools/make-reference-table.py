@@ -10,9 +10,11 @@ GResource (vera-claims.gresource.xml), read by vera-plausibility.c on first use:
 
 Format: UTF-8, one record a line, fields separated by tabs, '#' lines are comments.
   S  KEY  SOURCE  URL           a source; "{id}" in URL is replaced by a figure's ref field
-  P  ID  KIND  ISO2  NAME_EN  NAMES
-                                a place: KIND country, province or city; NAMES its names in
-                                English, German and Chinese separated by '|'
+  P  ID  KIND  ISO2  NAME_EN  NAME_DE  NAME_ZH  NAMES
+                                a place: KIND country, province or city; NAME_DE and NAME_ZH
+                                the names shown to a reader in German and Chinese (empty when
+                                not known for sure); NAMES its names in English, German and
+                                Chinese separated by '|'
   F  ID  MEASURE  KEY  YEAR  VALUE  REF
                                 a figure: MEASURE population, metro (a city's agglomeration),
                                 gdp (current US$) or area (km²); YEAR 0 when the source gives
@@ -120,8 +122,9 @@ def main():
                      row["name_zh_official"]] + row["aliases"].split("|") + EXTRA_NAMES.get(iso2, [])
             country_names[iso2] = names_field(names)
             pid = "country:" + iso2
-            out.write("P\t%s\tcountry\t%s\t%s\t%s\n" % (pid, iso2, row["name_en"],
-                                                       country_names[iso2]))
+            out.write("P\t%s\tcountry\t%s\t%s\t%s\t%s\t%s\n" % (pid, iso2, row["name_en"],
+                                                               row["name_de"], row["name_zh"],
+                                                               country_names[iso2]))
             series = sorted(indicators.get(row["iso3"], []))
             has_pop = False
             for indicator, year, value in series:
@@ -148,7 +151,8 @@ def main():
                 if row["name_zh"].endswith(suffix) and len(row["name_zh"]) > len(suffix) + 1:
                     names.append(row["name_zh"][: -len(suffix)])
                     break
-            out.write("P\t%s\tprovince\tCN\t%s\t%s\n" % (pid, row["name_en"], names_field(names)))
+            out.write("P\t%s\tprovince\tCN\t%s\t\t%s\t%s\n" % (pid, row["name_en"], row["name_zh"],
+                                                          names_field(names)))
             out.write("F\t%s\tpopulation\tnbs\t2020\t%s\t\n" % (pid, row["population"]))
 
     divisions = set()
@@ -174,8 +178,11 @@ def main():
             field = names_field(names)
             if not field:
                 continue
-            out.write("P\t%s\tcity\t%s\t%s\t%s\n" % (pid, row["country_code"], row["name_en"],
-                                                    field))
+            # A heuristic Chinese name is good enough to find the city, not to show it.
+            shown_zh = zh if zh and row["name_zh_source"] != "geonames-heuristic" else ""
+            out.write("P\t%s\tcity\t%s\t%s\t%s\t%s\t%s\n" % (pid, row["country_code"],
+                                                            row["name_en"], row["name_de"],
+                                                            shown_zh, field))
             out.write("F\t%s\tpopulation\tgn-city\t0\t%s\t%s\n" % (pid, row["population"], gid))
             if row["urban_agglomeration_2020"]:
                 out.write("F\t%s\tmetro\twup\t2020\t%s\t\n" % (pid, row["urban_agglomeration_2020"]))

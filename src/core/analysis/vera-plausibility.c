@@ -49,6 +49,8 @@ typedef struct
 {
   char      *id;
   char      *name;      /* English display name, or the project's subject */
+  char      *name_de;   /* German and Chinese display names, or NULL */
+  char      *name_zh;
   PlaceKind  kind;
   char       iso2[3];
   GPtrArray *figures;   /* VeraReferenceFigure, owned */
@@ -132,6 +134,8 @@ place_free (Place *place)
 {
   g_free (place->id);
   g_free (place->name);
+  g_free (place->name_de);
+  g_free (place->name_zh);
   g_ptr_array_unref (place->figures);
   g_free (place);
 }
@@ -248,12 +252,15 @@ parse_line (Table       *t,
       s->url = g_strdup (f[3]);
       g_hash_table_replace (sources, g_strdup (f[1]), s);
     }
-  else if (n >= 6 && strcmp (f[0], "P") == 0)
+  else if (n >= 8 && strcmp (f[0], "P") == 0)
     {
       PlaceKind kind = strcmp (f[2], "country") == 0 ? PLACE_COUNTRY
                        : strcmp (f[2], "province") == 0 ? PLACE_PROVINCE : PLACE_CITY;
       Place *place = table_add_place (t, f[1], f[4], kind, f[3]);
-      const char *p = f[5];
+      const char *p = f[7];
+
+      place->name_de = *f[5] != '\0' ? g_strdup (f[5]) : NULL;
+      place->name_zh = *f[6] != '\0' ? g_strdup (f[6]) : NULL;
 
       while (*p != '\0')
         {
@@ -322,7 +329,7 @@ load_shipped (void)
       if (len > 0 && data[0] != '#')
         {
           g_autofree char *line = g_strndup (data, len);
-          g_auto(GStrv) fields = g_strsplit (line, "\t", 8);
+          g_auto(GStrv) fields = g_strsplit (line, "\t", 9);
 
           parse_line (t, sources, &current, fields, g_strv_length (fields));
         }
@@ -1125,19 +1132,19 @@ format_scaled (double value)
     {
       number = format_significant (value / 1e12);
       /* Translators: a figure of trillions (10¹²), e.g. "4.46 trillion" */
-      return g_strdup_printf (_("%s trillion"), number);
+      return g_strdup_printf (C_("number scale", "%s trillion"), number);
     }
   if (value >= 1e9)
     {
       number = format_significant (value / 1e9);
       /* Translators: a figure of billions (10⁹), e.g. "3.34 billion" */
-      return g_strdup_printf (_("%s billion"), number);
+      return g_strdup_printf (C_("number scale", "%s billion"), number);
     }
   if (value >= 1e6)
     {
       number = format_significant (value / 1e6);
       /* Translators: a figure of millions, e.g. "83.3 million" */
-      return g_strdup_printf (_("%s million"), number);
+      return g_strdup_printf (C_("number scale", "%s million"), number);
     }
   return format_count (value);
 }
@@ -1177,6 +1184,21 @@ describe (const VeraReferenceFigure *ref,
     return g_strdup_printf (_("urban agglomeration of %s"), place);
   /* Translators: what a reference figure measures, e.g. "population of Germany" */
   return g_strdup_printf (_("population of %s"), place);
+}
+
+/* The place's name in the language of the user's messages. */
+static const char *
+display_name (const Place *place)
+{
+  /* Translators: the language whose names of countries and cities the messages use: "en",
+   * "de" or "zh"; any other value shows the English names. */
+  const char *language = C_("language of place names", "en");
+
+  if (strcmp (language, "de") == 0 && place->name_de != NULL)
+    return place->name_de;
+  if (strcmp (language, "zh") == 0 && place->name_zh != NULL)
+    return place->name_zh;
+  return place->name;
 }
 
 static char *
@@ -1527,7 +1549,7 @@ judge (VeraPlausibility   *self,
     return NULL;
 
   finding = g_new0 (VeraImplausible, 1);
-  finding->reason = reason_for (q, ref, measure, place->name);
+  finding->reason = reason_for (q, ref, measure, display_name (place));
   finding->reference = vera_reference_figure_copy (ref);
   return finding;
 }
