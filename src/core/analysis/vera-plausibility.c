@@ -9,15 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vera-claims-resources.h"
 #include "vera-lexicon.h"
 #include "vera-plausibility.h"
+#include "vera-reference-table-private.h"
 #include "vera-quantities.h"
 #include "vera-quantity.h"
 #include "vera-tokens.h"
-
-/* The table made by tools/make-reference-table.py (format described there). */
-#define REFERENCE_RESOURCE "/io/github/verafact/Vera/core/analysis/reference-table.tsv"
 
 /* How many times larger the largest of several places of one name must be than the next for
  * the name to mean it ("London" is London, England; "Córdoba" is not decided). */
@@ -36,49 +33,11 @@
 #define HEDGE_BEFORE_HAN    6
 #define HEDGE_AFTER_HAN     3
 #define MAX_HAN_NAME        10  /* characters */
-
-typedef enum
-{
-  PLACE_COUNTRY,
-  PLACE_PROVINCE,
-  PLACE_CITY,
-  PLACE_PROJECT,
-} PlaceKind;
-
-typedef struct
-{
-  char      *id;
-  char      *name;      /* English display name, or the project's subject */
-  char      *name_de;   /* German and Chinese display names, or NULL */
-  char      *name_zh;
-  PlaceKind  kind;
-  char       iso2[3];
-  GPtrArray *figures;   /* VeraReferenceFigure, owned */
-} Place;
-
-/* A set of places and their names: the shipped table, or the project's own figures. */
-typedef struct
-{
-  GPtrArray  *places;     /* Place, owned */
-  GHashTable *by_name;    /* casefolded name → GPtrArray of Place (the candidates) */
-  GHashTable *by_id;      /* id → Place */
-  GHashTable *countries;  /* ISO2 → country Place */
-  GHashTable *divisions;  /* casefolded name of a state or Land → ISO2 codes, "DE US" */
-} Table;
-
 struct _VeraPlausibility
 {
   Table *shipped;   /* loaded on first use (g_once: analysis runs in several threads) */
   Table *project;   /* the project's own figures, read first */
 };
-
-typedef enum
-{
-  MEASURE_NONE,
-  MEASURE_POPULATION,
-  MEASURE_GDP,
-  MEASURE_AREA,
-} Measure;
 
 /* A place named in a sentence: byte span and the places the name may mean. */
 typedef struct
@@ -92,257 +51,11 @@ typedef struct
   char       key[64];   /* the name as matched, casefolded (without 's) */
 } Mention;
 
-VeraReferenceFigure *
-vera_reference_figure_copy (const VeraReferenceFigure *figure)
-{
-  VeraReferenceFigure *copy;
-
-  g_return_val_if_fail (figure != NULL, NULL);
-  copy = g_memdup2 (figure, sizeof *figure);
-  copy->subject = g_strdup (figure->subject);
-  copy->measure = g_strdup (figure->measure);
-  copy->source = g_strdup (figure->source);
-  copy->url = g_strdup (figure->url);
-  return copy;
-}
-
-void
-vera_reference_figure_free (VeraReferenceFigure *figure)
-{
-  if (figure == NULL)
-    return;
-  g_free (figure->subject);
-  g_free (figure->measure);
-  g_free (figure->source);
-  g_free (figure->url);
-  g_free (figure);
-}
-
-void
-vera_implausible_free (VeraImplausible *implausible)
-{
-  if (implausible == NULL)
-    return;
-  g_free (implausible->text);
-  g_free (implausible->reason);
-  vera_reference_figure_free (implausible->reference);
-  g_free (implausible);
-}
-
-static void
-place_free (Place *place)
-{
-  g_free (place->id);
-  g_free (place->name);
-  g_free (place->name_de);
-  g_free (place->name_zh);
-  g_ptr_array_unref (place->figures);
-  g_free (place);
-}
-
-static Table *
-table_new (void)
-{
-  Table *t = g_new0 (Table, 1);
-
-  t->places = g_ptr_array_new_with_free_func ((GDestroyNotify) place_free);
-  t->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) g_ptr_array_unref);
-  t->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  t->countries = g_hash_table_new (g_str_hash, g_str_equal);
-  t->divisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  return t;
-}
-
-static void
-table_free (Table *t)
-{
-  if (t == NULL)
-    return;
-  g_hash_table_unref (t->by_name);
-  g_hash_table_unref (t->by_id);
-  g_hash_table_unref (t->countries);
-  g_hash_table_unref (t->divisions);
-  g_ptr_array_unref (t->places);
-  g_free (t);
-}
-
-static Place *
-table_add_place (Table      *t,
-                 const char *id,
-                 const char *name,
-                 PlaceKind   kind,
-                 const char *iso2)
-{
-  Place *place = g_new0 (Place, 1);
-
-  place->id = g_strdup (id);
-  place->name = g_strdup (name);
-  place->kind = kind;
-  g_strlcpy (place->iso2, iso2 != NULL ? iso2 : "", sizeof place->iso2);
-  place->figures = g_ptr_array_new_with_free_func ((GDestroyNotify) vera_reference_figure_free);
-  g_ptr_array_add (t->places, place);
-  g_hash_table_replace (t->by_id, place->id, place);
-  if (kind == PLACE_COUNTRY)
-    g_hash_table_replace (t->countries, place->iso2, place);
-  return place;
-}
-
-static void
-table_add_name (Table      *t,
-                const char *name,
-                gssize      len,
-                Place      *place)
-{
-  g_autofree char *key = g_utf8_casefold (name, len);
-  GPtrArray *candidates = g_hash_table_lookup (t->by_name, key);
-
-  if (key[0] == '\0')
-    return;
-  if (candidates == NULL)
-    {
-      candidates = g_ptr_array_new ();
-      g_hash_table_insert (t->by_name, g_steal_pointer (&key), candidates);
-    }
-  if (!g_ptr_array_find (candidates, place, NULL))
-    g_ptr_array_add (candidates, place);
-}
-
-/* ---- the shipped table ---- */
-
-typedef struct
-{
-  char *source;
-  char *url;   /* may hold "{id}" */
-} Source;
-
-static void
-source_free (Source *s)
-{
-  g_free (s->source);
-  g_free (s->url);
-  g_free (s);
-}
-
-static char *
-expand_url (const char *url,
-            const char *ref)
-{
-  const char *hole = strstr (url, "{id}");
-
-  if (hole == NULL)
-    return g_strdup (url);
-  if (ref == NULL || *ref == '\0')
-    return g_strndup (url, hole - url);
-  return g_strdup_printf ("%.*s%s%s", (int) (hole - url), url, ref, hole + 4);
-}
-
-static void
-parse_line (Table       *t,
-            GHashTable  *sources,
-            Place      **current,
-            char       **f,
-            guint        n)
-{
-  if (n >= 4 && strcmp (f[0], "S") == 0)
-    {
-      Source *s = g_new0 (Source, 1);
-
-      s->source = g_strdup (f[2]);
-      s->url = g_strdup (f[3]);
-      g_hash_table_replace (sources, g_strdup (f[1]), s);
-    }
-  else if (n >= 8 && strcmp (f[0], "P") == 0)
-    {
-      PlaceKind kind = strcmp (f[2], "country") == 0 ? PLACE_COUNTRY
-                       : strcmp (f[2], "province") == 0 ? PLACE_PROVINCE : PLACE_CITY;
-      Place *place = table_add_place (t, f[1], f[4], kind, f[3]);
-      const char *p = f[7];
-
-      place->name_de = *f[5] != '\0' ? g_strdup (f[5]) : NULL;
-      place->name_zh = *f[6] != '\0' ? g_strdup (f[6]) : NULL;
-
-      while (*p != '\0')
-        {
-          const char *bar = strchr (p, '|');
-          gsize len = bar != NULL ? (gsize) (bar - p) : strlen (p);
-
-          table_add_name (t, p, len, place);
-          p += len + (bar != NULL ? 1 : 0);
-        }
-      *current = place;
-    }
-  else if (n >= 6 && strcmp (f[0], "F") == 0)
-    {
-      Place *place = *current != NULL && strcmp ((*current)->id, f[1]) == 0
-                     ? *current : g_hash_table_lookup (t->by_id, f[1]);
-      Source *s = g_hash_table_lookup (sources, f[3]);
-      VeraReferenceFigure *figure;
-
-      if (place == NULL || s == NULL)
-        return;
-      figure = g_new0 (VeraReferenceFigure, 1);
-      figure->subject = g_strdup (place->name);
-      figure->measure = g_strdup (f[2]);
-      figure->year = atoi (f[4]);
-      figure->value = g_ascii_strtod (f[5], NULL);
-      figure->source = g_strdup (s->source);
-      figure->url = expand_url (s->url, n >= 7 ? f[6] : NULL);
-      g_ptr_array_add (place->figures, figure);
-    }
-  else if (n >= 3 && strcmp (f[0], "D") == 0)
-    {
-      g_autofree char *key = g_utf8_casefold (f[1], -1);
-      const char *old = g_hash_table_lookup (t->divisions, key);
-      char *codes = old != NULL ? g_strconcat (old, " ", f[2], NULL) : g_strdup (f[2]);
-
-      g_hash_table_replace (t->divisions, g_steal_pointer (&key), codes);
-    }
-}
-
-static Table *
-load_shipped (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (vera_claims_get_resource (),
-                                                    REFERENCE_RESOURCE,
-                                                    G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                         (GDestroyNotify) source_free);
-  Table *t = table_new ();
-  Place *current = NULL;
-  const char *data, *end;
-  gsize size;
-
-  if (bytes == NULL)
-    {
-      g_critical ("The built-in reference table could not be read: %s", error->message);
-      return t;
-    }
-  data = g_bytes_get_data (bytes, &size);
-  end = data + size;
-  while (data < end)
-    {
-      const char *nl = memchr (data, '\n', end - data);
-      gsize len = nl != NULL ? (gsize) (nl - data) : (gsize) (end - data);
-
-      if (len > 0 && data[0] != '#')
-        {
-          g_autofree char *line = g_strndup (data, len);
-          g_auto(GStrv) fields = g_strsplit (line, "\t", 9);
-
-          parse_line (t, sources, &current, fields, g_strv_length (fields));
-        }
-      data += len + 1;
-    }
-  return t;
-}
-
 static Table *
 get_shipped (VeraPlausibility *self)
 {
   if (g_once_init_enter (&self->shipped))
-    g_once_init_leave (&self->shipped, load_shipped ());
+    g_once_init_leave (&self->shipped, vera_ref_table_load ());
   return self->shipped;
 }
 
@@ -351,7 +64,7 @@ vera_plausibility_new (void)
 {
   VeraPlausibility *self = g_new0 (VeraPlausibility, 1);
 
-  self->project = table_new ();
+  self->project = vera_ref_table_new ();
   return self;
 }
 
@@ -360,94 +73,9 @@ vera_plausibility_free (VeraPlausibility *self)
 {
   if (self == NULL)
     return;
-  table_free (self->shipped);
-  table_free (self->project);
+  vera_ref_table_free (self->shipped);
+  vera_ref_table_free (self->project);
   g_free (self);
-}
-
-/* ---- the project's own figures ---- */
-
-static gboolean
-add_figure (VeraPlausibility *self,
-            JsonNode         *node,
-            guint             index,
-            GError          **error)
-{
-  JsonObject *obj;
-  const char *subject, *source, *measure;
-  VeraReferenceFigure *figure;
-  g_autofree char *id = NULL;
-  JsonNode *value;
-  Place *place;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Reference figure %u is not a JSON object"), index + 1);
-      return FALSE;
-    }
-  obj = json_node_get_object (node);
-  subject = json_object_get_string_member_with_default (obj, "subject", NULL);
-  source = json_object_get_string_member_with_default (obj, "source", NULL);
-  measure = json_object_get_string_member_with_default (obj, "measure", "population");
-  value = json_object_get_member (obj, "value");
-  if (subject == NULL || *subject == '\0' || source == NULL || *source == '\0' ||
-      measure == NULL || value == NULL || !JSON_NODE_HOLDS_VALUE (value) ||
-      json_node_get_value_type (value) == G_TYPE_STRING)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Reference figure %u needs a “subject”, a numeric “value” and a “source”"),
-                   index + 1);
-      return FALSE;
-    }
-
-  figure = g_new0 (VeraReferenceFigure, 1);
-  figure->subject = g_strdup (subject);
-  figure->measure = g_strdup (measure);
-  figure->value = json_node_get_double (value);
-  figure->year = (int) json_object_get_int_member_with_default (obj, "year", 0);
-  figure->source = g_strdup (source);
-  figure->url = g_strdup (json_object_get_string_member_with_default (obj, "url", NULL));
-  if (!isfinite (figure->value) || figure->value <= 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Reference figure %u (%s) has a value that is not a positive number"),
-                   index + 1, subject);
-      vera_reference_figure_free (figure);
-      return FALSE;
-    }
-
-  id = g_utf8_casefold (subject, -1);
-  place = g_hash_table_lookup (self->project->by_id, id);
-  if (place == NULL)
-    place = table_add_place (self->project, id, subject, PLACE_PROJECT, NULL);
-  /* A figure of a known subject and measure replaces the older one. */
-  for (guint i = 0; i < place->figures->len; i++)
-    {
-      VeraReferenceFigure *old = g_ptr_array_index (place->figures, i);
-
-      if (g_ascii_strcasecmp (old->measure, measure) == 0)
-        {
-          g_ptr_array_remove_index (place->figures, i);
-          break;
-        }
-    }
-  g_ptr_array_add (place->figures, figure);
-  table_add_name (self->project, subject, -1, place);
-  if (json_object_has_member (obj, "aliases") &&
-      JSON_NODE_HOLDS_ARRAY (json_object_get_member (obj, "aliases")))
-    {
-      JsonArray *aliases = json_object_get_array_member (obj, "aliases");
-
-      for (guint i = 0; i < json_array_get_length (aliases); i++)
-        {
-          JsonNode *alias = json_array_get_element (aliases, i);
-
-          if (JSON_NODE_HOLDS_VALUE (alias) && json_node_get_value_type (alias) == G_TYPE_STRING)
-            table_add_name (self->project, json_node_get_string (alias), -1, place);
-        }
-    }
-  return TRUE;
 }
 
 gboolean
@@ -473,7 +101,7 @@ vera_plausibility_add_node (VeraPlausibility *self,
       return FALSE;
     }
   for (guint i = 0; i < json_array_get_length (figures); i++)
-    if (!add_figure (self, json_array_get_element (figures, i), i, error))
+    if (!vera_ref_table_add_figure (self->project, json_array_get_element (figures, i), i, error))
       return FALSE;
   return TRUE;
 }
@@ -492,91 +120,6 @@ vera_plausibility_add_json (VeraPlausibility *self,
   if (!json_parser_load_from_data (parser, data, length, error))
     return FALSE;
   return vera_plausibility_add_node (self, json_parser_get_root (parser), error);
-}
-
-/* ---- figures of a place ---- */
-
-static gboolean
-measure_matches (const VeraReferenceFigure *f,
-                 Measure                    measure,
-                 gboolean                   with_metro)
-{
-  switch (measure)
-    {
-    case MEASURE_POPULATION:
-      return g_ascii_strcasecmp (f->measure, "population") == 0 ||
-             (with_metro && g_ascii_strcasecmp (f->measure, "metro") == 0);
-    case MEASURE_GDP:
-      return g_ascii_strcasecmp (f->measure, "gdp") == 0;
-    case MEASURE_AREA:
-      return g_ascii_strcasecmp (f->measure, "area") == 0;
-    case MEASURE_NONE:
-    default:
-      return FALSE;
-    }
-}
-
-static Measure
-measure_from_name (const char *name)
-{
-  if (g_ascii_strcasecmp (name, "population") == 0)
-    return MEASURE_POPULATION;
-  if (g_ascii_strcasecmp (name, "gdp") == 0)
-    return MEASURE_GDP;
-  if (g_ascii_strcasecmp (name, "area") == 0)
-    return MEASURE_AREA;
-  return MEASURE_NONE;
-}
-
-static gboolean
-place_has (const Place *place,
-           Measure      measure)
-{
-  for (guint i = 0; i < place->figures->len; i++)
-    if (measure_matches (g_ptr_array_index (place->figures, i), measure, TRUE))
-      return TRUE;
-  return FALSE;
-}
-
-/* The figure for @year (0: the latest); a series that does not reach within two years of
- * @year gives NULL. Figures without a year are the answer for any year. */
-static const VeraReferenceFigure *
-place_figure (const Place *place,
-              Measure      measure,
-              int          year)
-{
-  const VeraReferenceFigure *best = NULL;
-
-  for (guint i = 0; i < place->figures->len; i++)
-    {
-      const VeraReferenceFigure *f = g_ptr_array_index (place->figures, i);
-
-      if (!measure_matches (f, measure, FALSE))
-        continue;
-      if (f->year == 0 && best == NULL)
-        best = f;
-      else if (f->year != 0 && year == 0 && (best == NULL || f->year > best->year))
-        best = f;
-      else if (f->year != 0 && year != 0 && abs (f->year - year) <= 2 &&
-               (best == NULL || best->year == 0 || abs (f->year - year) < abs (best->year - year)))
-        best = f;
-    }
-  return best;
-}
-
-static double
-place_size (const Place *place)
-{
-  double size = 0;
-
-  for (guint i = 0; i < place->figures->len; i++)
-    {
-      const VeraReferenceFigure *f = g_ptr_array_index (place->figures, i);
-
-      if (measure_matches (f, MEASURE_POPULATION, TRUE))
-        size = MAX (size, f->value);
-    }
-  return size;
 }
 
 /* ---- finding places in a sentence ---- */
@@ -968,7 +511,7 @@ resolve (Table        *shipped,
     {
       Place *p = g_ptr_array_index (m->candidates, i);
 
-      if (!place_has (p, measure))
+      if (!vera_ref_place_has (p, measure))
         continue;
       if (kind_word != NULL && p->kind != PLACE_PROJECT &&
           (strcmp (kind_word, "city") == 0) != (p->kind == PLACE_CITY))
@@ -989,7 +532,7 @@ resolve (Table        *shipped,
 
           if (city->kind == PLACE_CITY && country->kind == PLACE_COUNTRY &&
               strcmp (city->iso2, country->iso2) == 0 &&
-              place_size (city) >= CITY_STATE_SHARE * place_size (country))
+              vera_ref_place_size (city) >= CITY_STATE_SHARE * vera_ref_place_size (country))
             {
               g_ptr_array_remove_index (c, i);
               i = (guint) -1;
@@ -1018,7 +561,7 @@ resolve (Table        *shipped,
   for (guint i = 0; i < c->len; i++)
     {
       const Place *p = g_ptr_array_index (c, i);
-      double size = measure == MEASURE_POPULATION ? place_size (p) : (p->kind == PLACE_COUNTRY ? 1 : 0);
+      double size = measure == MEASURE_POPULATION ? vera_ref_place_size (p) : (p->kind == PLACE_COUNTRY ? 1 : 0);
 
       if (size > first)
         {
@@ -1346,7 +889,7 @@ mention_has (const Mention *m,
              Measure        measure)
 {
   for (guint i = 0; i < m->candidates->len; i++)
-    if (place_has (g_ptr_array_index (m->candidates, i), measure))
+    if (vera_ref_place_has (g_ptr_array_index (m->candidates, i), measure))
       return TRUE;
   return FALSE;
 }
@@ -1480,7 +1023,7 @@ project_override (VeraPlausibility *self,
     return place;
   folded = g_utf8_casefold (place->name, -1);
   c = lookup_name (self->project, folded);
-  if (c != NULL && c->len == 1 && place_has (g_ptr_array_index (c, 0), measure))
+  if (c != NULL && c->len == 1 && vera_ref_place_has (g_ptr_array_index (c, 0), measure))
     return g_ptr_array_index (c, 0);
   return place;
 }
@@ -1520,7 +1063,7 @@ judge (VeraPlausibility   *self,
         {
           const VeraReferenceFigure *f = g_ptr_array_index (place->figures, i);
 
-          if (!measure_matches (f, measure, TRUE))
+          if (!vera_ref_measure_matches (f, measure, TRUE))
             continue;
           if (high_ref == NULL || f->value > high_ref->value)
             high_ref = f;
@@ -1530,7 +1073,7 @@ judge (VeraPlausibility   *self,
     }
   else
     {
-      ref = place_figure (place, measure, year);
+      ref = vera_ref_place_figure (place, measure, year);
       /* A year the series does not cover: no answer rather than a guess. */
       if (ref == NULL || (year != 0 && ref->year != 0 && abs (ref->year - year) > 2))
         return NULL;
@@ -1642,7 +1185,7 @@ vera_plausibility_check (VeraPlausibility *self,
                                              q->text);
           if (place != NULL)
             {
-              const VeraReferenceFigure *ref = place_figure (place, MEASURE_POPULATION, 0);
+              const VeraReferenceFigure *ref = vera_ref_place_figure (place, MEASURE_POPULATION, 0);
 
               finding->reference = ref != NULL ? vera_reference_figure_copy (ref) : NULL;
             }
@@ -1661,7 +1204,7 @@ vera_plausibility_check (VeraPlausibility *self,
           /* "Lincoln's 3 million voters" may be a man's: a count of people is held against a
            * small city only when the sentence calls it a city. */
           if (place != NULL && part && place->kind == PLACE_CITY &&
-              place_size (place) < DEFAULT_CITY_SIZE &&
+              vera_ref_place_size (place) < DEFAULT_CITY_SIZE &&
               (kind_word == NULL || strcmp (kind_word, "city") != 0))
             place = NULL;
           /* "2 million residents" are the article's city's; "2 million people" anyone's. */
@@ -1697,13 +1240,13 @@ vera_plausibility_lookup (VeraPlausibility *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (subject != NULL && measure != NULL, NULL);
 
-  m = measure_from_name (measure);
+  m = vera_ref_measure_from_name (measure);
   if (m == MEASURE_NONE)
     return NULL;
   place = place_by_name (self, subject, m);
   if (place == NULL)
     return NULL;
-  return place_figure (project_override (self, place, m), m, 0);
+  return vera_ref_place_figure (project_override (self, place, m), m, 0);
 }
 
 const char *
@@ -1735,7 +1278,7 @@ vera_plausibility_guess_subject (VeraPlausibility *self,
        * large ones with a name longer than a surname or a given name (Bush, George) count. */
       if (p == NULL || (p->kind != PLACE_CITY && p->kind != PLACE_PROJECT))
         continue;
-      if (p->kind == PLACE_CITY && (place_size (p) < DEFAULT_CITY_SIZE || strlen (m->key) < 5))
+      if (p->kind == PLACE_CITY && (vera_ref_place_size (p) < DEFAULT_CITY_SIZE || strlen (m->key) < 5))
         continue;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, p)) + 1;
       g_hash_table_insert (counts, (gpointer) p, GUINT_TO_POINTER (count));
