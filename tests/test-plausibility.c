@@ -133,6 +133,8 @@ test_hedges (void)
     { VERA_LANGUAGE_EN, "Italy's population could fall to 45 million by 2070.", NULL },
     { VERA_LANGUAGE_EN, "Italy has 14 million people aged over 65.", NULL },
     { VERA_LANGUAGE_EN, "In 1960, China's GDP was $60 billion.", NULL },
+    /* A scale the number grammar does not read ("m") gives a tiny figure: not held. */
+    { VERA_LANGUAGE_EN, "Italy has 59m inhabitants, the minister said.", NULL },
     { VERA_LANGUAGE_EN, "The US economy is worth $27 trillion, Germany's $4.5 trillion.", NULL },
     { VERA_LANGUAGE_EN, "They have 4 million children, Bush said of George's 15 million people.", NULL },
     { VERA_LANGUAGE_DE, "Polens Wirtschaftsleistung ist um 40 Milliarden Dollar gewachsen.", NULL },

@@ -21,6 +21,8 @@
 #define DOMINANCE 10.0
 /* A country whose capital holds this share of its people is a city state (Singapore). */
 #define CITY_STATE_SHARE 0.6
+/* The smallest figure held to be too low: anything smaller is more likely misread. */
+#define MIN_LOW_FIGURE 1e4
 /* The smallest shipped city that may stand for "residents" in an article that names it. */
 #define DEFAULT_CITY_SIZE 1e6
 /* How far (code points) a place, an indicator or a hedge may be from the figure. */
@@ -1086,7 +1088,9 @@ judge (VeraPlausibility   *self,
   margin = margin_for (place, high_ref, measure, year != 0, exact);
   if (value > high_ref->value * margin.high)
     ref = high_ref;
-  else if (!part && low_allowed && low_value < low_ref->value * margin.low)
+  /* Below 10,000 a total is a figure misread ("83.3m" as 83.3), not a claim to hold. */
+  else if (!part && low_allowed && low_value >= MIN_LOW_FIGURE &&
+           low_value < low_ref->value * margin.low)
     ref = low_ref;
   else
     return NULL;
