@@ -387,6 +387,31 @@ has_cue (const char   *text,
   return find_cue (text, tokens, mentions, name, from, to, from, NULL) >= 0;
 }
 
+/* Where the qualifier written before @q starts ("more than 250 million": the "more"), or
+ * @q's start when none: the words of a qualifier are not hedges ("than"). */
+static int
+qualifier_before (const char         *text,
+                  const GArray       *tokens,
+                  const VeraQuantity *q)
+{
+  static const VeraLanguage latin[] = { VERA_LANGUAGE_EN, VERA_LANGUAGE_DE };
+  guint first = 0;
+
+  if (q->qualifier == NULL)
+    return (int) q->start;
+  while (first < tokens->len && vera_tokens_get (tokens, first)->cp_end <= q->start)
+    first++;
+  for (guint back = 1; back <= 3 && back <= first; back++)
+    for (guint l = 0; l < G_N_ELEMENTS (latin); l++)
+      {
+        const VeraLexicon *qualifiers = vera_lexicon_get (latin[l], "figure-qualifiers");
+
+        if (vera_tokens_match_lexicon (text, tokens, first - back, qualifiers, NULL) == back)
+          return (int) vera_tokens_get (tokens, first - back)->cp_start;
+      }
+  return (int) q->start;
+}
+
 /* TRUE when nothing but a year follows @q in its clause ("…is 20 million, officials said",
  * "…20 million in 2023."): "20 million inhabitants with a Turkish passport" is a part. */
 static gboolean
@@ -1043,6 +1068,7 @@ judge (VeraPlausibility   *self,
   double value = isnan (q->value_to) ? q->value : MAX (q->value, q->value_to);
   double low_value = isnan (q->value_to) ? q->value : MIN (q->value, q->value_to);
   gboolean exact = TRUE;
+  gboolean lower_bound, upper_bound;
   Margin margin;
   VeraImplausible *finding;
 
@@ -1086,15 +1112,21 @@ judge (VeraPlausibility   *self,
   if (high_ref == NULL)
     return NULL;
   margin = margin_for (place, high_ref, measure, year != 0, exact);
-  if (value > high_ref->value * margin.high)
+  /* "More than 20 million" is true of 83 million; "up to 250 million" of 83 million too. */
+  lower_bound = q->qualifier != NULL && (strcmp (q->qualifier, "more than") == 0 ||
+                                         strcmp (q->qualifier, "at least") == 0);
+  upper_bound = q->qualifier != NULL && (strcmp (q->qualifier, "less than") == 0 ||
+                                         strcmp (q->qualifier, "at most") == 0 ||
+                                         strcmp (q->qualifier, "no more than") == 0 ||
+                                         strcmp (q->qualifier, "up to") == 0);
+  if (!upper_bound && value > high_ref->value * margin.high)
     ref = high_ref;
   /* Below 10,000 a total is a figure misread ("83.3m" as 83.3), not a claim to hold. */
-  else if (!part && low_allowed && low_value >= MIN_LOW_FIGURE &&
+  else if (!lower_bound && !part && low_allowed && low_value >= MIN_LOW_FIGURE &&
            low_value < low_ref->value * margin.low)
     ref = low_ref;
   else
     return NULL;
-
   finding = g_new0 (VeraImplausible, 1);
   finding->reason = reason_for (q, ref, measure, display_name (place));
   finding->reference = vera_reference_figure_copy (ref);
@@ -1173,6 +1205,7 @@ vera_plausibility_check (VeraPlausibility *self,
       const Place *place = NULL;
       gboolean part = FALSE;
       gboolean resident = FALSE;
+      int qualifier_start;
       Measure measure;
 
       if (q->unit != NULL && strcmp (q->unit, "percent") == 0)
@@ -1200,8 +1233,11 @@ vera_plausibility_check (VeraPlausibility *self,
           if (measure == MEASURE_NONE)
             continue;
           /* A change, a forecast, a comparison or a figure per head is not the total. */
+          qualifier_start = qualifier_before (sentence, tokens, q);
           if (has_cue (sentence, tokens, mentions, "per-head", 0, G_MAXINT) ||
               has_cue (sentence, tokens, mentions, "hedges", (int) q->start - hedge_before,
+                       qualifier_start) ||
+              has_cue (sentence, tokens, mentions, "hedges", (int) q->end,
                        (int) q->end + hedge_after))
             continue;
           place = subject_of (shipped, sentence, tokens, mentions, q, measure, han, kind_word);
