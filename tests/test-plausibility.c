@@ -145,6 +145,14 @@ test_hedges (void)
     { VERA_LANGUAGE_DE, "Polen hat 2 Millionen Einwohner mit ukrainischem Pass.", NULL },
     { VERA_LANGUAGE_DE, "Das Bruttoinlandsprodukt pro Kopf lag in Kanada bei 53.000 Dollar.", NULL },
     { VERA_LANGUAGE_ZH, "加拿大人均国内生产总值为5.3万美元。", NULL },
+    /* A part of the whole, named by a word between the place and the whole's word. */
+    { VERA_LANGUAGE_EN, "Canada's Muslim population is 1.8 million, the study found.", NULL },
+    { VERA_LANGUAGE_EN, "Canada's digital economy was worth $100 billion in 2023.", NULL },
+    { VERA_LANGUAGE_EN, "Portugal's forest area is 32,000 square kilometres.", NULL },
+    { VERA_LANGUAGE_DE, "Die muslimische Bevölkerung Kanadas umfasst 1,8 Millionen Menschen.", NULL },
+    { VERA_LANGUAGE_DE, "Die Waldfläche Portugals beträgt 32.000 Quadratkilometer.", NULL },
+    { VERA_LANGUAGE_ZH, "葡萄牙森林面积为3.2万平方公里。", NULL },
+    { VERA_LANGUAGE_EN, "Canada has 1.8 million Muslim inhabitants.", NULL },
     { VERA_LANGUAGE_ZH, "波兰农村人口为1500万。", NULL },
     { VERA_LANGUAGE_ZH, "预计到2070年，意大利人口将降至4500万。", NULL },
   };

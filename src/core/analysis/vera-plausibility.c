@@ -53,6 +53,15 @@ typedef struct
   char       key[64];   /* the name as matched, casefolded (without 's) */
 } Mention;
 
+/* A place named near a figure. */
+typedef struct
+{
+  const Place *place;   /* NULL: an ambiguous name */
+  int          dist;
+  guint        cp_start;   /* the mention */
+  guint        cp_end;
+} Near;
+
 static Table *
 get_shipped (VeraPlausibility *self)
 {
@@ -307,6 +316,28 @@ inside_mention (const GArray *mentions,
   return FALSE;
 }
 
+typedef struct
+{
+  int         start;   /* code points, end exclusive; -1 when none */
+  int         end;
+  const char *value;
+} Cue;
+
+static void
+keep_cue (Cue        *best,
+          int         start,
+          int         end,
+          const char *value,
+          int         near)
+{
+  if (best->start < 0 || abs (start - near) < abs (best->start - near))
+    {
+      best->start = start;
+      best->end = end;
+      best->value = value;
+    }
+}
+
 static int
 find_cue (const char   *text,
           const GArray *tokens,
@@ -315,11 +346,11 @@ find_cue (const char   *text,
           int           from,
           int           to,
           int           near,
-          const char  **value)
+          Cue          *out)
 {
   static const VeraLanguage latin[] = { VERA_LANGUAGE_EN, VERA_LANGUAGE_DE };
   const VeraLexicon *zh = lexicon (VERA_LANGUAGE_ZH, name);
-  int best = -1;
+  Cue best = { -1, -1, NULL };
 
   for (guint i = 0; i < tokens->len; i++)
     {
@@ -335,45 +366,36 @@ find_cue (const char   *text,
           for (; p < text + t->end; p = g_utf8_next_char (p), cp++)
             {
               const char *v = NULL;
+              gsize n;
 
               if ((int) cp < from || (int) cp >= to || inside_mention (mentions, cp))
                 continue;
-              if (vera_lexicon_match_prefix (zh, p, text + t->end - p, &v) > 0 &&
-                  (best < 0 || abs ((int) cp - near) < abs (best - near)))
-                {
-                  best = cp;
-                  if (value != NULL)
-                    *value = v;
-                }
+              n = vera_lexicon_match_prefix (zh, p, text + t->end - p, &v);
+              if (n > 0)
+                keep_cue (&best, cp, cp + g_utf8_strlen (p, n), v, near);
             }
           continue;
         }
       for (guint l = 0; l < G_N_ELEMENTS (latin); l++)
         {
           const char *v = NULL;
+          guint n = vera_tokens_match_lexicon (text, tokens, i, lexicon (latin[l], name), &v);
 
-          if (vera_tokens_match_lexicon (text, tokens, i, lexicon (latin[l], name), &v) > 0 &&
-              (best < 0 || abs ((int) t->cp_start - near) < abs (best - near)))
-            {
-              best = t->cp_start;
-              if (value != NULL)
-                *value = v;
-            }
+          if (n > 0)
+            keep_cue (&best, t->cp_start, vera_tokens_get (tokens, i + n - 1)->cp_end, v, near);
         }
       /* Latin words inside Chinese text ("GDP"). */
       {
         const char *v = NULL;
+        guint n = vera_tokens_match_lexicon (text, tokens, i, zh, &v);
 
-        if (vera_tokens_match_lexicon (text, tokens, i, zh, &v) > 0 &&
-            (best < 0 || abs ((int) t->cp_start - near) < abs (best - near)))
-          {
-            best = t->cp_start;
-            if (value != NULL)
-              *value = v;
-          }
+        if (n > 0)
+          keep_cue (&best, t->cp_start, vera_tokens_get (tokens, i + n - 1)->cp_end, v, near);
       }
     }
-  return best;
+  if (out != NULL)
+    *out = best;
+  return best.start;
 }
 
 static gboolean
@@ -385,6 +407,88 @@ has_cue (const char   *text,
          int           to)
 {
   return find_cue (text, tokens, mentions, name, from, to, from, NULL) >= 0;
+}
+
+/* TRUE when the words between code points @from and @to are all connectors ("of", "the",
+ * "von der", "的"), total verbs ("has", "is home to") or punctuation. */
+static gboolean
+only_connectors (const char   *text,
+                 const GArray *tokens,
+                 int           from,
+                 int           to)
+{
+  static const VeraLanguage latin[] = { VERA_LANGUAGE_EN, VERA_LANGUAGE_DE };
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      const VeraToken *t = vera_tokens_get (tokens, i);
+      gboolean known = FALSE;
+
+      if ((int) t->cp_end <= from || (int) t->cp_start >= to || t->kind == VERA_TOKEN_PUNCT)
+        continue;
+      if (is_han (g_utf8_get_char (text + t->start)))
+        {
+          /* The part of a Han run that lies in the gap, as one connector or none. */
+          const char *a = g_utf8_offset_to_pointer (text + t->start,
+                                                    MAX (from, (int) t->cp_start) - t->cp_start);
+          const char *b = g_utf8_offset_to_pointer (text + t->start,
+                                                    MIN (to, (int) t->cp_end) - t->cp_start);
+
+          if (b > a && !vera_lexicon_contains (lexicon (VERA_LANGUAGE_ZH, "connectors"), a, b - a))
+            return FALSE;
+          continue;
+        }
+      for (guint l = 0; l < G_N_ELEMENTS (latin) && !known; l++)
+        {
+          guint n = vera_tokens_match_lexicon (text, tokens, i, lexicon (latin[l], "total-verbs"),
+                                               NULL);
+
+          if (n > 0)
+            {
+              i += n - 1;
+              known = TRUE;
+            }
+          else
+            known = vera_tokens_match_lexicon (text, tokens, i, lexicon (latin[l], "connectors"),
+                                               NULL) == 1;
+        }
+      if (!known)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when the figure is the place's whole: its word for the whole stands next to the place
+ * ("Germany's population", "population of Germany", "德国人口") or, for a count of people,
+ * the place, a total verb and the figure with a one-word noun ("Germany has 20 million
+ * inhabitants", not "… 20 million Muslim inhabitants"). */
+static gboolean
+attached (const char         *text,
+          const GArray       *tokens,
+          const VeraQuantity *q,
+          const Near         *place,
+          const Cue          *indicator)
+{
+  if (place->place == NULL)
+    return FALSE;
+  if (indicator->start >= 0)
+    {
+      guint before = 0;
+
+      if (indicator->start >= (int) place->cp_end)
+        return only_connectors (text, tokens, place->cp_end, indicator->start);
+      /* "die muslimische Bevölkerung Deutschlands": the word before the whole's word too. */
+      while (before < tokens->len && (int) vera_tokens_get (tokens, before)->cp_end <= indicator->start)
+        before++;
+      if (before > 0 &&
+          !only_connectors (text, tokens, vera_tokens_get (tokens, before - 1)->cp_start,
+                            indicator->start))
+        return FALSE;
+      return only_connectors (text, tokens, indicator->end, place->cp_start);
+    }
+  if (q->noun != NULL && strchr (q->noun, ' ') != NULL)
+    return FALSE;
+  return place->cp_end <= q->start && only_connectors (text, tokens, place->cp_end, q->start);
 }
 
 /* Where the qualifier written before @q starts ("more than 250 million": the "more"), or
@@ -839,7 +943,8 @@ classify (const VeraQuantity *q,
           const GArray       *mentions,
           gboolean            han,
           gboolean           *part,
-          gboolean           *resident)
+          gboolean           *resident,
+          Cue                *indicator)
 {
   int before = han ? WINDOW_BEFORE_HAN : 50;
   int after = han ? WINDOW_AFTER_HAN : WINDOW_AFTER_LATIN / 2;
@@ -849,10 +954,14 @@ classify (const VeraQuantity *q,
 
   *part = FALSE;
   *resident = FALSE;
+  indicator->start = indicator->end = -1;
+  indicator->value = NULL;
   if (q->unit != NULL && vera_quantity_unit_is_currency (q->unit))
-    return has_cue (text, tokens, mentions, "gdp", from, to) ? MEASURE_GDP : MEASURE_NONE;
+    return find_cue (text, tokens, mentions, "gdp", from, to, q->start, indicator) >= 0
+           ? MEASURE_GDP : MEASURE_NONE;
   if (q->unit != NULL && strcmp (q->unit, "km2") == 0)
-    return has_cue (text, tokens, mentions, "area", from, to) ? MEASURE_AREA : MEASURE_NONE;
+    return find_cue (text, tokens, mentions, "area", from, to, q->start, indicator) >= 0
+           ? MEASURE_AREA : MEASURE_NONE;
   if (q->unit != NULL && strcmp (q->unit, "count") != 0)
     return MEASURE_NONE;
 
@@ -884,7 +993,7 @@ classify (const VeraQuantity *q,
     }
 
   /* "population of 120 million", "人口为8330万", "Einwohnerzahl von 3,7 Millionen". */
-  if (has_cue (text, tokens, mentions, "population", from, to))
+  if (find_cue (text, tokens, mentions, "population", from, to, q->start, indicator) >= 0)
     return MEASURE_POPULATION;
   if (!people)
     return MEASURE_NONE;
@@ -921,12 +1030,6 @@ mention_has (const Mention *m,
   return FALSE;
 }
 
-typedef struct
-{
-  const Place *place;   /* NULL: an ambiguous name */
-  int          dist;
-} Near;
-
 static int
 near_compare (gconstpointer a,
               gconstpointer b)
@@ -945,7 +1048,8 @@ subject_of (Table              *shipped,
             const VeraQuantity *q,
             Measure             measure,
             gboolean            han,
-            const char         *kind_word)
+            const char         *kind_word,
+            Near               *chosen)
 {
   g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (Near));
   int before = han ? WINDOW_BEFORE_HAN : WINDOW_BEFORE_LATIN;
@@ -969,6 +1073,8 @@ subject_of (Table              *shipped,
       if (m->cp_start >= q->end && punct_between (tokens, q->end, m->cp_start))
         continue;
       n.place = resolve (shipped, text, m, mentions, measure, kind_word);
+      n.cp_start = m->cp_start;
+      n.cp_end = m->cp_end;
       /* A place without this measure (a city beside a GDP) is no rival. */
       if (n.place == NULL && !mention_has (m, measure))
         continue;
@@ -1007,6 +1113,8 @@ subject_of (Table              *shipped,
       if (other->dist < 2 * best->dist + 8)
         return NULL;
     }
+  if (chosen != NULL)
+    *chosen = *best;
   return best->place;
 }
 
@@ -1184,6 +1292,7 @@ vera_plausibility_check (VeraPlausibility *self,
   Table *shipped;
   gboolean han;
   const char *kind_word = NULL;
+  Cue kind_cue;
 
   g_return_val_if_fail (self != NULL, result);
   g_return_val_if_fail (sentence != NULL || length == 0, result);
@@ -1194,7 +1303,8 @@ vera_plausibility_check (VeraPlausibility *self,
   tokens = vera_tokens_split (sentence, length);
   mentions = find_mentions (self, shipped, sentence, tokens);
   han = sentence_is_han (sentence, length);
-  find_cue (sentence, tokens, mentions, "place-kinds", 0, G_MAXINT, 0, &kind_word);
+  find_cue (sentence, tokens, mentions, "place-kinds", 0, G_MAXINT, 0, &kind_cue);
+  kind_word = kind_cue.value;
 
   for (guint qi = 0; qi < quantities->len; qi++)
     {
@@ -1206,6 +1316,8 @@ vera_plausibility_check (VeraPlausibility *self,
       gboolean part = FALSE;
       gboolean resident = FALSE;
       int qualifier_start;
+      Near chosen = { NULL, 0, 0, 0 };
+      Cue indicator;
       Measure measure;
 
       if (q->unit != NULL && strcmp (q->unit, "percent") == 0)
@@ -1214,7 +1326,8 @@ vera_plausibility_check (VeraPlausibility *self,
 
           if (top <= 100 || !share_of_people (sentence, tokens, mentions, q, han))
             continue;
-          place = subject_of (shipped, sentence, tokens, mentions, q, MEASURE_POPULATION, han, kind_word);
+          place = subject_of (shipped, sentence, tokens, mentions, q, MEASURE_POPULATION, han, kind_word,
+                              NULL);
           if (place == NULL && default_subject != NULL)
             place = place_by_name (self, default_subject, MEASURE_POPULATION);
           finding = g_new0 (VeraImplausible, 1);
@@ -1229,7 +1342,7 @@ vera_plausibility_check (VeraPlausibility *self,
         }
       else
         {
-          measure = classify (q, sentence, tokens, mentions, han, &part, &resident);
+          measure = classify (q, sentence, tokens, mentions, han, &part, &resident, &indicator);
           if (measure == MEASURE_NONE)
             continue;
           /* A change, a forecast, a comparison or a figure per head is not the total. */
@@ -1240,7 +1353,8 @@ vera_plausibility_check (VeraPlausibility *self,
               has_cue (sentence, tokens, mentions, "hedges", (int) q->end,
                        (int) q->end + hedge_after))
             continue;
-          place = subject_of (shipped, sentence, tokens, mentions, q, measure, han, kind_word);
+          place = subject_of (shipped, sentence, tokens, mentions, q, measure, han, kind_word,
+                              &chosen);
           /* "Lincoln's 3 million voters" may be a man's: a count of people is held against a
            * small city only when the sentence calls it a city. */
           if (place != NULL && part && place->kind == PLACE_CITY &&
@@ -1253,6 +1367,7 @@ vera_plausibility_check (VeraPlausibility *self,
           if (place == NULL)
             continue;
           finding = judge (self, q, place, measure, part,
+                           attached (sentence, tokens, q, &chosen, &indicator) &&
                            !has_cue (sentence, tokens, mentions, "part-cues", 0, G_MAXINT) &&
                            !other_numbers (sentence, tokens, q) &&
                            ends_clause (sentence, tokens, q),
