@@ -117,6 +117,7 @@ test_totals (void)
     { VERA_LANGUAGE_ZH, "2022年加拿大国内生产总值为7万亿美元。", "GDP of Canada" },
     { VERA_LANGUAGE_ZH, "葡萄牙国土面积为30万平方公里。", "area of Portugal" },
     { VERA_LANGUAGE_ZH, "四川省常住人口为2.6亿。", "population of Sichuan" },
+    { VERA_LANGUAGE_ZH, "波兰只有1000万人口。", "population of Poland" },
     { VERA_LANGUAGE_ZH, "波兰人口约为3660万。", NULL },
     { VERA_LANGUAGE_ZH, "2023年加拿大国内生产总值为2.1万亿美元。", NULL },
     { VERA_LANGUAGE_ZH, "四川省常住人口为8300万。", NULL },

@@ -60,6 +60,7 @@ typedef struct
   int          dist;
   guint        cp_start;   /* the mention */
   guint        cp_end;
+  gboolean     after_comma;
 } Near;
 
 static Table *
@@ -434,7 +435,8 @@ only_connectors (const char   *text,
           const char *b = g_utf8_offset_to_pointer (text + t->start,
                                                     MIN (to, (int) t->cp_end) - t->cp_start);
 
-          if (b > a && !vera_lexicon_contains (lexicon (VERA_LANGUAGE_ZH, "connectors"), a, b - a))
+          if (b > a && !vera_lexicon_contains (lexicon (VERA_LANGUAGE_ZH, "connectors"), a, b - a) &&
+              !vera_lexicon_contains (lexicon (VERA_LANGUAGE_ZH, "total-verbs"), a, b - a))
             return FALSE;
           continue;
         }
@@ -475,6 +477,11 @@ attached (const char         *text,
     {
       guint before = 0;
 
+      /* "日本有4000万人口": the figure itself may stand between place and word. */
+      if (indicator->start >= (int) q->start && (int) q->start >= (int) place->cp_end)
+        return only_connectors (text, tokens, place->cp_end, q->start) &&
+               (indicator->start <= (int) q->end ||
+                only_connectors (text, tokens, q->end, indicator->start));
       if (indicator->start >= (int) place->cp_end)
         return only_connectors (text, tokens, place->cp_end, indicator->start);
       /* "die muslimische Bevölkerung Deutschlands": the word before the whole's word too. */
@@ -1069,9 +1076,9 @@ subject_of (Table              *shipped,
         n.dist = 0;   /* inside the figure's noun: "2 million Valmora residents" */
       if ((m->cp_end <= q->start && n.dist > before) || (m->cp_start >= q->end && n.dist > after))
         continue;
-      /* "$27 trillion, Germany's $4.5 trillion": a place after a comma is the next figure's. */
-      if (m->cp_start >= q->end && punct_between (tokens, q->end, m->cp_start))
-        continue;
+      /* "$27 trillion, Germany's $4.5 trillion": a place after a comma is the next figure's,
+       * unless none comes before ("With 250 million people, Germany …"). */
+      n.after_comma = m->cp_start >= q->end && punct_between (tokens, q->end, m->cp_start);
       n.place = resolve (shipped, text, m, mentions, measure, kind_word);
       n.cp_start = m->cp_start;
       n.cp_end = m->cp_end;
@@ -1080,6 +1087,14 @@ subject_of (Table              *shipped,
         continue;
       g_array_append_val (near, n);
     }
+  for (guint i = 0; i < near->len; i++)
+    if (!g_array_index (near, Near, i).after_comma)
+      {
+        for (guint k = near->len; k-- > 0;)
+          if (g_array_index (near, Near, k).after_comma)
+            g_array_remove_index (near, k);
+        break;
+      }
   /* The country of a city named beside it is its context. */
   for (guint i = 0; i < near->len; i++)
     {
@@ -1316,7 +1331,7 @@ vera_plausibility_check (VeraPlausibility *self,
       gboolean part = FALSE;
       gboolean resident = FALSE;
       int qualifier_start;
-      Near chosen = { NULL, 0, 0, 0 };
+      Near chosen = { NULL, 0, 0, 0, FALSE };
       Cue indicator;
       Measure measure;
 
