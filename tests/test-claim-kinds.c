@@ -6,7 +6,6 @@
 
 #include "vera-claim-kinds.h"
 #include "vera-people.h"
-#include "vera-plausibility.h"
 #include "vera-tokens.h"
 #include "vera-quantities.h"
 #include "vera-test-util.h"
@@ -282,7 +281,6 @@ test_lexicons (void)
   g_assert_true (vera_tokens_lexicons_sorted ());
   g_assert_true (vera_quantities_lexicons_sorted ());
   g_assert_true (vera_people_lexicons_sorted ());
-  g_assert_true (vera_plausibility_lexicons_sorted ());
 }
 
 int

@@ -30,12 +30,19 @@ typedef struct
 
 typedef struct _VeraPlausibility VeraPlausibility;
 
-/* A table holding the reference figures shipped with Vera. */
+/* The reference figures shipped with Vera (src/core/analysis/reference-table.tsv, made by
+ * tools/make-reference-table.py: World Bank population 2015–2024 and GDP 2014–2023 of every
+ * country, GeoNames areas and city populations, UN agglomerations, China's 2020 census by
+ * province), and a project's own figures on top. The shipped table is read on the first check
+ * or lookup, not here; one table may be used from several threads once the project's figures
+ * are added. */
 VeraPlausibility *vera_plausibility_new          (void);
 void              vera_plausibility_free         (VeraPlausibility *self);
 /* Adds the figures of a JSON document ({"figures": [{"subject", "aliases", "measure", "value",
- * "year", "source", "url"}]}, or the bare array): a project's own references. A figure whose
- * subject and measure are already known replaces the older one. */
+ * "year", "source", "url"}]}, or the bare array): a project's own references. "measure" is
+ * "population" (the default), "gdp" (current US$) or "area" (km²). A figure whose subject and
+ * measure are already known replaces the older one; a subject named like a shipped place
+ * overrides the shipped figure of that measure. */
 gboolean          vera_plausibility_add_json     (VeraPlausibility *self,
                                                   const char       *data,
                                                   gssize            length,
@@ -43,21 +50,32 @@ gboolean          vera_plausibility_add_json     (VeraPlausibility *self,
 gboolean          vera_plausibility_add_node     (VeraPlausibility *self,
                                                   JsonNode         *node,
                                                   GError          **error);
-/* The figure known for @subject (a name or an alias, any case) and @measure, or NULL. */
+/* The latest figure known for @subject (a name in English, German or Chinese, any case, or an
+ * id from vera_plausibility_guess_subject()) and @measure ("population", "gdp", "area"), or
+ * NULL, also when the name means several places (Springfield, Georgia). */
 const VeraReferenceFigure *
                   vera_plausibility_lookup       (VeraPlausibility *self,
                                                   const char       *subject,
                                                   const char       *measure);
-/* The known subject that the article names most often, or NULL: the default for sentences
- * that say only "the city" or "residents". */
+/* The city (or project subject) the article names most often, as an id for @default_subject
+ * of vera_plausibility_check(), or NULL: the default for sentences that say only "residents". */
 const char       *vera_plausibility_guess_subject (VeraPlausibility *self,
                                                    const char       *text,
                                                    gsize             length);
-/* Checks the figures of one sentence (a count of a place's people more than 10% above its
- * population, or a share above 100% of its people); @default_subject (or NULL) stands for the subject when
- * the sentence does not name one. The quantities are those of vera_quantities_extract() for
- * this sentence, with offsets relative to it (check before shifting them into the article).
- * Returns a GPtrArray of VeraImplausible, whose offsets are relative to the sentence too. */
+/* Checks the figures of one sentence in English, German or Chinese:
+ *  - a total ("Germany has a population of 120 million", "Die Wirtschaftsleistung Chinas lag
+ *    bei 60 Billionen Dollar", "瑞士国土面积为120万平方公里") far outside the margin of the
+ *    reference of its year (else the latest): above 1.25× or below 0.4× for a country's
+ *    population, wider for GDP and for cities, which are held against the larger of city and
+ *    agglomeration and have no year;
+ *  - a part larger than its whole: a count of a place's people above its population, a share
+ *    above 100% of a population.
+ * Changes, forecasts, comparisons, figures per head, figures of years the reference does not
+ * cover and ambiguous place names are left alone. @default_subject (or NULL) stands for the
+ * place of a count of people when the sentence names none. The quantities are those of
+ * vera_quantities_extract() for this sentence, with offsets relative to it (check before
+ * shifting them into the article). Returns a GPtrArray of VeraImplausible, whose offsets are
+ * relative to the sentence too. */
 GPtrArray        *vera_plausibility_check        (VeraPlausibility *self,
                                                   const char       *sentence,
                                                   gsize             length,
@@ -70,8 +88,5 @@ void              vera_implausible_free          (VeraImplausible  *implausible)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraPlausibility, vera_plausibility_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VeraImplausible, vera_implausible_free)
-
-/* TRUE when the sorted lexicons of this module are in order (for the tests). */
-gboolean   vera_plausibility_lexicons_sorted (void);
 
 G_END_DECLS

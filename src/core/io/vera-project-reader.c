@@ -482,6 +482,7 @@ read_finding (VeraArticle  *article,
 {
   g_autofree char *where = NULL;
   const char *kind_str, *text, *message, *detail;
+  JsonObject *reference;
   VeraFindingKind kind;
   guint start, end;
   VeraFinding *finding;
@@ -505,7 +506,30 @@ read_finding (VeraArticle  *article,
       return NULL;
     }
 
-  finding = vera_finding_new (kind, start, end, text, message);
+  /* The reference figure of an implausible figure; optional. */
+  if (json_object_has_member (object, "reference") &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "reference")))
+    {
+      JsonNode *node = json_object_get_member (object, "reference");
+      const char *source = NULL, *url = NULL;
+      double value = 0, year = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          fail_type (error, &ctx, "reference", _("an object"));
+          return NULL;
+        }
+      reference = json_node_get_object (node);
+      if (!get_number (reference, "value", TRUE, &ctx, &value, error) ||
+          !get_number (reference, "year", FALSE, &ctx, &year, error) ||
+          !get_string (reference, "source", TRUE, &ctx, &source, error) ||
+          !get_string (reference, "url", FALSE, &ctx, &url, error))
+        return NULL;
+      finding = vera_finding_new (kind, start, end, text, message);
+      vera_finding_set_reference (finding, value, (int) year, source, url);
+    }
+  else
+    finding = vera_finding_new (kind, start, end, text, message);
   vera_finding_set_detail (finding, detail);
   return finding;
 }

@@ -136,6 +136,18 @@ write_finding (VeraJsonWriter *w,
   vera_json_writer_member_string (w, "text", vera_finding_get_text (finding));
   vera_json_writer_member_string (w, "message", vera_finding_get_message (finding));
   vera_json_writer_member_string (w, "detail", vera_finding_get_detail (finding));
+  if (vera_finding_get_reference_source (finding) != NULL)
+    {
+      vera_json_writer_key (w, "reference");
+      vera_json_writer_begin_object (w);
+      vera_json_writer_key (w, "value");
+      vera_json_writer_double (w, vera_finding_get_reference_value (finding));
+      if (vera_finding_get_reference_year (finding) != 0)
+        vera_json_writer_member_int (w, "year", vera_finding_get_reference_year (finding));
+      vera_json_writer_member_string (w, "source", vera_finding_get_reference_source (finding));
+      vera_json_writer_member_string (w, "url", vera_finding_get_reference_url (finding));
+      vera_json_writer_end_object (w);
+    }
   vera_json_writer_end_object (w);
 }
 

@@ -16,6 +16,10 @@ struct _VeraFinding
   char            *text;
   char            *message;
   char            *detail;
+  char            *reference_source;
+  char            *reference_url;
+  double           reference_value;
+  int              reference_year;
 };
 
 G_DEFINE_FINAL_TYPE (VeraFinding, vera_finding, G_TYPE_OBJECT)
@@ -41,6 +45,8 @@ vera_finding_finalize (GObject *object)
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->detail, g_free);
+  g_clear_pointer (&self->reference_source, g_free);
+  g_clear_pointer (&self->reference_url, g_free);
 
   G_OBJECT_CLASS (vera_finding_parent_class)->finalize (object);
 }
@@ -182,4 +188,47 @@ vera_finding_set_detail (VeraFinding *self,
 
   if (vera_set_str (&self->detail, detail))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DETAIL]);
+}
+
+void
+vera_finding_set_reference (VeraFinding *self,
+                            double       value,
+                            int          year,
+                            const char  *source,
+                            const char  *url)
+{
+  g_return_if_fail (VERA_IS_FINDING (self));
+
+  vera_set_str (&self->reference_source, source);
+  vera_set_str (&self->reference_url, source != NULL ? url : NULL);
+  self->reference_value = source != NULL ? value : 0;
+  self->reference_year = source != NULL ? year : 0;
+}
+
+const char *
+vera_finding_get_reference_source (VeraFinding *self)
+{
+  g_return_val_if_fail (VERA_IS_FINDING (self), NULL);
+  return self->reference_source;
+}
+
+double
+vera_finding_get_reference_value (VeraFinding *self)
+{
+  g_return_val_if_fail (VERA_IS_FINDING (self), 0);
+  return self->reference_value;
+}
+
+int
+vera_finding_get_reference_year (VeraFinding *self)
+{
+  g_return_val_if_fail (VERA_IS_FINDING (self), 0);
+  return self->reference_year;
+}
+
+const char *
+vera_finding_get_reference_url (VeraFinding *self)
+{
+  g_return_val_if_fail (VERA_IS_FINDING (self), NULL);
+  return self->reference_url;
 }

@@ -27,4 +27,18 @@ const char      *vera_finding_get_detail  (VeraFinding     *self);
 void             vera_finding_set_detail  (VeraFinding     *self,
                                            const char      *detail);
 
+/* The reference figure an implausible figure was held against: its value, the year it is for
+ * (0 when the source gives none), its source ("World Bank") and a page about it (or NULL).
+ * @source NULL clears it. */
+void             vera_finding_set_reference (VeraFinding   *self,
+                                             double         value,
+                                             int            year,
+                                             const char    *source,
+                                             const char    *url);
+/* The reference's source, or NULL when the finding has none. */
+const char      *vera_finding_get_reference_source (VeraFinding *self);
+double           vera_finding_get_reference_value  (VeraFinding *self);
+int              vera_finding_get_reference_year   (VeraFinding *self);
+const char      *vera_finding_get_reference_url    (VeraFinding *self);
+
 G_END_DECLS

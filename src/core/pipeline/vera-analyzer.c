@@ -216,12 +216,21 @@ add_implausible_findings (VeraAnalyzer *self,
         {
           g_autofree char *detail = NULL;
 
-          /* Translators: subject, measure, value, source and year of a reference figure,
-           * e.g. "Shanghai population: 24,870,895 (National Bureau of Statistics, 2020)" */
-          detail = g_strdup_printf (_("%s %s: %'.0f (%s, %d)"), item->reference->subject,
-                                    item->reference->measure, item->reference->value,
-                                    item->reference->source, item->reference->year);
+          if (item->reference->year != 0)
+            /* Translators: subject, measure, value, source and year of a reference figure,
+             * e.g. "Shanghai population: 24,870,895 (National Bureau of Statistics, 2020)" */
+            detail = g_strdup_printf (_("%s %s: %'.0f (%s, %d)"), item->reference->subject,
+                                      item->reference->measure, item->reference->value,
+                                      item->reference->source, item->reference->year);
+          else
+            /* Translators: the same for a reference figure without a year,
+             * e.g. "Hamburg population: 1,845,229 (GeoNames)" */
+            detail = g_strdup_printf (_("%s %s: %'.0f (%s)"), item->reference->subject,
+                                      item->reference->measure, item->reference->value,
+                                      item->reference->source);
           vera_finding_set_detail (finding, detail);
+          vera_finding_set_reference (finding, item->reference->value, item->reference->year,
+                                      item->reference->source, item->reference->url);
         }
       g_ptr_array_add (findings, finding);
     }
