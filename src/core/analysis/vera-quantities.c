@@ -15,155 +15,6 @@
  * counted noun) are data files, src/core/lexicon/data/en/figure-*.txt; VeraFigureScan holds the
  * lexicons of one call. Nothing in them is taken from any particular article. */
 
-static const char * const currency_codes[] = {
-  "USD", "CNY", "RMB", "EUR", "GBP", "JPY", "HKD", "CHF", "INR", "AUD", "CAD", "SGD", "KRW",
-  "TWD", "RUB", "BRL", "MXN", "ZAR", "SEK", "NOK", "DKK", "NZD", "TRY", "SAR", "AED", NULL
-};
-
-/* TRUE when token @t is a word of @lexicon. */
-static gboolean
-token_in (VeraFigureScan    *ctx,
-          const VeraToken   *t,
-          const VeraLexicon *lexicon)
-{
-  return t->kind == VERA_TOKEN_WORD &&
-         vera_lexicon_contains (lexicon, ctx->text + t->start, t->end - t->start);
-}
-
-/* The factor of the English scale word @w (@n bytes), 0 when it is none; @flags receives the
- * words after the factor in the lexicon ("money", "after-hundred"). */
-static double
-english_scale (VeraFigureScan  *ctx,
-               const char      *w,
-               gsize            n,
-               const char     **flags)
-{
-  const char *value = vera_lexicon_lookup (ctx->english_scales, w, n);
-  char *end;
-  double factor;
-
-  *flags = "";
-  if (value == NULL)
-    return 0;
-  factor = g_ascii_strtod (value, &end);
-  *flags = end;
-  return factor;
-}
-
-/* The value of the NUMBER token @i in the sentence's conventions, NAN when it cannot be read
- * with certainty ("1.2.3", "1,5" in English). */
-static double
-number_value (VeraFigureScan *ctx,
-              guint           i)
-{
-  const VeraToken *t = tok (ctx, i);
-  double value;
-
-  if (!vera_number_read (ctx->text + t->start, t->end - t->start, ctx->language, &value))
-    return NAN;
-  return value;
-}
-
-static gboolean
-lookup_number_word (const VeraLexicon *lexicon,
-                    const char        *word,
-                    gsize              n,
-                    double            *value)
-{
-  const char *found = vera_lexicon_lookup (lexicon, word, n);
-
-  if (found == NULL)
-    return FALSE;
-  *value = g_ascii_strtod (found, NULL);
-  return TRUE;
-}
-
-/* "twenty-five" → 25, "five" → 5; @rest receives what follows a hyphen that is not part of the
- * number ("five-year" → 5, rest "year"). */
-gboolean
-vera_quantities_parse_number_word (VeraFigureScan  *ctx,
-                                   const char      *word,
-                                   gsize            n,
-                                   double          *value,
-                                   const char     **rest)
-{
-  const char *hyphen = memchr (word, '-', n);
-  double a, b;
-
-  *rest = NULL;
-  if (hyphen == NULL)
-    return lookup_number_word (ctx->english_numbers, word, n, value);
-  if (!lookup_number_word (ctx->english_numbers, word, hyphen - word, &a))
-    return FALSE;
-  if (a >= 20 && a <= 90 &&
-      lookup_number_word (ctx->english_numbers, hyphen + 1, n - (hyphen + 1 - word), &b) &&
-      b < 10)
-    {
-      *value = a + b;
-      return TRUE;
-    }
-  *value = a;
-  *rest = hyphen + 1;
-  return TRUE;
-}
-
-/* A German number word, compounds included: "zwölf", "fünfunddreißig", "zweihundert",
- * "dreitausendfünfhundert". @lower is lower case. */
-static gboolean
-parse_german_number (const VeraLexicon *numbers,
-                     const char        *lower,
-                     gsize              n,
-                     double            *value)
-{
-  static const struct { const char *word; double factor; } joints[] = {
-    { "tausend", 1000 }, { "hundert", 100 },
-  };
-  const char *und;
-  const char *found;
-
-  g_assert (numbers != NULL);
-
-  if (n == 0)
-    return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (joints); k++)
-    {
-      const char *at = g_strstr_len (lower, n, joints[k].word);
-
-      if (at != NULL)
-        {
-          gsize left_n = at - lower;
-          gsize skip = left_n + strlen (joints[k].word);
-          double left = 1, right = 0;
-
-          if (left_n > 0 && !parse_german_number (numbers, lower, left_n, &left))
-            return FALSE;
-          if (skip < n && !parse_german_number (numbers, lower + skip, n - skip, &right))
-            return FALSE;
-          *value = left * joints[k].factor + right;
-          return TRUE;
-        }
-    }
-  und = g_strstr_len (lower, n, "und");
-  if (und != NULL && und > lower)
-    {
-      double units, tens;
-
-      if (parse_german_number (numbers, lower, und - lower, &units) && units >= 1 && units <= 9 &&
-          parse_german_number (numbers, und + 3, n - (und + 3 - lower), &tens) &&
-          tens >= 20 && tens <= 90)
-        {
-          *value = units + tens;
-          return TRUE;
-        }
-      return FALSE;
-    }
-  found = vera_lexicon_lookup (numbers, lower, n);
-  if (found == NULL)
-    return FALSE;
-  *value = g_ascii_strtod (found, NULL);
-  return TRUE;
-}
-
 static const char *
 lookup_unit (VeraFigureScan *ctx,
              guint           i,
@@ -182,233 +33,12 @@ lookup_unit (VeraFigureScan *ctx,
   return unit;
 }
 
-static const char *
-lookup_unit_word (VeraFigureScan *ctx,
-                  const char     *word,
-                  gsize           n)
+const char *
+vera_quantities_lookup_unit_word (VeraFigureScan *ctx,
+                                  const char     *word,
+                                  gsize           n)
 {
   return vera_lexicon_lookup (ctx->english_units, word, n);
-}
-
-static const char *
-currency_symbol (VeraFigureScan *ctx,
-                 guint           i,
-                 guint          *first)
-{
-  const VeraToken *t = tok (ctx, i);
-
-  *first = i;
-  if (t->kind == VERA_TOKEN_PUNCT)
-    {
-      switch (t->ch)
-        {
-        case '$':
-          if (i > 0 && is_glued (ctx, i) && tok (ctx, i - 1)->kind == VERA_TOKEN_WORD)
-            {
-              static const struct { const char *prefix; const char *code; } dollars[] = {
-                { "US", "USD" }, { "HK", "HKD" }, { "A", "AUD" }, { "AU", "AUD" },
-                { "C", "CAD" }, { "CA", "CAD" }, { "S", "SGD" }, { "NT", "TWD" },
-                { "NZ", "NZD" }, { "R", "BRL" }, { "MX", "MXN" },
-              };
-              for (guint k = 0; k < G_N_ELEMENTS (dollars); k++)
-                if (is_word (ctx, i - 1, dollars[k].prefix))
-                  {
-                    *first = i - 1;
-                    return dollars[k].code;
-                  }
-            }
-          return "USD";
-        case 0xA5: case 0xFFE5:
-          return ctx->japanese ? "JPY" : "CNY";
-        case 0x20AC:
-          return "EUR";
-        case 0xA3:
-          return "GBP";
-        case 0x20B9:
-          return "INR";
-        case 0x20A9:
-          return "KRW";
-        case 0x20BD:
-          return "RUB";
-        case 0x20BA:
-          return "TRY";
-        default:
-          return NULL;
-        }
-    }
-  if (t->kind == VERA_TOKEN_WORD && (t->flags & VERA_TOKEN_UPPER))
-    {
-      for (guint k = 0; currency_codes[k] != NULL; k++)
-        if (vera_token_is (ctx->text, t, currency_codes[k]))
-          return k == 2 ? "CNY" : currency_codes[k];
-    }
-  if (is_word (ctx, i, "Rs"))
-    return "INR";
-  return NULL;
-}
-
-gboolean
-vera_quantity_unit_is_currency (const char *unit)
-{
-  if (unit == NULL)
-    return FALSE;
-  for (guint k = 0; currency_codes[k] != NULL; k++)
-    if (g_str_equal (unit, currency_codes[k]))
-      return TRUE;
-  return FALSE;
-}
-
-/* One figure without its unit: [currency] [-] number [scale] [%]. */
-typedef struct
-{
-  guint       first;
-  guint       last;
-  double      value;
-  const char *currency;
-  gboolean    percent;
-  gboolean    scaled;
-  const char *rest;     /* a unit glued with a hyphen to a written number ("five-year") */
-  gsize       rest_len;
-} VeraFigureCore;
-
-static gboolean
-is_ordinal_suffix (VeraFigureScan *ctx,
-                   guint           i)
-{
-  static const char * const suffixes[] = { "st", "nd", "rd", "th", NULL };
-
-  return i < ctx->n && is_glued (ctx, i) && vera_token_in (ctx->text, tok (ctx, i), suffixes);
-}
-
-/* Whether the number at @i is part of a name or code rather than a figure: "Fortune 500",
- * "Chapter 1", "COVID-19", "5G", "24/7", "1990s", "1+X", "March 5". */
-/* Whether token @k is a NUMBER with nothing but white space between it and token @k ± 1. */
-static gboolean
-is_spaced_number (VeraFigureScan *ctx,
-                  guint           k)
-{
-  return k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_NUMBER && !is_glued (ctx, k);
-}
-
-static gboolean
-is_glued_number (VeraFigureScan *ctx,
-                 guint           k)
-{
-  return k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_NUMBER && is_glued (ctx, k);
-}
-
-/* Phone numbers, codes and dates written with digits: "0800 123 4567", "+1 555-123-4567",
- * "030 12345678", "report%282023%29", "14 March", "3. Mai". */
-static gboolean
-is_code_or_date (VeraFigureScan *ctx,
-                 guint           i)
-{
-  const VeraToken *t = tok (ctx, i);
-  const char *s = ctx->text + t->start;
-  gsize n = t->end - t->start;
-
-  g_assert (t->kind == VERA_TOKEN_NUMBER);
-
-  /* A leading zero: an area code or a number in a code, never a quantity. */
-  if (n >= 2 && s[0] == '0' && g_ascii_isdigit (s[1]))
-    return TRUE;
-  /* Digit groups set apart by spaces: a phone number, not two figures. */
-  if (is_spaced_number (ctx, i + 1) || (i > 0 && !is_glued (ctx, i) &&
-                                        tok (ctx, i - 1)->kind == VERA_TOKEN_NUMBER))
-    return TRUE;
-  /* "+1 555", "555-123-4567" */
-  if (i > 0 && is_punct (ctx, i - 1, '+') && is_glued (ctx, i) && is_spaced_number (ctx, i + 1))
-    return TRUE;
-  if ((i >= 2 && is_dash (ctx, i - 1) && is_glued (ctx, i) && is_glued (ctx, i - 1) &&
-       tok (ctx, i - 2)->kind == VERA_TOKEN_NUMBER &&
-       ((is_dash (ctx, i + 1) && is_glued (ctx, i + 1) && is_glued_number (ctx, i + 2)) ||
-        (i >= 4 && is_dash (ctx, i - 3) && tok (ctx, i - 4)->kind == VERA_TOKEN_NUMBER))) ||
-      (is_dash (ctx, i + 1) && is_glued (ctx, i + 1) && is_glued_number (ctx, i + 2) &&
-       is_dash (ctx, i + 3) && is_glued (ctx, i + 3) && is_glued_number (ctx, i + 4)))
-    return TRUE;
-  /* URL escapes: "%28" */
-  if (i > 0 && is_punct (ctx, i - 1, '%') && is_glued (ctx, i))
-    return TRUE;
-  /* Dates: "14 March", "3. Mai", "March 14" (the last one below, with the month words). */
-  if (ctx->months != NULL)
-    {
-      guint k = i + 1;
-
-      if (is_punct (ctx, k, '.') && is_glued (ctx, k))
-        k++;
-      if (k < ctx->n && tok (ctx, k)->kind == VERA_TOKEN_WORD &&
-          vera_tokens_match_lexicon (ctx->text, ctx->tokens, k, ctx->months, NULL) > 0)
-        return TRUE;
-    }
-  /* "Nr. 5" */
-  if (i >= 2 && is_punct (ctx, i - 1, '.') && is_word (ctx, i - 2, "Nr"))
-    return TRUE;
-  return FALSE;
-}
-
-static gboolean
-is_name_number (VeraFigureScan *ctx,
-                guint           i)
-{
-  const VeraToken *prev = i > 0 ? tok (ctx, i - 1) : NULL;
-  gboolean german;
-
-  if (is_code_or_date (ctx, i))
-    return TRUE;
-  /* German capitalises every noun: a capitalised word before a number says nothing. */
-  german = ctx->language == VERA_LANGUAGE_DE;
-
-  if (!german && prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
-      !token_in (ctx, prev, ctx->number_openers) &&
-      !vera_token_has_suffix (ctx->text, prev, "'s") &&
-      !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
-      currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
-    return TRUE;
-  if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_GLUED) == 0 &&
-      is_glued (ctx, i) && currency_symbol (ctx, i - 1, &(guint){0}) == NULL)
-    return TRUE;
-  if (prev != NULL && i >= 2 && (prev->flags & VERA_TOKEN_GLUED) && is_glued (ctx, i) &&
-      is_dash (ctx, i - 1) && tok (ctx, i - 2)->kind == VERA_TOKEN_WORD)
-    return TRUE;
-  /* "24/7", "3:2" */
-  if (prev != NULL && i >= 2 && is_glued (ctx, i) && (prev->ch == '/' || prev->ch == ':') &&
-      (prev->flags & VERA_TOKEN_GLUED) && tok (ctx, i - 2)->kind == VERA_TOKEN_NUMBER)
-    return TRUE;
-  /* List markers: "1. Item", "2) Item" at the start of the sentence. */
-  if ((i == 0 || (i == 1 && prev->kind == VERA_TOKEN_PUNCT)) &&
-      (is_punct (ctx, i + 1, '.') || is_punct (ctx, i + 1, ')')) && is_glued (ctx, i + 1))
-    return TRUE;
-  if (prev != NULL && vera_token_in (ctx->text, prev, vera_quantities_month_words) &&
-      (prev->flags & VERA_TOKEN_CAPITAL))
-    return TRUE;
-  if (i + 1 < ctx->n && is_glued (ctx, i + 1))
-    {
-      const VeraToken *next = tok (ctx, i + 1);
-
-      if ((next->ch == '/' || next->ch == ':' || next->ch == '+') && i + 2 < ctx->n &&
-          is_glued (ctx, i + 2) && tok (ctx, i + 2)->kind != VERA_TOKEN_PUNCT &&
-          !is_word (ctx, i + 2, "h"))
-        return TRUE;
-      if (next->ch == '.' && i + 2 < ctx->n && is_glued (ctx, i + 2) &&
-          tok (ctx, i + 2)->kind == VERA_TOKEN_NUMBER)
-        return TRUE;  /* "1.2.3" versions */
-      if (next->kind == VERA_TOKEN_WORD && !is_ordinal_suffix (ctx, i + 1))
-        {
-          gsize n = next->end - next->start;
-          const char *w = ctx->text + next->start;
-          const char *flags;
-          gboolean known = english_scale (ctx, w, n, &flags) != 0;
-
-          if (n == 1 && *w == 'K' && (i == 0 || currency_symbol (ctx, i - 1, &(guint){0}) == NULL))
-            return TRUE;  /* "4K" video, not 4,000 */
-          if (!known && ctx->scales != NULL)
-            known = vera_lexicon_contains (ctx->scales, w, n) || vera_lexicon_contains (ctx->units, w, n);
-          if (!known && lookup_unit_word (ctx, w, n) == NULL &&
-              !(n == 1 && (*w == 'x' || *w == 'X')))
-            return TRUE;
-        }
-    }
-  return FALSE;
 }
 
 static gboolean
@@ -424,9 +54,9 @@ parse_core (VeraFigureScan *ctx,
 
   if (t->kind == VERA_TOKEN_NUMBER)
     {
-      if (is_name_number (ctx, i))
+      if (vera_quantities_is_name_number (ctx, i))
         return FALSE;
-      core->value = number_value (ctx, i);
+      core->value = vera_quantities_number_value (ctx, i);
       if (isnan (core->value))
         return FALSE;
     }
@@ -438,7 +68,7 @@ parse_core (VeraFigureScan *ctx,
       /* "ein", "eine" are articles far more often than numbers. */
       if (g_str_has_prefix (lower, "ein") && n <= 5)
         return FALSE;
-      if (!parse_german_number (vera_lexicon_get (VERA_LANGUAGE_DE, "figure-numbers"), lower, n,
+      if (!vera_quantities_parse_german_number (vera_lexicon_get (VERA_LANGUAGE_DE, "figure-numbers"), lower, n,
                                 &core->value))
         return FALSE;
     }
@@ -467,7 +97,7 @@ parse_core (VeraFigureScan *ctx,
   if (i > 0)
     {
       guint first;
-      const char *cur = currency_symbol (ctx, i - 1, &first);
+      const char *cur = vera_quantities_currency_symbol (ctx, i - 1, &first);
 
       if (cur != NULL)
         {
@@ -506,65 +136,7 @@ parse_core (VeraFigureScan *ctx,
         }
     }
 
-  /* German scale words: "27,4 Milliarden", "450 Mio.", "2,4 Billionen" (10^12). */
-  if (ctx->scales != NULL)
-    {
-      const char *factor = NULL;
-      guint m = j < ctx->n ? vera_tokens_match_lexicon (ctx->text, ctx->tokens, j, ctx->scales,
-                                                        &factor) : 0;
-
-      if (m > 0)
-        {
-          core->value *= g_ascii_strtod (factor, NULL);
-          core->scaled = TRUE;
-          core->last = j + m - 1;
-          j += m;
-        }
-    }
-  /* Scale: "1.5bn", "£3.2m", "50 billion", "a million". */
-  else if (j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
-    {
-      const VeraToken *s = tok (ctx, j);
-      gsize n = s->end - s->start;
-      const char *w = ctx->text + s->start;
-
-      const char *flags;
-      double factor = english_scale (ctx, w, n, &flags);
-
-      do
-        {
-          gboolean single = n == 1;
-
-          if (factor == 0)
-            break;
-          if (single && !is_glued (ctx, j))
-            break;
-          if (strstr (flags, "money") != NULL && core->currency == NULL &&
-              !(*w == 'M' && factor == 1e6))
-            break;
-          if (single && *w == 'm' && core->currency == NULL)
-            break;
-          /* "5 m" after money, "3.2m" glued */
-          core->value *= factor;
-          core->scaled = TRUE;
-          core->last = j++;
-          /* "1.2 million million" does not happen; "a hundred thousand" does. */
-          if (factor == 1e2 && j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_WORD)
-            {
-              const VeraToken *after = tok (ctx, j);
-              const char *after_flags;
-              double after_factor = english_scale (ctx, ctx->text + after->start,
-                                                   after->end - after->start, &after_flags);
-
-              if (after_factor != 0 && strstr (after_flags, "after-hundred") != NULL)
-                {
-                  core->value *= after_factor;
-                  core->last = j++;
-                }
-            }
-        }
-      while (FALSE);
-    }
+  j = vera_quantities_read_scale (ctx, core, j);
 
   if (is_punct (ctx, j, '%') || is_punct (ctx, j, 0xFF05))
     {
@@ -572,109 +144,6 @@ parse_core (VeraFigureScan *ctx,
       core->last = j;
     }
   return TRUE;
-}
-
-/* Collects the counted noun phrase that starts at token @i: words up to a function word,
- * punctuation, an adverb, or a verb after a plural noun. Returns the index of its last token,
- * or @i - 1 when there is none. */
-static guint
-counted_noun (VeraFigureScan *ctx,
-              guint           i)
-{
-  guint last = i - 1;
-
-  for (guint k = i; k < ctx->n && k < i + 4; k++)
-    {
-      const VeraToken *t = tok (ctx, k);
-      gsize n = t->end - t->start;
-
-      if (ctx->used[k])
-        break;
-      if (t->kind == VERA_TOKEN_NUMBER)
-        {
-          /* "79 Fortune 500 companies": a number inside a name. */
-          if (k > i && (tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
-            continue;
-          break;
-        }
-      if (t->kind != VERA_TOKEN_WORD || token_in (ctx, t, ctx->np_stops))
-        break;
-      if (k > i && (t->flags & VERA_TOKEN_CAPITAL) && !(t->flags & VERA_TOKEN_UPPER) &&
-          !(tok (ctx, k - 1)->flags & VERA_TOKEN_CAPITAL))
-        break;
-      if (k > i && token_in (ctx, t, ctx->plural_verbs) &&
-          vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s"))
-        break;
-      if (n > 5 && vera_token_has_suffix (ctx->text, t, "ly") &&
-          !token_in (ctx, t, ctx->ly_nouns))
-        break;
-      if (k > i && (vera_token_has_suffix (ctx->text, t, "ing") ||
-                    vera_token_has_suffix (ctx->text, t, "ed")) &&
-          !memchr (ctx->text + t->start, '-', t->end - t->start) &&
-          vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "s") &&
-          !vera_token_has_suffix (ctx->text, tok (ctx, k - 1), "ss"))
-        break;
-      last = k;
-    }
-  /* A noun phrase does not end in an adjective-like "-ing"/"-ed" word or a stray verb. */
-  while (last + 1 > i && last < ctx->n &&
-         (vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") ||
-          vera_token_has_suffix (ctx->text, tok (ctx, last), "ed")) && last > i)
-    last--;
-  /* "one representing", "two working": a verb, not a counted noun. */
-  if (last == i && last < ctx->n && vera_token_has_suffix (ctx->text, tok (ctx, last), "ing") &&
-      !memchr (ctx->text + tok (ctx, last)->start, '-',
-               tok (ctx, last)->end - tok (ctx, last)->start))
-    return i - 1;
-  return last;
-}
-
-static const char *
-find_qualifier (VeraFigureScan *ctx,
-                guint           first,
-                guint          *q_first)
-{
-  guint max_words;
-
-  if (first == 0)
-    return NULL;
-  /* The lexicon first, longest phrase first: "no more than" before "more than", and German. */
-  max_words = ctx->qualifiers != NULL ? vera_lexicon_get_max_words (ctx->qualifiers) : 0;
-  for (guint w = MIN (max_words, first); w >= 1; w--)
-    {
-      const char *canonical = NULL;
-      guint start = first - w;
-      guint m = vera_tokens_match_lexicon (ctx->text, ctx->tokens, start, ctx->qualifiers,
-                                           &canonical);
-
-      if (m == w)
-        {
-          const VeraToken *t = tok (ctx, start);
-
-          *q_first = start;
-          /* English keeps the qualifier as written unless it negates ("no fewer than" is "at
-           * least"); other languages give the canonical phrase. */
-          if (ctx->language == VERA_LANGUAGE_DE ||
-              g_ascii_strncasecmp (ctx->text + t->start, "no", 2) == 0)
-            return canonical;
-          break;
-        }
-    }
-  /* Then the qualifiers English keeps as written, longest phrase first ("just over" before
-   * "over"). */
-  max_words = vera_lexicon_get_max_words (ctx->english_written_qualifiers);
-  for (guint w = MIN (max_words, first); w >= 1; w--)
-    {
-      const char *written = NULL;
-
-      if (vera_tokens_match_lexicon (ctx->text, ctx->tokens, first - w,
-                                     ctx->english_written_qualifiers, &written) == w)
-        {
-          *q_first = first - w;
-          return written;
-        }
-    }
-  return NULL;
 }
 
 static void
@@ -734,10 +203,10 @@ try_rank (VeraFigureScan *ctx,
       guint last = i;
       const char *qual = NULL;
 
-      v = number_value (ctx, i);
+      v = vera_quantities_number_value (ctx, i);
       if (isnan (v))
         return FALSE;
-      if (is_ordinal_suffix (ctx, i + 1))
+      if (vera_quantities_is_ordinal_suffix (ctx, i + 1))
         {
           if (is_word (ctx, i + 2, "century") || is_word (ctx, i + 2, "anniversary") ||
               is_word (ctx, i + 2, "birthday"))
@@ -764,7 +233,7 @@ try_rank (VeraFigureScan *ctx,
       gsize n = hyphen != NULL ? (gsize) (hyphen - w) : t->end - t->start;
       gboolean is_rank;
 
-      if (!lookup_number_word (ctx->english_ordinals, w, n, &v))
+      if (!vera_quantities_lookup_number_word (ctx->english_ordinals, w, n, &v))
         return FALSE;
       if (hyphen != NULL)
         {
@@ -810,13 +279,13 @@ try_fraction (VeraFigureScan *ctx,
   hyphen = memchr (w, '-', n);
   if (hyphen != NULL)
     {
-      if (!lookup_number_word (ctx->english_numbers, w, hyphen - w, &num) ||
-          !lookup_number_word (ctx->english_fractions, hyphen + 1, n - (hyphen + 1 - w), &den))
+      if (!vera_quantities_lookup_number_word (ctx->english_numbers, w, hyphen - w, &num) ||
+          !vera_quantities_lookup_number_word (ctx->english_fractions, hyphen + 1, n - (hyphen + 1 - w), &den))
         return FALSE;
     }
   else
     {
-      if (!lookup_number_word (ctx->english_fractions, w, n, &den))
+      if (!vera_quantities_lookup_number_word (ctx->english_fractions, w, n, &den))
         return FALSE;
       if (den != 2)
         {
@@ -837,7 +306,7 @@ try_fraction (VeraFigureScan *ctx,
             (first > 0 && is_word (ctx, first - 1, "by"))))
         return FALSE;
     }
-  qual = find_qualifier (ctx, first, &q_first);
+  qual = vera_quantities_find_qualifier (ctx, first, &q_first);
   emit (ctx, found, first, i, 100.0 * num / den, NAN, "percent", 0, G_MAXUINT, qual);
   return TRUE;
 }
@@ -870,7 +339,7 @@ try_figure (VeraFigureScan *ctx,
       gboolean between = a.first > 0 && is_word (ctx, a.first - 1, german ? "zwischen" : "between");
       guint k = j + 1;
 
-      if (currency_symbol (ctx, k, &(guint){0}) != NULL && k + 1 < ctx->n)
+      if (vera_quantities_currency_symbol (ctx, k, &(guint){0}) != NULL && k + 1 < ctx->n)
         k++;
       if (((is_dash (ctx, j) && is_glued (ctx, k)) ||
            (is_word (ctx, j, german ? "bis" : "to") && (from || between ||
@@ -906,7 +375,7 @@ try_figure (VeraFigureScan *ctx,
 
   if (a.rest != NULL)
     {
-      unit = lookup_unit_word (ctx, a.rest, a.rest_len);
+      unit = vera_quantities_lookup_unit_word (ctx, a.rest, a.rest_len);
       if (unit == NULL)
         {
           unit = "count";
@@ -925,7 +394,7 @@ try_figure (VeraFigureScan *ctx,
       guint m = 0;
 
       if (j < ctx->n && tok (ctx, j)->kind == VERA_TOKEN_PUNCT && a.currency == NULL)
-        symbol_unit = currency_symbol (ctx, j, &(guint){0});
+        symbol_unit = vera_quantities_currency_symbol (ctx, j, &(guint){0});
       if (ctx->units != NULL && j < ctx->n)
         m = vera_tokens_match_lexicon (ctx->text, ctx->tokens, j, ctx->units, &lexicon_unit);
 
@@ -961,7 +430,7 @@ try_figure (VeraFigureScan *ctx,
         {
           const VeraToken *w = tok (ctx, j + 1);
 
-          word_unit = lookup_unit_word (ctx, ctx->text + w->start, w->end - w->start);
+          word_unit = vera_quantities_lookup_unit_word (ctx, ctx->text + w->start, w->end - w->start);
           last = j + 1;
           if (word_unit != NULL)
             unit = word_unit;
@@ -993,7 +462,7 @@ try_figure (VeraFigureScan *ctx,
           if ((g_str_equal (unit, "km") || g_str_equal (unit, "m") || g_str_equal (unit, "mi")) &&
               (is_punct (ctx, last + 1, 0xB2) ||
                (is_glued (ctx, last + 1) && tok (ctx, last + 1)->kind == VERA_TOKEN_NUMBER &&
-                number_value (ctx, last + 1) == 2)))
+                vera_quantities_number_value (ctx, last + 1) == 2)))
             {
               unit = g_str_equal (unit, "km") ? "km2" : g_str_equal (unit, "m") ? "m2" : "mi2";
               last++;
@@ -1015,7 +484,7 @@ try_figure (VeraFigureScan *ctx,
         }
       else if (a.currency == NULL && j < ctx->n && !is_word (ctx, j, "of"))
         {
-          guint nl = counted_noun (ctx, j);
+          guint nl = vera_quantities_counted_noun (ctx, j);
 
           if (nl != G_MAXUINT && nl >= j)
             {
@@ -1042,7 +511,7 @@ try_figure (VeraFigureScan *ctx,
       noun_first == noun_last && vera_token_has_suffix (ctx->text, tok (ctx, noun_first), "s"))
     return FALSE;
 
-  qual = find_qualifier (ctx, a.first, &q_first);
+  qual = vera_quantities_find_qualifier (ctx, a.first, &q_first);
   if (qual == NULL && is_punct (ctx, a.last + 1, '+') && !range)
     qual = "more than";
   emit (ctx, found, a.first, last, value, value_to, unit, noun_first, noun_last, qual);
