@@ -136,7 +136,7 @@ typedef struct
   gsize       rest_len;
 } VeraFigureCore;
 
-/* vera-quantities.c: one scan of one sentence. */
+/* vera-quantities-scan.c: one scan of one sentence. */
 
 /* @tokens: the tokens of @text, or NULL to split it here. ctx->language is set by the caller;
  * loads the lexicons of that language, sees whether the sentence speaks of money or of Japan,
@@ -204,6 +204,13 @@ G_GNUC_INTERNAL const char *vera_quantities_currency_symbol (VeraFigureScan  *ct
 G_GNUC_INTERNAL gboolean  vera_quantities_is_name_number    (VeraFigureScan  *ctx,
                                                              guint            i);
 
+/* vera-quantities-core.c: [currency] [-] number [scale] [%]. */
+
+/* Reads the figure core that has its number at token @i; FALSE when no figure starts there. */
+G_GNUC_INTERNAL gboolean  vera_quantities_read_core         (VeraFigureScan  *ctx,
+                                                             guint            i,
+                                                             VeraFigureCore  *core);
+
 /* vera-quantities.c: units. */
 
 /* The unit code of the English unit word @word (@n bytes), NULL when it is none. */
@@ -225,6 +232,33 @@ G_GNUC_INTERNAL guint     vera_quantities_counted_noun      (VeraFigureScan  *ct
 G_GNUC_INTERNAL const char *vera_quantities_find_qualifier  (VeraFigureScan  *ctx,
                                                              guint            first,
                                                              guint           *q_first);
+
+/* vera-quantities-figure.c: figures put together and recorded. */
+
+/* The clear function of an array of VeraFoundFigure. */
+G_GNUC_INTERNAL void      vera_quantities_found_clear       (gpointer         data);
+/* Appends the figure of tokens @first to @last to @found and marks the tokens as used.
+ * @noun_last is G_MAXUINT when the figure has no counted noun. */
+G_GNUC_INTERNAL void      vera_quantities_emit              (VeraFigureScan  *ctx,
+                                                             GArray          *found,
+                                                             guint            first,
+                                                             guint            last,
+                                                             double           value,
+                                                             double           value_to,
+                                                             const char      *unit,
+                                                             guint            noun_first,
+                                                             guint            noun_last,
+                                                             const char      *qualifier);
+/* Each of these tries the figure that starts at token @i, appends it to @found (of
+ * VeraFoundFigure) and returns TRUE, or returns FALSE and changes nothing. */
+/* vera-quantities-ranks.c: "ranks 3", "ranked No. 1", "#2", "top 100", "3rd", "second-largest". */
+G_GNUC_INTERNAL gboolean  vera_quantities_try_rank          (VeraFigureScan  *ctx,
+                                                             guint            i,
+                                                             GArray          *found);
+/* vera-quantities-fractions.c: "one-third", "two-thirds", "a third of", "half of", "by half". */
+G_GNUC_INTERNAL gboolean  vera_quantities_try_fraction      (VeraFigureScan  *ctx,
+                                                             guint            i,
+                                                             GArray          *found);
 
 /* vera-quantities-scope.c: time scopes. */
 
