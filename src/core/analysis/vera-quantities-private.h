@@ -136,6 +136,20 @@ typedef struct
   gsize       rest_len;
 } VeraFigureCore;
 
+/* A figure being assembled by vera_quantities_try_figure (): its number or range, the token
+ * after them, and the unit, counted noun and last token found so far. */
+typedef struct
+{
+  VeraFigureCore  from;
+  VeraFigureCore  to;          /* set when @range */
+  gboolean        range;
+  guint           next;        /* the first token after the number or range */
+  guint           last;        /* the last token of the figure, its unit included */
+  const char     *unit;
+  guint           noun_first;
+  guint           noun_last;   /* G_MAXUINT: no counted noun */
+} VeraFigureDraft;
+
 /* vera-quantities-scan.c: one scan of one sentence. */
 
 /* @tokens: the tokens of @text, or NULL to split it here. ctx->language is set by the caller;
@@ -211,12 +225,19 @@ G_GNUC_INTERNAL gboolean  vera_quantities_read_core         (VeraFigureScan  *ct
                                                              guint            i,
                                                              VeraFigureCore  *core);
 
-/* vera-quantities.c: units. */
+/* vera-quantities-units.c: the unit, currency or counted noun after a figure. */
 
 /* The unit code of the English unit word @word (@n bytes), NULL when it is none. */
 G_GNUC_INTERNAL const char *vera_quantities_lookup_unit_word (VeraFigureScan *ctx,
                                                               const char     *word,
                                                               gsize           n);
+/* Gives @draft, whose number or range starts at token @i, its unit ("percent", a currency, a
+ * measure, "count" with its noun) and extends draft->last over it; leaves draft->unit NULL
+ * when none applies. */
+G_GNUC_INTERNAL void      vera_quantities_attach_unit       (VeraFigureScan  *ctx,
+                                                             guint            i,
+                                                             VeraFigureDraft *draft);
+
 /* vera-quantities-counted-noun.c */
 
 /* Collects the counted noun phrase that starts at token @i: words up to a function word,
@@ -251,6 +272,10 @@ G_GNUC_INTERNAL void      vera_quantities_emit              (VeraFigureScan  *ct
                                                              const char      *qualifier);
 /* Each of these tries the figure that starts at token @i, appends it to @found (of
  * VeraFoundFigure) and returns TRUE, or returns FALSE and changes nothing. */
+/* A number or range with its unit or counted noun: "$2.75 billion", "3 to 5 million people". */
+G_GNUC_INTERNAL gboolean  vera_quantities_try_figure        (VeraFigureScan  *ctx,
+                                                             guint            i,
+                                                             GArray          *found);
 /* vera-quantities-ranks.c: "ranks 3", "ranked No. 1", "#2", "top 100", "3rd", "second-largest". */
 G_GNUC_INTERNAL gboolean  vera_quantities_try_rank          (VeraFigureScan  *ctx,
                                                              guint            i,
