@@ -42,14 +42,16 @@ vera_quantities_try_fraction (VeraFigureScan *ctx,
       if (den != 2)
         {
           const char *rest;
+          const VeraToken *before;
 
           if (i == 0)
             return FALSE;
+          before = tok (ctx, i - 1);
           if (is_word (ctx, i - 1, "a") || is_word (ctx, i - 1, "one"))
             num = 1;
-          else if (!(tok (ctx, i - 1)->kind == VERA_TOKEN_WORD &&
-                     vera_quantities_parse_number_word (ctx, ctx->text + tok (ctx, i - 1)->start,
-                                                        tok (ctx, i - 1)->end - tok (ctx, i - 1)->start,
+          else if (!(before->kind == VERA_TOKEN_WORD &&
+                     vera_quantities_parse_number_word (ctx, ctx->text + before->start,
+                                                        before->end - before->start,
                                                         &num, &rest) && rest == NULL))
             return FALSE;
           first = i - 1;

@@ -89,11 +89,13 @@ follows_name (VeraFigureScan *ctx,
   /* German capitalises every noun: a capitalised word before a number says nothing. */
   gboolean german = ctx->language == VERA_LANGUAGE_DE;
 
-  if (!german && prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_CAPITAL) &&
+  if (!german && prev != NULL && prev->kind == VERA_TOKEN_WORD &&
+      (prev->flags & VERA_TOKEN_CAPITAL) &&
       !token_in (ctx, prev, ctx->number_openers) &&
       !vera_token_has_suffix (ctx->text, prev, "'s") &&
       !vera_token_has_suffix (ctx->text, prev, "\xe2\x80\x99s") &&
-      vera_quantities_currency_symbol (ctx, i - 1, &(guint){0}) == NULL && !is_word (ctx, i - 1, "No"))
+      vera_quantities_currency_symbol (ctx, i - 1, &(guint){0}) == NULL &&
+      !is_word (ctx, i - 1, "No"))
     return TRUE;
   if (prev != NULL && prev->kind == VERA_TOKEN_WORD && (prev->flags & VERA_TOKEN_GLUED) == 0 &&
       is_glued (ctx, i) && vera_quantities_currency_symbol (ctx, i - 1, &(guint){0}) == NULL)

@@ -164,7 +164,8 @@ refine_unit_word (VeraFigureScan  *ctx,
       unit = g_str_equal (unit, "km") ? "km2" : g_str_equal (unit, "m") ? "m2" : "mi2";
       last++;
     }
-  else if (g_str_equal (unit, "km") && is_punct (ctx, last + 1, '/') && is_word (ctx, last + 2, "h"))
+  else if (g_str_equal (unit, "km") && is_punct (ctx, last + 1, '/') &&
+           is_word (ctx, last + 2, "h"))
     {
       unit = "km/h";
       last += 2;
