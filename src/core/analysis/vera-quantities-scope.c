@@ -88,7 +88,9 @@ is_count_word (VeraFigureScan *ctx,
   if (t->kind == VERA_TOKEN_NUMBER)
     return TRUE;
   return t->kind == VERA_TOKEN_WORD &&
-         vera_quantities_parse_number_word (ctx, ctx->text + t->start, t->end - t->start, &v, &rest) && rest == NULL;
+         vera_quantities_parse_number_word (ctx, ctx->text + t->start, t->end - t->start, &v,
+                                            &rest) &&
+         rest == NULL;
 }
 
 static gboolean
@@ -101,109 +103,136 @@ is_duration_unit (VeraFigureScan *ctx,
   return i < ctx->n && vera_token_in (ctx->text, tok (ctx, i), units);
 }
 
+static const char * const year_preps[] = {
+  "in", "since", "by", "until", "till", "before", "after", "through", "throughout", "during",
+  "from", "between", "for", "of", "as", NULL
+};
+static const char * const periodic[] = {
+  "annually", "yearly", "monthly", "weekly", "daily", "hourly", "quarterly", "nightly",
+  "year-on-year", "year-over-year", "month-on-month", "annualized", "annualised", NULL
+};
+static const char * const relative[] = {
+  "last", "this", "next", "past", "previous", "current", "coming", NULL
+};
+static const char * const per[] = { "per", "a", "an", "each", "every", NULL };
+static const char * const span_preps[] = { "in", "over", "within", "during", "for", NULL };
+
+/* Each scope_* function tries the scope that starts at the word token @i, adds it and returns
+ * its last token, or returns NO_SCOPE and adds nothing. */
+#define NO_SCOPE G_MAXUINT
+
+/* "in 2024", "since March 2020", "from 2019 to 2023", "as of 2022", "in 2023 alone" */
+static guint
+scope_year (VeraFigureScan *ctx,
+            guint           i)
+{
+  guint j = i + 1;
+  guint last;
+
+  if (!vera_token_in (ctx->text, tok (ctx, i), year_preps))
+    return NO_SCOPE;
+  if (is_word (ctx, i, "as") && !is_word (ctx, j++, "of"))
+    return NO_SCOPE;
+  if (is_word (ctx, j, "the") && is_word (ctx, j + 1, "end") && is_word (ctx, j + 2, "of"))
+    j += 3;
+  if (is_word (ctx, j, "fiscal") || is_word (ctx, j, "FY") ||
+      (j < ctx->n && vera_token_in_sorted (ctx->text, tok (ctx, j), vera_quantities_month_words,
+                                           VERA_LEXICON_SIZE (vera_quantities_month_words))))
+    j++;
+  if (!vera_quantities_is_year (ctx, j) || is_word (ctx, i, "of") || is_word (ctx, i, "for"))
+    return NO_SCOPE;
+  last = j;
+  if ((is_word (ctx, j + 1, "to") || is_word (ctx, j + 1, "and") ||
+       is_dash (ctx, j + 1)) && vera_quantities_is_year (ctx, j + 2))
+    last = j + 2;
+  if (is_word (ctx, last + 1, "alone"))
+    last++;
+  add_scope (ctx, i, last);
+  return last;
+}
+
+/* "annually", "year-on-year" */
+static guint
+scope_periodic (VeraFigureScan *ctx,
+                guint           i)
+{
+  if (!vera_token_in (ctx->text, tok (ctx, i), periodic))
+    return NO_SCOPE;
+  add_scope (ctx, i, i);
+  return i;
+}
+
+/* "per year", "a month", "each day" (but not "a year ago") */
+static guint
+scope_per_period (VeraFigureScan *ctx,
+                  guint           i)
+{
+  if (!(vera_token_in (ctx->text, tok (ctx, i), per) && is_period_word (ctx, i + 1) &&
+        !is_word (ctx, i + 1, "fiscal") &&
+        !is_word (ctx, i + 2, "ago") && !is_word (ctx, i + 2, "earlier") &&
+        !is_word (ctx, i + 2, "later") && !is_word (ctx, i + 2, "before") &&
+        !is_word (ctx, i + 2, "after") && !is_word (ctx, i + 2, "of")))
+    return NO_SCOPE;
+  add_scope (ctx, i, i + 1);
+  return i + 1;
+}
+
+/* "last quarter", "this year", "so far this year" */
+static guint
+scope_relative (VeraFigureScan *ctx,
+                guint           i)
+{
+  guint first = i;
+  guint last = i + 1;
+
+  if (!(vera_token_in (ctx->text, tok (ctx, i), relative) && is_period_word (ctx, i + 1) &&
+        !is_count_word (ctx, i + 1)))
+    return NO_SCOPE;
+  if (is_word (ctx, last, "fiscal") && is_word (ctx, last + 1, "year"))
+    last++;
+  if (i >= 2 && is_word (ctx, i - 2, "so") && is_word (ctx, i - 1, "far"))
+    first = i - 2;
+  add_scope (ctx, first, last);
+  return last;
+}
+
+/* "in five years", "over the next three years", "within 18 months" */
+static guint
+scope_span (VeraFigureScan *ctx,
+            guint           i)
+{
+  guint j = i + 1;
+
+  if (!vera_token_in (ctx->text, tok (ctx, i), span_preps))
+    return NO_SCOPE;
+  if (is_word (ctx, j, "the"))
+    j++;
+  if (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), relative))
+    j++;
+  if (!(is_count_word (ctx, j) && !vera_quantities_is_year (ctx, j) &&
+        is_duration_unit (ctx, j + 1)))
+    return NO_SCOPE;
+  add_scope (ctx, i, j + 1);
+  return j + 1;
+}
+
 /* Finds the time scopes of the sentence and marks their tokens as used, so that years and
  * durations inside them do not become figures. */
 void
 vera_quantities_scan_scopes (VeraFigureScan *ctx)
 {
-  static const char * const year_preps[] = {
-    "in", "since", "by", "until", "till", "before", "after", "through", "throughout", "during",
-    "from", "between", "for", "of", "as", NULL
-  };
-  static const char * const periodic[] = {
-    "annually", "yearly", "monthly", "weekly", "daily", "hourly", "quarterly", "nightly",
-    "year-on-year", "year-over-year", "month-on-month", "annualized", "annualised", NULL
-  };
-  static const char * const relative[] = {
-    "last", "this", "next", "past", "previous", "current", "coming", NULL
-  };
-  static const char * const per[] = { "per", "a", "an", "each", "every", NULL };
-  static const char * const span_preps[] = { "in", "over", "within", "during", "for", NULL };
-
   for (guint i = 0; i < ctx->n; i++)
     {
-      const VeraToken *t = tok (ctx, i);
-      guint j;
+      guint last;
 
-      if (ctx->used[i] || t->kind != VERA_TOKEN_WORD)
+      if (ctx->used[i] || tok (ctx, i)->kind != VERA_TOKEN_WORD)
         continue;
-
-      /* "in 2024", "since March 2020", "from 2019 to 2023", "as of 2022" */
-      if (vera_token_in (ctx->text, t, year_preps))
-        {
-          j = i + 1;
-          if (is_word (ctx, i, "as") && !is_word (ctx, j++, "of"))
-            continue;
-          if (is_word (ctx, j, "the") && is_word (ctx, j + 1, "end") && is_word (ctx, j + 2, "of"))
-            j += 3;
-          if (is_word (ctx, j, "fiscal") || is_word (ctx, j, "FY") ||
-              (j < ctx->n && vera_token_in_sorted (ctx->text, tok (ctx, j), vera_quantities_month_words, VERA_LEXICON_SIZE (vera_quantities_month_words))))
-            j++;
-          if (vera_quantities_is_year (ctx, j) && !(is_word (ctx, i, "of") || is_word (ctx, i, "for")))
-            {
-              guint last = j;
-
-              if ((is_word (ctx, j + 1, "to") || is_word (ctx, j + 1, "and") ||
-                   is_dash (ctx, j + 1)) && vera_quantities_is_year (ctx, j + 2))
-                last = j + 2;
-              if (is_word (ctx, last + 1, "alone"))
-                last++;
-              add_scope (ctx, i, last);
-              i = last;
-              continue;
-            }
-        }
-
-      /* "annually", "year-on-year" */
-      if (vera_token_in (ctx->text, t, periodic))
-        {
-          add_scope (ctx, i, i);
-          continue;
-        }
-
-      /* "per year", "a month", "each day" (but not "a year ago") */
-      if (vera_token_in (ctx->text, t, per) && is_period_word (ctx, i + 1) &&
-          !is_word (ctx, i + 1, "fiscal") &&
-          !is_word (ctx, i + 2, "ago") && !is_word (ctx, i + 2, "earlier") &&
-          !is_word (ctx, i + 2, "later") && !is_word (ctx, i + 2, "before") &&
-          !is_word (ctx, i + 2, "after") && !is_word (ctx, i + 2, "of"))
-        {
-          add_scope (ctx, i, i + 1);
-          i++;
-          continue;
-        }
-
-      /* "last quarter", "this year", "so far this year" */
-      if (vera_token_in (ctx->text, t, relative) && is_period_word (ctx, i + 1) &&
-          !is_count_word (ctx, i + 1))
-        {
-          guint first = i;
-          guint last = i + 1;
-
-          if (is_word (ctx, last, "fiscal") && is_word (ctx, last + 1, "year"))
-            last++;
-          if (i >= 2 && is_word (ctx, i - 2, "so") && is_word (ctx, i - 1, "far"))
-            first = i - 2;
-          add_scope (ctx, first, last);
-          i = last;
-          continue;
-        }
-
-      /* "in five years", "over the next three years", "within 18 months" */
-      if (vera_token_in (ctx->text, t, span_preps))
-        {
-          j = i + 1;
-          if (is_word (ctx, j, "the"))
-            j++;
-          if (j < ctx->n && vera_token_in (ctx->text, tok (ctx, j), relative))
-            j++;
-          if (is_count_word (ctx, j) && !vera_quantities_is_year (ctx, j) && is_duration_unit (ctx, j + 1))
-            {
-              add_scope (ctx, i, j + 1);
-              i = j + 1;
-              continue;
-            }
-        }
+      if ((last = scope_year (ctx, i)) != NO_SCOPE ||
+          (last = scope_periodic (ctx, i)) != NO_SCOPE ||
+          (last = scope_per_period (ctx, i)) != NO_SCOPE ||
+          (last = scope_relative (ctx, i)) != NO_SCOPE ||
+          (last = scope_span (ctx, i)) != NO_SCOPE)
+        i = last;
     }
 
   /* Years standing alone ("the 2025 conference", "2019-2023") are dates, not figures. */
@@ -219,7 +248,8 @@ vera_quantities_assign_scopes (VeraFigureScan *ctx,
   for (guint f = 0; f < found->len; f++)
     {
       VeraFoundFigure *fd = &g_array_index (found, VeraFoundFigure, f);
-      guint limit = f + 1 < found->len ? g_array_index (found, VeraFoundFigure, f + 1).first : ctx->n;
+      guint limit = f + 1 < found->len ? g_array_index (found, VeraFoundFigure, f + 1).first
+                                       : ctx->n;
       const VeraFigureScope *best = NULL;
 
       if (g_strcmp0 (fd->q->unit, "rank") == 0)
