@@ -18,6 +18,8 @@ const VeraCheckCommand vera_check_commands[] = {
   { "import-annotations", vera_check_import_annotations, N_("Apply W3C Web Annotations onto a project's claims") },
   { "fetch",     vera_check_fetch,     N_("Fetch a reference URL and print its metadata (title, publisher, date, archive)") },
   { "info",      vera_check_info,      N_("Summarise a project: articles, claims by status, conflicts") },
+  { "archive",   vera_check_archive,   N_("Import ClaimReview files into an archive of fact-checks") },
+  { "match",     vera_check_match,     N_("Find earlier fact-checks of claims in an archive") },
   { NULL, NULL, NULL },
 };
 
