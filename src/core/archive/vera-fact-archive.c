@@ -7,6 +7,7 @@
 
 #include "vera-fact-archive-private.h"
 #include "vera-fact-text.h"
+#include "vera-language-id.h"
 #include "vera-vocabulary.h"
 
 /* The schema version (PRAGMA user_version). Raise it with every change of the tables and
@@ -263,6 +264,10 @@ language_of (const char *tag,
 {
   VeraLanguage language = vera_language_from_tag (tag);
 
+  if (language != VERA_LANGUAGE_UND && language != VERA_LANGUAGE_OTHER)
+    return language;
+  if (text != NULL)
+    language = vera_language_from_tag (vera_language_identify (text, strlen (text), NULL));
   if (language != VERA_LANGUAGE_UND && language != VERA_LANGUAGE_OTHER)
     return language;
   for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))

@@ -313,15 +313,272 @@ walk_node (Import      *import,
   return TRUE;
 }
 
+/* A JSON file is read in place (mapped, not copied) and walked without building its tree: a
+ * top-level array, a "@graph", a feed's "dataFeedElement" and "item" arrays are scanned, and
+ * each element of them smaller than this is parsed on its own. Memory stays bounded by the
+ * largest review, not by the file. */
+#define MAX_PARSED_BYTES (8 * 1024 * 1024)
+
+typedef struct
+{
+  Import     *import;
+  const char *data;
+  gsize       length;
+  gsize       pos;
+} Scan;
+
+static void
+position_of (const Scan *scan,
+             gsize       pos,
+             guint      *line,
+             guint      *column)
+{
+  const char *p = scan->data;
+  const char *end = scan->data + MIN (pos, scan->length);
+  const char *line_start = p;
+
+  *line = 1;
+  for (; p < end; p++)
+    if (*p == '\n')
+      {
+        (*line)++;
+        line_start = p + 1;
+      }
+  *column = (guint) g_utf8_strlen (line_start, end - line_start) + 1;
+}
+
+static gboolean
+scan_error (Scan        *scan,
+            gsize        pos,
+            const char  *what,
+            GError     **error)
+{
+  guint line, column;
+
+  position_of (scan, pos, &line, &column);
+  g_set_error (error, VERA_FACT_ARCHIVE_ERROR, VERA_FACT_ARCHIVE_ERROR_PARSE,
+               "%s: line %u, column %u: not valid JSON (%s); nothing was imported",
+               scan->import->path, line, column, what);
+  return FALSE;
+}
+
+static void
+skip_space (Scan *scan)
+{
+  while (scan->pos < scan->length &&
+         (scan->data[scan->pos] == ' ' || scan->data[scan->pos] == '\t' ||
+          scan->data[scan->pos] == '\n' || scan->data[scan->pos] == '\r'))
+    scan->pos++;
+}
+
+static gboolean
+skip_string (Scan    *scan,
+             GError **error)
+{
+  gsize start = scan->pos;
+
+  g_assert (scan->data[scan->pos] == '"');
+  for (scan->pos++; scan->pos < scan->length; scan->pos++)
+    {
+      char c = scan->data[scan->pos];
+
+      if (c == '\\')
+        scan->pos++;
+      else if (c == '"')
+        {
+          scan->pos++;
+          return TRUE;
+        }
+      else if ((guchar) c < 0x20 && c != '\t')
+        break;
+    }
+  return scan_error (scan, start, "a string that does not end", error);
+}
+
+/* Skips one value, checking that its brackets and strings are well formed (the parts that are
+ * parsed are checked in full by json-glib). */
+static gboolean
+skip_value (Scan    *scan,
+            GError **error)
+{
+  char stack[VERA_JSON_MAX_DEPTH];
+  guint depth = 0;
+
+  skip_space (scan);
+  if (scan->pos >= scan->length)
+    return scan_error (scan, scan->pos, "the file ends where a value should be", error);
+  do
+    {
+      char c;
+
+      skip_space (scan);
+      if (scan->pos >= scan->length)
+        return scan_error (scan, scan->pos, "the file ends inside an object or array", error);
+      c = scan->data[scan->pos];
+      if (c == '"')
+        {
+          if (!skip_string (scan, error))
+            return FALSE;
+        }
+      else if (c == '{' || c == '[')
+        {
+          if (depth == G_N_ELEMENTS (stack))
+            return scan_error (scan, scan->pos, "nested too deeply", error);
+          stack[depth++] = c == '{' ? '}' : ']';
+          scan->pos++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0 || stack[depth - 1] != c)
+            return scan_error (scan, scan->pos, "a bracket that closes nothing", error);
+          depth--;
+          scan->pos++;
+        }
+      else if (c == ',' || c == ':')
+        {
+          if (depth == 0)
+            return scan_error (scan, scan->pos, "a stray “,” or “:”", error);
+          scan->pos++;
+        }
+      else
+        {
+          gsize start = scan->pos;
+
+          while (scan->pos < scan->length &&
+                 (g_ascii_isalnum (scan->data[scan->pos]) || scan->data[scan->pos] == '-' ||
+                  scan->data[scan->pos] == '+' || scan->data[scan->pos] == '.'))
+            scan->pos++;
+          if (scan->pos == start)
+            return scan_error (scan, start, "an unexpected character", error);
+        }
+    }
+  while (depth > 0);
+  return TRUE;
+}
+
+static gboolean
+parse_span (Scan    *scan,
+            gsize    start,
+            GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  gsize length = scan->pos - start;
+
+  if (!vera_json_depth_ok (scan->data + start, length, VERA_JSON_MAX_DEPTH))
+    return scan_error (scan, start, "nested too deeply", error);
+  if (!json_parser_load_from_data (parser, scan->data + start, length, &local_error))
+    return scan_error (scan, start, local_error->message, error);
+  return walk_node (scan->import, json_parser_get_root (parser), 1, NULL, error);
+}
+
+static gboolean is_container_key (const char *key, gsize length);
+static gboolean walk_value (Scan *scan, guint depth, GError **error);
+
+static gboolean
+walk_large_object (Scan    *scan,
+                   guint    depth,
+                   GError **error)
+{
+  scan->pos++;
+  for (gboolean first = TRUE;; first = FALSE)
+    {
+      gsize key_start;
+      gboolean container;
+
+      skip_space (scan);
+      if (scan->pos < scan->length && scan->data[scan->pos] == '}' )
+        {
+          scan->pos++;
+          return TRUE;
+        }
+      if (!first)
+        {
+          if (scan->pos >= scan->length || scan->data[scan->pos] != ',')
+            return scan_error (scan, scan->pos, "“,” or “}” expected", error);
+          scan->pos++;
+          skip_space (scan);
+        }
+      if (scan->pos >= scan->length || scan->data[scan->pos] != '"')
+        return scan_error (scan, scan->pos, "a member name expected", error);
+      key_start = scan->pos + 1;
+      if (!skip_string (scan, error))
+        return FALSE;
+      container = is_container_key (scan->data + key_start, scan->pos - 1 - key_start);
+      skip_space (scan);
+      if (scan->pos >= scan->length || scan->data[scan->pos] != ':')
+        return scan_error (scan, scan->pos, "“:” expected", error);
+      scan->pos++;
+      if (!(container ? walk_value (scan, depth + 1, error) : skip_value (scan, error)))
+        return FALSE;
+    }
+}
+
+static gboolean
+is_container_key (const char *key,
+                  gsize       length)
+{
+  static const char *const containers[] = { "@graph", "dataFeedElement", "item" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (containers); i++)
+    if (length == strlen (containers[i]) && memcmp (key, containers[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reports progress and checks for cancellation at each element of a scanned array. */
+static gboolean
+walk_value (Scan    *scan,
+            guint    depth,
+            GError **error)
+{
+  gsize start;
+
+  if (depth >= VERA_JSON_MAX_DEPTH)
+    return scan_error (scan, scan->pos, "nested too deeply", error);
+  skip_space (scan);
+  if (scan->pos >= scan->length)
+    return scan_error (scan, scan->pos, "the file ends where a value should be", error);
+  start = scan->pos;
+  if (scan->data[start] == '[')
+    {
+      scan->pos++;
+      for (gboolean first = TRUE;; first = FALSE)
+        {
+          skip_space (scan);
+          if (scan->pos < scan->length && scan->data[scan->pos] == ']')
+            {
+              scan->pos++;
+              return TRUE;
+            }
+          if (!first)
+            {
+              if (scan->pos >= scan->length || scan->data[scan->pos] != ',')
+                return scan_error (scan, scan->pos, "“,” or “]” expected", error);
+              scan->pos++;
+            }
+          if (!walk_value (scan, depth + 1, error) ||
+              !report (scan->import, (double) scan->pos / scan->length, error))
+            return FALSE;
+        }
+    }
+  if (scan->data[start] != '{')
+    return skip_value (scan, error);
+  if (!skip_value (scan, error))
+    return FALSE;
+  if (scan->pos - start <= MAX_PARSED_BYTES)
+    return parse_span (scan, start, error);
+  scan->pos = start;
+  return walk_large_object (scan, depth, error);
+}
+
 static gboolean
 import_json (Import   *import,
              GError  **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  const char *data;
-  gsize length;
+  Scan scan = { import, NULL, 0, 0 };
 
   mapped = g_mapped_file_new (import->path, FALSE, &local_error);
   if (mapped == NULL)
@@ -330,23 +587,26 @@ import_json (Import   *import,
                    import->path, local_error->message);
       return FALSE;
     }
-  data = g_mapped_file_get_contents (mapped);
-  length = g_mapped_file_get_length (mapped);
-  if (!vera_json_depth_ok (data != NULL ? data : "", length, VERA_JSON_MAX_DEPTH))
+  scan.data = g_mapped_file_get_contents (mapped);
+  scan.length = g_mapped_file_get_length (mapped);
+  if (scan.data == NULL)
+    scan.data = "";
+  /* A UTF-8 byte order mark. */
+  if (scan.length >= 3 && memcmp (scan.data, "\xEF\xBB\xBF", 3) == 0)
+    scan.pos = 3;
+  skip_space (&scan);
+  if (scan.pos >= scan.length)
     {
       g_set_error (error, VERA_FACT_ARCHIVE_ERROR, VERA_FACT_ARCHIVE_ERROR_PARSE,
-                   "%s: JSON nested deeper than %d levels; nothing was imported", import->path,
-                   VERA_JSON_MAX_DEPTH);
+                   "%s: an empty file, not JSON; nothing was imported", import->path);
       return FALSE;
     }
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
-    {
-      g_set_error (error, VERA_FACT_ARCHIVE_ERROR, VERA_FACT_ARCHIVE_ERROR_PARSE,
-                   "%s: not valid JSON (%s); nothing was imported", import->path,
-                   local_error->message);
-      return FALSE;
-    }
-  return walk_node (import, json_parser_get_root (parser), 0, NULL, error);
+  if (!walk_value (&scan, 0, error))
+    return FALSE;
+  skip_space (&scan);
+  if (scan.pos < scan.length)
+    return scan_error (&scan, scan.pos, "text after the end of the JSON value", error);
+  return TRUE;
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 
 #include "vera-fact-archive-private.h"
 #include "vera-fact-text.h"
+#include "vera-language-id.h"
 
 /* At most this many query terms go into the search, the rarest first: a long query of common
  * words would otherwise read most of the index. */
@@ -134,10 +135,15 @@ dup_without_links (const char *text)
   return copy;
 }
 
+/* The claim's language when the caller does not know it: what the language identifier finds
+ * (English, German, Chinese), else Chinese for Han text. */
 static VeraLanguage
 guess_language (const char   *text,
                 VeraLanguage  language)
 {
+  if (language != VERA_LANGUAGE_UND && language != VERA_LANGUAGE_OTHER)
+    return language;
+  language = vera_language_from_tag (vera_language_identify (text, strlen (text), NULL));
   if (language != VERA_LANGUAGE_UND && language != VERA_LANGUAGE_OTHER)
     return language;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
@@ -151,6 +157,24 @@ typedef struct
   char   *term;
   gint64  df;
 } QueryTerm;
+
+/* A term as the index's tokenizer (unicode61 remove_diacritics 2) stores it: without its
+ * diacritics ("lastenräder" → "lastenrader"), for looking it up in the vocabulary. */
+static char *
+dup_folded (const char *term)
+{
+  g_autofree char *decomposed = g_utf8_normalize (term, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
 
 static int
 compare_query_terms (gconstpointer a,
@@ -221,11 +245,13 @@ dup_query_terms (VeraFactArchive     *self,
     {
       const char *term = g_ptr_array_index (candidates, i);
       QueryTerm query_term = { 0 };
+      g_autofree char *folded = NULL;
 
       if (!g_hash_table_add (all_terms, g_strdup (term)))
         continue;
+      folded = dup_folded (term);
       sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, term, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         {
