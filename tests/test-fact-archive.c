@@ -115,6 +115,10 @@ test_import_shapes (void)
       " \"dataFeedElement\": [{\"@type\": \"DataFeedItem\", \"item\": [" REVIEW_A "]},"
       " {\"@type\": \"DataFeedItem\", \"item\": [" REVIEW_B "," REVIEW_C "]}]}", 3 },
     { "lines.jsonl", REVIEW_A "\n\n" REVIEW_C "\n", 2 },
+    /* A CheckThat! collection, with a quoted field over two lines. */
+    { "checkthat.tsv", "\tvclaim\ttitle\n"
+      "7\tGulls steal more chips in August\tDo Gulls Steal More Chips?\n"
+      "8\t\"Account of a ferry captain\nwho swam home\"\t\"The \"\"Swimming\"\" Captain\"\n", 2 },
     /* What `vera-check export -f claimreview` writes: no headline, rating on Vera's 1–5. */
     { "vera-export.json", "[{\"@context\": \"https://schema.org\", \"@type\": \"ClaimReview\","
       " \"url\": \"https://desk.example.net/p/7#claim-3\","
@@ -157,6 +161,16 @@ test_import_shapes (void)
     g_assert_cmpint (b->status, ==, VERA_STATUS_CONTRADICTED);
     g_assert_cmpint (c->status, ==, VERA_STATUS_CONTRADICTED);
   }
+  {
+    g_autoptr(VeraFactArchive) archive = new_archive ();
+    g_autoptr(VeraFactReview) quoted = NULL;
+
+    import_ok (archive, "checkthat.tsv", shapes[4].text, 2);
+    quoted = vera_fact_archive_lookup (archive, "8");
+    g_assert_nonnull (quoted);
+    g_assert_cmpstr (quoted->claim, ==, "Account of a ferry captain\nwho swam home");
+    g_assert_cmpstr (quoted->headline, ==, "The \"Swimming\" Captain");
+  }
 }
 
 static void
@@ -172,6 +186,8 @@ test_import_broken (void)
     { "nothing.json", "{\"@type\": \"WebPage\", \"name\": \"Home\"}",
       VERA_FACT_ARCHIVE_ERROR_EMPTY, "nothing.json" },
     { "empty.json", "", VERA_FACT_ARCHIVE_ERROR_PARSE, "empty.json" },
+    { "open-quote.tsv", "\tvclaim\ttitle\n7\tGulls\tx\n8\t\"Never closed\tt\n",
+      VERA_FACT_ARCHIVE_ERROR_PARSE, "line 3" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)

@@ -677,7 +677,7 @@ import_lines (Import    *import,
       if (!read_line (in, import, number, &line, error))
         return FALSE;
       if (line == NULL)
-        break;
+        return func (import, NULL, number, data, error);
       done += strlen (line) + 1;
       if (!func (import, line, number, data, error))
         return FALSE;
@@ -698,6 +698,8 @@ json_line (Import    *import,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *where = NULL;
 
+  if (line == NULL)
+    return TRUE;
   g_strstrip (line);
   if (line[0] == '\0')
     return TRUE;
@@ -716,10 +718,42 @@ json_line (Import    *import,
 
 typedef struct
 {
-  int id;
-  int claim;
-  int title;
+  int      id;
+  int      claim;
+  int      title;
+  GString *pending;       /* a row whose quoted field goes on past a line break */
+  guint    pending_line;  /* where that row starts */
 } TsvColumns;
+
+static guint
+count_quotes (const char *text)
+{
+  guint n = 0;
+
+  for (; *text != '\0'; text++)
+    n += *text == '"';
+  return n;
+}
+
+/* A field as spreadsheets quote it: "…" with "" for a quote inside. */
+static char *
+dup_field (const char *field)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (field));
+  gsize n = strlen (stripped);
+  GString *out;
+
+  if (n < 2 || stripped[0] != '"' || stripped[n - 1] != '"')
+    return g_steal_pointer (&stripped);
+  out = g_string_new (NULL);
+  for (gsize i = 1; i + 1 < n; i++)
+    {
+      g_string_append_c (out, stripped[i]);
+      if (stripped[i] == '"' && stripped[i + 1] == '"' && i + 2 < n)
+        i++;
+    }
+  return g_strstrip (g_string_free (out, FALSE));
+}
 
 static gboolean
 tsv_line (Import    *import,
@@ -729,13 +763,43 @@ tsv_line (Import    *import,
           GError   **error)
 {
   TsvColumns *columns = data;
-  g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
-  guint n = g_strv_length (fields);
+  g_auto(GStrv) fields = NULL;
+  guint n;
   g_autoptr(VeraFactReview) review = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *row = NULL;
 
-  if (line[0] == '\0')
+  if (line == NULL)
+    {
+      if (columns->pending == NULL)
+        return TRUE;
+      g_set_error (error, VERA_FACT_ARCHIVE_ERROR, VERA_FACT_ARCHIVE_ERROR_PARSE,
+                   "%s: line %u: a quoted field that does not end; nothing was imported",
+                   import->path, columns->pending_line);
+      return FALSE;
+    }
+  /* A quoted field may hold line breaks: gather the lines until its quotes are even. */
+  if (columns->pending != NULL)
+    {
+      g_string_append_c (columns->pending, '\n');
+      g_string_append (columns->pending, line);
+      if (count_quotes (columns->pending->str) % 2 != 0)
+        return TRUE;
+      row = g_string_free (g_steal_pointer (&columns->pending), FALSE);
+      number = columns->pending_line;
+    }
+  else if (number > 1 && count_quotes (line) % 2 != 0)
+    {
+      columns->pending = g_string_new (line);
+      columns->pending_line = number;
+      return TRUE;
+    }
+  else
+    row = g_strdup (line);
+  if (row[0] == '\0')
     return TRUE;
+  fields = g_strsplit (row, "\t", -1);
+  n = g_strv_length (fields);
   if (number == 1)
     {
       columns->id = columns->claim = columns->title = -1;
@@ -766,10 +830,10 @@ tsv_line (Import    *import,
       return FALSE;
     }
   review = vera_fact_review_new ();
-  review->identifier = g_strstrip (g_strdup (fields[columns->id]));
-  review->claim = g_strstrip (g_strdup (fields[columns->claim]));
+  review->identifier = dup_field (fields[columns->id]);
+  review->claim = dup_field (fields[columns->claim]);
   if (columns->title >= 0)
-    review->headline = g_strstrip (g_strdup (fields[columns->title]));
+    review->headline = dup_field (fields[columns->title]);
   review->language = g_strdup ("en");
   if (review->identifier[0] == '\0')
     g_clear_pointer (&review->identifier, g_free);
@@ -785,9 +849,12 @@ import_any (Import   *import,
 
   if (g_str_has_suffix (lower, ".tsv"))
     {
-      TsvColumns columns = { -1, -1, -1 };
+      TsvColumns columns = { -1, -1, -1, NULL, 0 };
+      gboolean ok = import_lines (import, tsv_line, &columns, error);
 
-      return import_lines (import, tsv_line, &columns, error);
+      if (columns.pending != NULL)
+        g_string_free (columns.pending, TRUE);
+      return ok;
     }
   if (g_str_has_suffix (lower, ".jsonl") || g_str_has_suffix (lower, ".ndjson"))
     return import_lines (import, json_line, NULL, error);
