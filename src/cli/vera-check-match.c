@@ -11,6 +11,7 @@
 
 #include "vera-check-commands.h"
 #include "vera-fact-archive.h"
+#include "vera-fact-match.h"
 
 /* vera-check match --archive ARCHIVE --json [QUERIES_FILE] [--limit N]: the earlier fact-checks
  * closest to each query (one a line; standard input without a file). ARCHIVE is an archive
@@ -141,6 +142,7 @@ vera_check_match (int    argc,
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *archive_path = NULL;
   gboolean json = FALSE;
+  gboolean plain_bm25 = FALSE;
   gint limit = DEFAULT_LIMIT;
   const char *input_name;
   FILE *input = stdin;
@@ -153,6 +155,8 @@ vera_check_match (int    argc,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per query"), NULL },
     { "limit", 'n', 0, G_OPTION_ARG_INT, &limit,
       N_("How many matches per query (default 5)"), N_("N") },
+    /* For tests/match-eval.py: the floor the re-ranking is measured against. */
+    { "plain-bm25", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &plain_bm25, NULL, NULL },
     { NULL }
   };
 
@@ -185,6 +189,13 @@ vera_check_match (int    argc,
     {
       vera_check_error ("%s", error->message);
       return VERA_CHECK_EXIT_INPUT;
+    }
+  if (plain_bm25)
+    {
+      const double bm25_only[VERA_FACT_N_FEATURES] = { [VERA_FACT_FEATURE_BM25] = 1 };
+
+      vera_fact_archive_set_weights (archive, bm25_only);
+      vera_fact_archive_set_max_df_share (archive, 1.0);
     }
   input_name = argc == 2 ? argv[1] : _("standard input");
   if (argc == 2 && !g_str_equal (argv[1], "-"))
