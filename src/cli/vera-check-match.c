@@ -160,7 +160,7 @@ vera_check_match (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("[QUERIES_FILE]"));
+  context = g_option_context_new (_("[FILE]"));
   g_option_context_set_summary (context,
                                 _("Find the earlier fact-checks closest to each claim, one "
                                   "claim a line (standard input without a file), best first."));
