@@ -75,10 +75,12 @@ gssize      vera_check_read_line        (FILE     *stream,
 extern const VeraCheckCommand vera_check_commands[];
 
 int vera_check_analyze   (int argc, char **argv);
+int vera_check_archive   (int argc, char **argv);
 int vera_check_export    (int argc, char **argv);
 int vera_check_fetch     (int argc, char **argv);
 int vera_check_import_annotations (int argc, char **argv);
 int vera_check_info      (int argc, char **argv);
+int vera_check_match     (int argc, char **argv);
 int vera_check_sentences (int argc, char **argv);
 int vera_check_score     (int argc, char **argv);
 int vera_check_share     (int argc, char **argv);

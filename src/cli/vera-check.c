@@ -20,6 +20,8 @@ const VeraCheckCommand vera_check_commands[] = {
   { "share",     vera_check_share,     N_("Share the project's reviewed claims as annotations (Hypothesis or W3C server)") },
   { "pull",      vera_check_pull,      N_("Record other reviewers' verdicts from an annotation server on the claims") },
   { "info",      vera_check_info,      N_("Summarise a project: articles, claims by status, conflicts") },
+  { "archive",   vera_check_archive,   N_("Import ClaimReview files into an archive of fact-checks") },
+  { "match",     vera_check_match,     N_("Find earlier fact-checks of claims in an archive") },
   { NULL, NULL, NULL },
 };
 
