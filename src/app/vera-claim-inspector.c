@@ -338,6 +338,9 @@ colleague_row (VeraClaimInspector *self,
     subtitle = g_strdup (when);
   escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_who);
+  /* A long account would wrap mid-word beside the status: one line, the whole in a tooltip. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, who);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
   adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
   gtk_widget_add_css_class (row, "colleague-row");

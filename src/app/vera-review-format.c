@@ -34,8 +34,8 @@ vera_review_format_dup_date (const char *iso8601)
   if (time == NULL)
     return NULL;
   local = g_date_time_to_local (time);
-  /* %x is the locale's date, so the German and Chinese desks read it their way. */
-  return g_date_time_format (local, "%x %H:%M");
+  /* Year first: 06/02/25 reads as two different days in London and in New York. */
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
 gboolean
