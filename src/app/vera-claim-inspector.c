@@ -17,6 +17,8 @@
 #include "vera-project.h"
 #include "vera-quantity.h"
 #include "vera-reference-row.h"
+#include "vera-review.h"
+#include "vera-review-format.h"
 #include "vera-window.h"
 
 #define NOTE_COMMIT_DELAY_MS 800
@@ -32,6 +34,8 @@ struct _VeraClaimInspector
 
   GtkLabel          *article_label;
   GtkLabel          *claim_label;
+  AdwPreferencesGroup *colleagues_group;
+  GPtrArray         *colleague_rows;  /* rows added to colleagues_group */
   GtkBox            *conflicts_box;
   VeraClaimContext  *context;
   AdwPreferencesGroup *facts_group;
@@ -306,6 +310,97 @@ rebuild_facts (VeraClaimInspector *self)
   gtk_widget_set_visible (GTK_WIDGET (self->facts_group), self->dynamic_rows->len > 0);
 }
 
+/* Colleagues: the verdicts other reviewers shared on the server (pulled into claims[].reviews),
+ * each with who, when, the status and the note; a status that differs is marked. */
+
+static GtkWidget *
+colleague_row (VeraClaimInspector *self,
+               const VeraReview   *review)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status;
+  g_autofree char *who = vera_review_format_dup_reviewer (review->reviewer);
+  g_autofree char *when = vera_review_format_dup_date (review->updated);
+  g_autofree char *status_text = vera_app_dup_status_text (review->status);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *escaped_who = g_markup_escape_text (who, -1);
+  g_autofree char *escaped_subtitle = NULL;
+  VeraStatus own = vera_claim_get_status (self->claim);
+  gboolean differs = review->status != VERA_STATUS_UNREVIEWED &&
+                     own != VERA_STATUS_UNREVIEWED && review->status != own;
+  const char *note = review->note != NULL && *review->note ? review->note : NULL;
+
+  if (note != NULL && when != NULL)
+    subtitle = g_strdup_printf ("%s\n%s", note, when);
+  else if (note != NULL)
+    subtitle = g_strdup (note);
+  else if (when != NULL)
+    subtitle = g_strdup (when);
+  escaped_subtitle = g_markup_escape_text (subtitle != NULL ? subtitle : "", -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_who);
+  /* A long account would wrap mid-word beside the status: one line, the whole in a tooltip. */
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  gtk_widget_set_tooltip_text (row, who);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped_subtitle);
+  adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
+  gtk_widget_add_css_class (row, "colleague-row");
+
+  status = gtk_label_new (status_text);
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status, vera_app_status_css_class (review->status));
+  if (differs)
+    {
+      /* Not by colour alone: the text says it as well. */
+      g_autofree char *tip = NULL;
+      g_autofree char *own_text = vera_app_dup_status_text (own);
+
+      gtk_widget_add_css_class (status, "colleague-differs");
+      /* Translators: a tooltip on a colleague's status; %s is this reviewer's own status. */
+      tip = g_strdup_printf (_("Differs from your verdict (%s)"), own_text);
+      gtk_widget_set_tooltip_text (status, tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (status), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      tip, -1);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  return row;
+}
+
+static void
+rebuild_colleagues (VeraClaimInspector *self)
+{
+  GPtrArray *reviews;
+  g_autofree char *description = NULL;
+
+  for (guint i = 0; i < self->colleague_rows->len; i++)
+    adw_preferences_group_remove (self->colleagues_group, g_ptr_array_index (self->colleague_rows, i));
+  g_ptr_array_set_size (self->colleague_rows, 0);
+  if (self->claim == NULL)
+    return;
+
+  reviews = vera_claim_get_reviews (self->claim);
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      GtkWidget *row = colleague_row (self, g_ptr_array_index (reviews, i));
+
+      adw_preferences_group_add (self->colleagues_group, row);
+      g_ptr_array_add (self->colleague_rows, row);
+    }
+  /* Translators: the description of the Colleagues section in the claim details. */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u colleague reviewed this claim",
+                                              "%u colleagues reviewed this claim", reviews->len),
+                                 reviews->len);
+  if (vera_review_format_reviewers_disagree (self->claim))
+    {
+      /* Translators: joins "2 colleagues reviewed this claim" and the disagreement note. */
+      char *joined = g_strdup_printf (_("%s. The verdicts differ."), description);
+
+      g_free (description);
+      description = joined;
+    }
+  adw_preferences_group_set_description (self->colleagues_group, description);
+  gtk_widget_set_visible (GTK_WIDGET (self->colleagues_group), reviews->len > 0);
+}
+
 static GtkWidget *
 conflict_group (VeraClaimInspector *self,
                 VeraConflict       *conflict)
@@ -429,7 +524,12 @@ vera_claim_inspector_set_claim (VeraClaimInspector *self,
                            create_reference_row, NULL, NULL);
   rebuild_facts (self);
   rebuild_conflicts (self);
+  rebuild_colleagues (self);
   g_signal_connect_object (claim, "notify::status", G_CALLBACK (sync_status), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (claim, "notify::status", G_CALLBACK (rebuild_colleagues), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (claim, "notify::n-reviews", G_CALLBACK (rebuild_colleagues), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (claim, "notify::note", G_CALLBACK (sync_note), self, G_CONNECT_SWAPPED);
 }
 
@@ -535,6 +635,7 @@ vera_claim_inspector_finalize (GObject *object)
   VeraClaimInspector *self = VERA_CLAIM_INSPECTOR (object);
 
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->colleague_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (vera_claim_inspector_parent_class)->finalize (object);
 }
 
@@ -604,6 +705,7 @@ vera_claim_inspector_class_init (VeraClaimInspectorClass *klass)
                                                RESOURCE_PREFIX "/vera-claim-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, article_label);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, claim_label);
+  gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, colleagues_group);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, conflicts_box);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, context);
   gtk_widget_class_bind_template_child (widget_class, VeraClaimInspector, facts_group);
@@ -635,6 +737,7 @@ vera_claim_inspector_init (VeraClaimInspector *self)
   GtkEventController *note_keys;
 
   self->dynamic_rows = g_ptr_array_new ();
+  self->colleague_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   drop_target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
   gtk_drop_target_set_gtypes (drop_target, drop_types, G_N_ELEMENTS (drop_types));

@@ -11,9 +11,12 @@
 #include "vera-claim.h"
 #include "vera-claim-list.h"
 #include "vera-project.h"
+#include "vera-review-format.h"
 #include "vera-vocabulary.h"
 
 #define INCREMENTAL_THRESHOLD 5000
+/* The status filter's last entry, after "Any status" and the statuses. */
+#define DISAGREEMENT_ENTRY (VERA_N_STATUSES + 1)
 
 typedef enum {
   COLUMN_TEXT,
@@ -38,6 +41,7 @@ struct _VeraClaimList
   GtkCustomFilter     *custom_filter;
   GtkStringFilter     *search_filter;
   int                  status_filter;
+  gboolean             disagreement_filter;
   VeraClaimKind        kind_filter;
   gboolean             whole_project;
   gboolean             updating_selection;
@@ -94,6 +98,8 @@ filter_claim (gpointer item,
   if (self->status_filter >= 0 && vera_claim_get_status (claim) != (VeraStatus) self->status_filter)
     return FALSE;
   if (self->kind_filter != VERA_CLAIM_KIND_NONE && (vera_claim_get_kinds (claim) & self->kind_filter) == 0)
+    return FALSE;
+  if (self->disagreement_filter && !vera_review_format_reviewers_disagree (claim))
     return FALSE;
   return TRUE;
 }
@@ -164,7 +170,32 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   if (column == COLUMN_SCORE)
     gtk_widget_add_css_class (label, "numeric");
+  if (column == COLUMN_STATUS)
+    {
+      /* The status, then a mark when reviewers disagree on the claim (issue 18). */
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *mark = gtk_label_new ("≠");
+
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (mark, "disagreement-mark");
+      gtk_widget_set_tooltip_text (mark, _("Reviewers disagree on this claim"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Reviewers disagree on this claim"), -1);
+      gtk_widget_set_visible (mark, FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), mark);
+      gtk_list_item_set_child (item, box);
+      return;
+    }
   gtk_list_item_set_child (item, label);
+}
+
+static void
+update_mark (GtkWidget *mark,
+             GParamSpec *pspec,
+             VeraClaim *claim)
+{
+  gtk_widget_set_visible (mark, vera_review_format_reviewers_disagree (claim));
 }
 
 static gboolean
@@ -182,7 +213,9 @@ bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  GtkWidget *child = gtk_list_item_get_child (item);
+  GtkLabel *label = GTK_IS_LABEL (child) ? GTK_LABEL (child)
+                                         : GTK_LABEL (gtk_widget_get_first_child (child));
   VeraClaim *claim = gtk_list_item_get_item (item);
   VeraArticle *article = vera_claim_get_article (claim);
   g_autofree char *text = NULL;
@@ -209,6 +242,15 @@ bind_label_cb (GtkSignalListItemFactory *factory,
       binding = g_object_bind_property_full (claim, "status", label, "label", G_BINDING_SYNC_CREATE,
                                              status_to_text, NULL, NULL, NULL);
       g_object_set_data (G_OBJECT (item), "binding", binding);
+      {
+        GtkWidget *mark = gtk_widget_get_last_child (child);
+
+        g_signal_connect_object (claim, "notify::status", G_CALLBACK (update_mark), mark,
+                                 G_CONNECT_SWAPPED);
+        g_signal_connect_object (claim, "notify::n-reviews", G_CALLBACK (update_mark), mark,
+                                 G_CONNECT_SWAPPED);
+        update_mark (mark, NULL, claim);
+      }
       break;
     default:
       g_assert_not_reached ();
@@ -221,7 +263,11 @@ unbind_label_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GBinding *binding = g_object_get_data (G_OBJECT (item), "binding");
+  GtkWidget *child = gtk_list_item_get_child (item);
+  VeraClaim *claim = gtk_list_item_get_item (item);
 
+  if ((Column) GPOINTER_TO_INT (user_data) == COLUMN_STATUS && claim != NULL && child != NULL)
+    g_signal_handlers_disconnect_by_func (claim, update_mark, gtk_widget_get_last_child (child));
   if (binding != NULL)
     {
       g_binding_unbind (binding);
@@ -460,11 +506,35 @@ vera_claim_list_set_status_filter (VeraClaimList *self,
   g_return_if_fail (VERA_IS_CLAIM_LIST (self));
   g_return_if_fail (status >= -1 && status < VERA_N_STATUSES);
 
-  if (self->status_filter == status)
+  if (self->status_filter == status && !self->disagreement_filter)
     return;
   self->status_filter = status;
+  self->disagreement_filter = FALSE;
   gtk_drop_down_set_selected (self->status_dropdown, status + 1);
   refilter (self);
+}
+
+void
+vera_claim_list_set_disagreement_filter (VeraClaimList *self,
+                                         gboolean       disagreement)
+{
+  g_return_if_fail (VERA_IS_CLAIM_LIST (self));
+
+  disagreement = !!disagreement;
+  if (self->disagreement_filter == disagreement)
+    return;
+  self->disagreement_filter = disagreement;
+  self->status_filter = -1;
+  gtk_drop_down_set_selected (self->status_dropdown, disagreement ? DISAGREEMENT_ENTRY : 0);
+  refilter (self);
+}
+
+static void
+project_changed_cb (VeraClaimList *self)
+{
+  /* A pull brings new verdicts of colleagues: what disagrees may have changed. */
+  if (self->disagreement_filter)
+    refilter (self);
 }
 
 void
@@ -507,7 +577,8 @@ vera_claim_list_is_filtering (VeraClaimList *self)
 {
   g_return_val_if_fail (VERA_IS_CLAIM_LIST (self), FALSE);
 
-  return self->status_filter >= 0 || self->kind_filter != VERA_CLAIM_KIND_NONE ||
+  return self->status_filter >= 0 || self->disagreement_filter ||
+         self->kind_filter != VERA_CLAIM_KIND_NONE ||
          gtk_string_filter_get_search (self->search_filter) != NULL;
 }
 
@@ -521,7 +592,12 @@ search_changed_cb (VeraClaimList  *self,
 static void
 status_dropdown_cb (VeraClaimList *self)
 {
-  vera_claim_list_set_status_filter (self, (int) gtk_drop_down_get_selected (self->status_dropdown) - 1);
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (selected == DISAGREEMENT_ENTRY)
+    vera_claim_list_set_disagreement_filter (self, TRUE);
+  else
+    vera_claim_list_set_status_filter (self, (int) selected - 1);
 }
 
 static void
@@ -547,8 +623,13 @@ vera_claim_list_set_project (VeraClaimList *self,
 {
   g_return_if_fail (VERA_IS_CLAIM_LIST (self));
 
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, project_changed_cb, self);
   if (!g_set_object (&self->project, project))
     return;
+  if (project != NULL)
+    g_signal_connect_object (project, "changed", G_CALLBACK (project_changed_cb), self,
+                             G_CONNECT_SWAPPED);
   if (self->article != NULL)
     {
       g_clear_object (&self->article);
@@ -732,6 +813,8 @@ vera_claim_list_init (VeraClaimList *self)
 
   self->status_filter = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: the last entry of the claim list's status filter. */
+  gtk_string_list_append (GTK_STRING_LIST (statuses), _("Colleagues disagree"));
   gtk_drop_down_set_model (self->status_dropdown, statuses);
   gtk_drop_down_set_model (self->kind_dropdown, kinds);
 

@@ -35,6 +35,11 @@ void           vera_claim_list_set_search        (VeraClaimList *self,
 /* -1 for any status. */
 void           vera_claim_list_set_status_filter (VeraClaimList *self,
                                                   int            status);
+/* Only the claims on which reviewers disagree (the status filter's "Colleagues disagree"
+ * entry; vera_review_format_reviewers_disagree()). Setting it clears the status filter, and
+ * setting a status filter clears it. */
+void           vera_claim_list_set_disagreement_filter (VeraClaimList *self,
+                                                        gboolean       disagreement);
 /* VERA_CLAIM_KIND_NONE for any kind. */
 void           vera_claim_list_set_kind_filter   (VeraClaimList *self,
                                                   VeraClaimKind  kind);

@@ -14,6 +14,7 @@
 #include "vera-reference.h"
 #include "vera-vocabulary.h"
 #include "vera-window-private.h"
+#include "vera-window-sharing.h"
 #include "vera-import.h"
 
 /* File choosers. */
@@ -731,6 +732,7 @@ vera_window_update_actions (VeraWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_articles);
   gtk_widget_action_set_enabled (widget, "win.focus-note", self->claim != NULL);
   gtk_widget_action_set_enabled (widget, "win.cancel-adding", self->adding_cancellable != NULL);
+  vera_window_update_sharing (self);
 }
 
 void

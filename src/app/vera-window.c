@@ -12,6 +12,7 @@
 #include "vera-project.h"
 #include "vera-project-io.h"
 #include "vera-window-private.h"
+#include "vera-window-sharing.h"
 
 G_DEFINE_FINAL_TYPE (VeraWindow, vera_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -467,6 +468,7 @@ vera_window_constructed (GObject *object)
                                                                     "claim-threshold"));
   vera_project_mark_saved (project);
   vera_window_set_project (self, project);
+  vera_window_init_sharing (self);
 }
 
 static void
@@ -640,6 +642,7 @@ vera_window_class_init (VeraWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   vera_window_class_init_actions (widget_class);
+  vera_window_class_init_sharing (widget_class);
 }
 
 static void

@@ -56,6 +56,7 @@ enum {
   PROP_REVIEWER,
   PROP_MODIFIED,
   PROP_N_REFERENCES,
+  PROP_N_REVIEWS,
   N_PROPS
 };
 
@@ -117,6 +118,9 @@ vera_claim_get_property (GObject    *object,
     case PROP_N_REFERENCES:
       g_value_set_uint (value, vera_claim_get_n_references (self));
       break;
+    case PROP_N_REVIEWS:
+      g_value_set_uint (value, self->reviews != NULL ? self->reviews->len : 0);
+      break;
     default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -173,6 +177,11 @@ vera_claim_class_init (VeraClaimClass *klass)
   properties [PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, rw);
   properties [PROP_N_REFERENCES] =
     g_param_spec_uint ("n-references", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Notified whenever the reviews are replaced (a pull), even when their number stays. */
+  properties [PROP_N_REVIEWS] =
+    g_param_spec_uint ("n-reviews", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -503,6 +512,7 @@ vera_claim_take_reviews (VeraClaim *self,
 
   g_clear_pointer (&self->reviews, g_ptr_array_unref);
   self->reviews = reviews;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_REVIEWS]);
 }
 
 const VeraSharedAnnotation *

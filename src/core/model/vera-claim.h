@@ -68,7 +68,8 @@ void           vera_claim_take_people        (VeraClaim      *self,
                                               GPtrArray      *people);
 
 /* Other reviewers' verdicts (VeraReview), pulled from an annotation server; never NULL, owned by
- * the claim. Take replaces them. They are not review actions of this reviewer: no undo. */
+ * the claim. Take replaces them and notifies :n-reviews. They are not review actions of this
+ * reviewer: no undo. */
 GPtrArray     *vera_claim_get_reviews        (VeraClaim      *self);
 void           vera_claim_take_reviews       (VeraClaim      *self,
                                               GPtrArray      *reviews);
