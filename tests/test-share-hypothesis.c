@@ -13,6 +13,8 @@
 #include "vera-project-io.h"
 #include "vera-reference.h"
 #include "vera-review.h"
+#include "vera-share.h"
+#include "vera-net-service.h"
 #include "vera-test-server.h"
 #include "vera-test-util.h"
 
@@ -548,6 +550,35 @@ colleague_annotation (const char *uri,
 }
 
 static void
+pulled_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* vera_share_pull_async as the window runs it, on this thread's main loop. */
+static void
+pull_in_process (Fixture     *f,
+                 VeraProject *project,
+                 const char  *token)
+{
+  g_autoptr(VeraNetService) net = vera_net_service_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  VeraShareTarget target = { VERA_SHARE_PROTOCOL_HYPOTHESIS, f->api, "desk1", token };
+  VeraShareStats stats = { 0 };
+
+  vera_share_pull_async (net, project, &target, NULL, pulled_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (vera_share_pull_finish (net, result, &stats, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_pull (Fixture       *f,
            gconstpointer  data)
 {
@@ -630,6 +661,27 @@ test_pull (Fixture       *f,
   en = g_list_model_get_item (vera_project_get_articles (project), 0);
   g_assert_cmpuint (vera_article_get_annotations (en)->len, ==, 0);
 
+  /* In the app: a pull that finds what the last one found leaves a saved project saved; a new
+   * colleague verdict marks it changed. */
+  vera_project_mark_saved (project);
+  pull_in_process (f, project, "tok-mia");
+  g_assert_false (vera_project_get_dirty (project));
+  g_assert_cmpuint (vera_claim_get_reviews (vera_project_find_claim (project, "a1-c1"))->len, ==,
+                    1);
+  g_mutex_lock (&f->hyp.lock);
+  {
+    g_autoptr(JsonObject) w4 = colleague_annotation (URL_EN,
+                                                     "Officials said 412 homes were built in 2024.",
+                                                     9, "disputed", "Zweite Meinung.");
+
+    add_annotation (&f->hyp, w4, "acct:ana@news.test");
+  }
+  g_mutex_unlock (&f->hyp.lock);
+  pull_in_process (f, project, "tok-mia");
+  g_assert_true (vera_project_get_dirty (project));
+  g_assert_cmpuint (vera_claim_get_reviews (vera_project_find_claim (project, "a1-c1"))->len, ==,
+                    2);
+
   /* Wen pulls: Mia's verdicts show on Wen's copy too (the project is Mia's file, but the server
    * does not know that: Wen's token decides whose annotations are "own"). */
   g_clear_pointer (&err, g_free);
@@ -637,8 +689,10 @@ test_pull (Fixture       *f,
   g_clear_object (&project);
   project = load (f->project);
   reviews = vera_claim_get_reviews (vera_project_find_claim (project, "a1-c1"));
-  /* Mia's annotation is still recorded as this project's own share, so it is skipped too. */
-  g_assert_cmpuint (reviews->len, ==, 0);
+  /* Mia's annotation is still recorded as this project's own share, so it is skipped too, and
+   * Wen's own are his: only Ana's verdict is another reviewer's. */
+  g_assert_cmpuint (reviews->len, ==, 1);
+  g_assert_cmpstr (((VeraReview *) reviews->pdata[0])->reviewer, ==, "acct:ana@news.test");
 }
 
 typedef struct

@@ -468,12 +468,44 @@ is_own (Job        *job,
          (job->userid != NULL && g_strcmp0 (user, job->userid) == 0);
 }
 
+static gboolean
+reviews_same (GListModel *claims,
+              GPtrArray  *before)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
+    {
+      g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, i);
+      GPtrArray *now = vera_claim_get_reviews (claim);
+      GPtrArray *was = g_ptr_array_index (before, i);
+
+      if (now->len != was->len)
+        return FALSE;
+      for (guint r = 0; r < now->len; r++)
+        if (!vera_review_equal (g_ptr_array_index (now, r), g_ptr_array_index (was, r)))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+annotations_same (GPtrArray *was,
+                  GPtrArray *now)
+{
+  if (was == NULL || was->len != now->len)
+    return was == NULL && now->len == 0;
+  for (guint i = 0; i < now->len; i++)
+    if (!json_node_equal (g_ptr_array_index (was, i), g_ptr_array_index (now, i)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 apply_rows (Job *job)
 {
   GListModel *articles = vera_project_get_articles (job->project);
   g_autoptr(GHashTable) own_ids = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = MIN (g_list_model_get_n_items (articles), job->rows->len);
+  gboolean changed = FALSE;
 
   for (guint a = 0; a < n; a++)
     {
@@ -497,11 +529,15 @@ apply_rows (Job *job)
       GPtrArray *rows = g_ptr_array_index (job->rows, a);
       GPtrArray *unanchored = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
 
+      g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (
+                                      (GDestroyNotify) g_ptr_array_unref);
+
       /* What the server holds now replaces what an earlier pull recorded. */
       for (guint i = 0; i < g_list_model_get_n_items (claims); i++)
         {
           g_autoptr(VeraClaim) claim = g_list_model_get_item (claims, i);
 
+          g_ptr_array_add (before, g_ptr_array_ref (vera_claim_get_reviews (claim)));
           vera_claim_take_reviews (claim, g_ptr_array_new_with_free_func (
                                             (GDestroyNotify) vera_review_free));
         }
@@ -529,9 +565,13 @@ apply_rows (Job *job)
               job->stats.unanchored++;
             }
         }
+      changed |= !reviews_same (claims, before);
+      changed |= !annotations_same (vera_article_get_annotations (article), unanchored);
       vera_article_take_annotations (article, unanchored);
     }
-  vera_project_mark_changed (job->project);
+  /* A pull that finds what the last one found leaves a saved project saved. */
+  if (changed)
+    vera_project_mark_changed (job->project);
 }
 
 /* --- the queue -------------------------------------------------------------------------- */
